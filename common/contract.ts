@@ -1,0 +1,180 @@
+/**
+ * The one list of every call between the renderer and main (DESIGN.md §3).
+ * Each call is named once here with its input and output schema; the IPC and HTTP
+ * transports, the preload bridge and the renderer's client are all derived from it.
+ */
+import * as z from 'zod';
+import { ROLES } from './roles';
+
+z.config(z.locales.zhCN());
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+export const StationCode = z
+  .string({ error: '请填写站点编码' })
+  .trim()
+  .regex(/^[0-9A-Za-z]{4,20}$/, { error: '站点编码为 4–20 位字母或数字（通常为行政区划代码加站点序号）' });
+
+export const Phone = z
+  .string({ error: '请填写联系电话' })
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, { error: '电话格式不正确：手机号 11 位，座机请带区号（如 0311-86012345）' });
+
+export const StationInput = z.object({
+  code: StationCode,
+  name: trimmed('站点名称', 60),
+  county: trimmed('所属县（市、区）', 40),
+  address: trimmed('地址', 120),
+  phone: Phone,
+});
+export type StationInput = z.infer<typeof StationInput>;
+
+export const Station = StationInput.extend({ updatedAt: z.string() });
+export type Station = z.infer<typeof Station>;
+
+export const Login = z
+  .string({ error: '请填写登录名' })
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '登录名为 2–32 位字母、数字、下划线或点' });
+
+export const Password = z
+  .string({ error: '请填写密码' })
+  .min(8, { error: '密码至少 8 位' })
+  .max(128, { error: '密码不能超过 128 位' })
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' });
+
+export const Role = z.enum(ROLES, { error: '请选择角色' });
+
+export const StaffName = trimmed('姓名', 30);
+
+export const Staff = z.object({
+  id: z.string(),
+  login: z.string(),
+  name: z.string(),
+  role: Role,
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const Session = z.object({
+  staff: Staff,
+  signedInAt: z.string(),
+  idleMinutes: z.number(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const MachineSettings = z.object({
+  /** the county platform's base URL; empty until the station is enrolled */
+  countyUrl: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((v) => v === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: '县级平台地址须以 http:// 或 https:// 开头' }),
+  /** the operating system's printer name; empty means not chosen yet */
+  printer: z.string().trim().max(120),
+  /** sign the clerk out after this many minutes without activity */
+  idleMinutes: z.number({ error: '请填写分钟数' }).int({ error: '请填写整数分钟' }).min(1, { error: '至少 1 分钟' }).max(240, { error: '最多 240 分钟' }),
+});
+export type MachineSettings = z.infer<typeof MachineSettings>;
+
+export const AuditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const none = z.object({}).strict();
+
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  /** what the renderer needs before anyone signs in */
+  'app.info': call(
+    none,
+    z.object({
+      version: z.string(),
+      transport: z.enum(['electron', 'browser']),
+      setupNeeded: z.boolean(),
+      station: Station.nullable(),
+      dataDir: z.string(),
+    }),
+  ),
+  /** first run: the station and its first administrator, once */
+  'setup.init': call(
+    z.object({
+      station: StationInput,
+      admin: z.object({ name: StaffName, login: Login, password: Password }),
+    }),
+    Session,
+  ),
+
+  'auth.signIn': call(z.object({ login: z.string().trim().min(1, { error: '请填写登录名' }).max(64), password: z.string().min(1, { error: '请填写密码' }).max(128) }), Session),
+  'auth.signOut': call(none, z.object({ signedOut: z.boolean() })),
+  /** the current session, or null when nobody is signed in (or idle sign-out happened) */
+  'auth.session': call(none, Session.nullable()),
+  /** the clerk is active at the keyboard: keeps the session from idling out */
+  'auth.activity': call(none, z.object({ expiresAt: z.string().nullable() })),
+  'auth.changePassword': call(z.object({ current: z.string().min(1, { error: '请填写当前密码' }).max(128), next: Password }), z.object({ changed: z.literal(true) })),
+
+  'staff.list': call(none, z.array(Staff)),
+  'staff.create': call(z.object({ name: StaffName, login: Login, role: Role, password: Password }), Staff),
+  'staff.update': call(z.object({ id: z.string().min(1), name: StaffName.optional(), role: Role.optional(), active: z.boolean().optional() }), Staff),
+  'staff.resetPassword': call(z.object({ id: z.string().min(1), password: Password }), Staff),
+  'staff.unlock': call(z.object({ id: z.string().min(1) }), Staff),
+
+  'station.get': call(none, Station.nullable()),
+  'station.update': call(StationInput, Station),
+
+  'settings.get': call(none, MachineSettings),
+  'settings.update': call(MachineSettings.partial(), MachineSettings),
+
+  'audit.list': call(z.object({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().positive().optional() }), z.array(AuditEntry)),
+  'audit.verify': call(none, z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().nullable() })),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+/** What main implements: a plain object of async functions, one per call. */
+export type StationApi = { [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> };
+
+/** What the renderer calls: unparsed input (defaults may be omitted). */
+export type ClientApi = { [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The IPC channel for a call; the only place a channel name is spelled. */
+export function channelOf(name: CallName): string {
+  return `station:${name}`;
+}
+
+/** The HTTP path for a call in browser mode. */
+export function httpPathOf(name: CallName): string {
+  return `/api/${name}`;
+}
+
+/** Header that carries the per-start token in browser mode. */
+export const TOKEN_HEADER = 'x-station-token';

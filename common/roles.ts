@@ -1,0 +1,27 @@
+/** Staff roles and what each may do. Checked in main; the renderer only hides what is not allowed. */
+export const ROLES = ['clerk', 'head', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  clerk: '窗口人员',
+  head: '站长',
+  admin: '管理员',
+};
+
+export const PERMISSIONS = {
+  /** add staff, change roles, reset passwords, unlock accounts */
+  'staff.manage': ['admin'],
+  /** station code, name, county, address, phone */
+  'station.edit': ['admin'],
+  /** county URL, printer, idle time */
+  'settings.edit': ['admin', 'head'],
+  /** read the audit log and verify its chain */
+  'audit.read': ['admin', 'head'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,81 @@
+/**
+ * The one window, locked down per Electron's security checklist: isolated, sandboxed,
+ * no Node in the page, no navigation away from our origin, no pop-ups, no permissions.
+ */
+import { app, BrowserWindow, dialog, Menu, type Session } from 'electron';
+import { APP_ORIGIN, isAllowedNavigation } from '../security';
+
+export const WINDOW_TITLE = 'StationDesk 综合服务站窗口系统';
+
+export interface MainWindowOptions {
+  /** absolute path of the built preload (dist/preload/index.cjs) */
+  preloadPath: string;
+}
+
+/** The page needs no camera, notifications, geolocation or the like; asking is a sign of trouble. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    title: WINDOW_TITLE,
+    width: 1366,
+    height: 860,
+    minWidth: 1100,
+    minHeight: 700,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: opts.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  denyAllPermissions(win.webContents.session);
+  const contents = win.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The page sets its own <title> per screen; keep the product name in the taskbar instead.
+  win.on('page-title-updated', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+/**
+ * No default menu: its reload and devtools entries have no place at a counter. macOS keeps
+ * the edit roles, without which copy and paste stop working there.
+ */
+export function installMenu(): void {
+  const about: Electron.MenuItemConstructorOptions = {
+    label: '关于 StationDesk',
+    click: () => {
+      void dialog.showMessageBox({
+        type: 'info',
+        title: '关于',
+        message: WINDOW_TITLE,
+        detail: `版本 ${app.getVersion()}`,
+      });
+    },
+  };
+  const template: Electron.MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }, { role: 'editMenu' as const }] : []),
+    { label: '帮助', submenu: [about] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,186 @@
+/**
+ * Browser mode: the same contract over loopback HTTP, plus the built renderer.
+ * Bound to 127.0.0.1 only; every call needs the per-start token, a loopback Host
+ * (DNS rebinding) and our own Origin (other web pages); no CORS is ever granted.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { TOKEN_HEADER, type StationApi } from '../../common/contract';
+import type { ApiErrorBody, Envelope } from '../../common/errors';
+import { dispatch } from '../dispatch';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppUrl } from '../security';
+import { log } from '../log';
+
+export interface HostOptions {
+  api: StationApi;
+  /** the built renderer (dist/renderer) */
+  staticDir: string;
+  /** 0 or absent: a random free port */
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface Host {
+  url: string;
+  /** the URL to open: carries the token in the fragment, which never reaches a server log */
+  launchUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/';
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+const COMMON_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: Envelope<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function reject(res: http.ServerResponse, status: number, error: ApiErrorBody): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve, rejectBody) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) {
+      rejectBody(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        rejectBody(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', rejectBody);
+  });
+}
+
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') return reject(res, 405, { code: 'VALIDATION', message: '仅支持 POST 调用' });
+    const origin = req.headers.origin;
+    if (!origin || !allowedOrigins().has(origin)) return reject(res, 403, { code: 'FORBIDDEN', message: '拒绝来自其他网页的请求' });
+    const given = req.headers[TOKEN_HEADER];
+    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+      return reject(res, 401, { code: 'FORBIDDEN', message: '访问令牌无效：请关闭此页面，从 StationDesk 启动程序重新打开' });
+    }
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return reject(res, 415, { code: 'VALIDATION', message: '请求格式错误（须为 JSON）' });
+    }
+    let raw: string;
+    try {
+      raw = await readBody(req, maxBody);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return reject(res, 413, { code: 'VALIDATION', message: `提交的内容过大（上限 ${Math.round(maxBody / 1024)} KB）` });
+      throw err;
+    }
+    let input: unknown;
+    try {
+      input = raw.length === 0 ? {} : JSON.parse(raw);
+    } catch {
+      return reject(res, 400, { code: 'VALIDATION', message: '请求格式错误：不是有效的 JSON' });
+    }
+    const envelope = await dispatch(opts.api, name, input);
+    sendJson(res, 200, envelope);
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...COMMON_HEADERS, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    // The same path rules as the app:// protocol under Electron: one place decides what may be served.
+    const file = resolveAppUrl(opts.staticDir, APP_ORIGIN + (req.url ?? '/'));
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
+      return;
+    }
+    const body = fs.readFileSync(file);
+    const isHtml = file.endsWith('.html');
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'content-type': mimeTypeOf(file),
+      'content-length': body.length,
+      'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+      ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const server = http.createServer((req, res) => {
+    // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host.
+    if (!req.headers.host || !allowedHosts().has(req.headers.host.toLowerCase())) {
+      reject(res, 421, { code: 'FORBIDDEN', message: '拒绝访问：主机名不正确' });
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname;
+    } catch {
+      reject(res, 400, { code: 'VALIDATION', message: '请求地址无效' });
+      return;
+    }
+    const done = pathname.startsWith(API_PREFIX) ? handleApi(req, res, pathname.slice(API_PREFIX.length)) : Promise.resolve(handleStatic(req, res));
+    done.catch((err: unknown) => {
+      log.error('host request failed', { error: err instanceof Error ? err.name : 'unknown' });
+      if (!res.headersSent) reject(res, 500, { code: 'INTERNAL', message: '系统内部错误，请重试' });
+      else res.end();
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+
+  await new Promise<void>((resolve, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    launchUrl: `${url}#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,135 @@
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import type { Audit } from './audit';
+import { toStaff, type StaffService } from './staff';
+import { verifyPassword } from './password';
+import { AppError } from '../../common/errors';
+import { can, type Permission } from '../../common/roles';
+import { formatTime } from '../../common/time';
+import type { Session, Staff } from '../../common/contract';
+import type { StationSettings } from './settings';
+
+interface Current {
+  staffId: string;
+  signedInAt: Date;
+  lastActivity: Date;
+}
+
+/**
+ * One counter, one signed-in clerk: the session lives in main, so permissions and
+ * idle sign-out hold whichever transport the renderer uses.
+ */
+export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffService, settings: StationSettings, idleMinutes: () => number) {
+  let current: Current | null = null;
+
+  function sessionOf(c: Current): Session {
+    return { staff: toStaff(staff.get(c.staffId), clock.now()), signedInAt: c.signedInAt.toISOString(), idleMinutes: idleMinutes() };
+  }
+
+  /** Ends the session if it idled out or the account was disabled meanwhile; returns the live one. */
+  function live(): Current | null {
+    if (!current) return null;
+    const now = clock.now();
+    const row = staff.get(current.staffId);
+    if (row.active !== 1) {
+      end('auth.signOutDisabled');
+      return null;
+    }
+    if (now.getTime() - current.lastActivity.getTime() > idleMinutes() * 60_000) {
+      end('auth.idleSignOut');
+      return null;
+    }
+    return current;
+  }
+
+  function end(action: string): void {
+    if (!current) return;
+    const id = current.staffId;
+    current = null;
+    db.transaction(() => audit.append({ actorId: id, action, entity: 'staff', entityId: id })).immediate();
+  }
+
+  /** The signed-in staff member, or FORBIDDEN. Counts as activity. */
+  function require(permission?: Permission): Staff {
+    const c = live();
+    if (!c) throw new AppError('FORBIDDEN', '请先登录；如果刚才长时间未操作，系统已自动退出登录');
+    const who = toStaff(staff.get(c.staffId), clock.now());
+    if (permission && !can(who.role, permission)) {
+      throw new AppError('FORBIDDEN', '您的角色没有此项权限，请联系站长或管理员');
+    }
+    c.lastActivity = clock.now();
+    return who;
+  }
+
+  async function signIn(login: string, password: string): Promise<Session> {
+    const row = staff.byLogin(login);
+    const now = clock.now();
+    const failed = (detail: Record<string, unknown>, actorId: string | null) =>
+      db.transaction(() => audit.append({ actorId, action: 'auth.signInFailed', entity: 'staff', entityId: actorId, detail: { login, ...detail } })).immediate();
+
+    if (!row) {
+      failed({ reason: 'unknown-login' }, null);
+      throw new AppError('VALIDATION', '用户名或密码错误');
+    }
+    if (row.active !== 1) {
+      failed({ reason: 'inactive' }, row.id);
+      throw new AppError('FORBIDDEN', '该账户已停用，请联系管理员');
+    }
+    if (row.locked_until && row.locked_until > now.toISOString()) {
+      failed({ reason: 'locked' }, row.id);
+      throw new AppError('FORBIDDEN', `该账户因多次密码错误已锁定，请于 ${formatTime(row.locked_until)} 后再试，或请管理员解锁`);
+    }
+    const ok = await verifyPassword(password, row.password_hash);
+    if (!ok) {
+      const max = settings.getNumber('auth.maxFailedSignIns');
+      // A lock that has run out starts the count afresh.
+      const count = (row.locked_until ? 0 : row.failed_count) + 1;
+      const lockNow = count >= max;
+      const lockedUntil = lockNow ? new Date(clock.now().getTime() + settings.getNumber('auth.lockMinutes') * 60_000).toISOString() : null;
+      db.transaction(() => {
+        db.prepare('UPDATE staff SET failed_count = ?, locked_until = ? WHERE id = ?').run(lockNow ? 0 : count, lockedUntil, row.id);
+        audit.append({ actorId: row.id, action: 'auth.signInFailed', entity: 'staff', entityId: row.id, detail: { login, reason: 'wrong-password', attempt: count } });
+        if (lockNow) audit.append({ actorId: row.id, action: 'auth.locked', entity: 'staff', entityId: row.id, detail: { login, until: lockedUntil } });
+      }).immediate();
+      if (lockNow) throw new AppError('FORBIDDEN', `密码连续错误 ${max} 次，账户已锁定至 ${formatTime(lockedUntil!)}，请稍后再试或请管理员解锁`);
+      throw new AppError('VALIDATION', `用户名或密码错误，还可尝试 ${max - count} 次`, { password: '密码错误' });
+    }
+    if (current) end('auth.signOut');
+    db.transaction(() => {
+      db.prepare('UPDATE staff SET failed_count = 0, locked_until = NULL, last_sign_in_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+      audit.append({ actorId: row.id, action: 'auth.signIn', entity: 'staff', entityId: row.id, detail: { login: row.login } });
+    }).immediate();
+    current = { staffId: row.id, signedInAt: now, lastActivity: now };
+    return sessionOf(current);
+  }
+
+  /** Used by first-run setup: the administrator just created is signed in. */
+  function startSession(staffId: string): Session {
+    const now = clock.now();
+    current = { staffId, signedInAt: now, lastActivity: now };
+    return sessionOf(current);
+  }
+
+  return {
+    signIn,
+    startSession,
+    require,
+    signOut(): { signedOut: boolean } {
+      const had = current !== null;
+      end('auth.signOut');
+      return { signedOut: had };
+    },
+    session(): Session | null {
+      const c = live();
+      return c ? sessionOf(c) : null;
+    },
+    activity(): { expiresAt: string | null } {
+      const c = live();
+      if (!c) return { expiresAt: null };
+      c.lastActivity = clock.now();
+      return { expiresAt: new Date(c.lastActivity.getTime() + idleMinutes() * 60_000).toISOString() };
+    },
+  };
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDb, type Db } from './db/open';
+import { migrate, MigrationError } from './db/migrate';
+import { systemClock, type Clock } from './clock';
+import { DB_FILE } from './paths';
+import type { KeyValueStore } from './settings-store';
+import { createAudit } from './services/audit';
+import { createStaffService } from './services/staff';
+import { createAuth } from './services/auth';
+import { createStationSettings, createMachineSettings } from './services/settings';
+import { createStationInfo } from './services/station-info';
+import { hashPassword, verifyPassword } from './services/password';
+import { AppError } from '../common/errors';
+import type { StationApi } from '../common/contract';
+import { log } from './log';
+
+export interface StationOptions {
+  dataDir: string;
+  transport: 'electron' | 'browser';
+  store: KeyValueStore;
+  version?: string;
+  clock?: Clock;
+}
+
+/** Startup failed in a way a clerk must be told about (message is Chinese). */
+export class StartupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StartupError';
+  }
+}
+
+function openAndMigrate(file: string): Db {
+  let db: Db;
+  try {
+    db = openDb(file);
+  } catch (err) {
+    throw new StartupError(`无法打开数据库文件（${file}）。请确认磁盘未满、文件未被其他程序占用。`, { cause: err });
+  }
+  try {
+    const { from, to } = migrate(db);
+    if (from !== to) log.info('database migrated', { from, to });
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof MigrationError) throw new StartupError(err.message, { cause: err });
+    throw err;
+  }
+}
+
+/** Opens the database, migrates it and wires every service into the contract's implementation. */
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; close(): void; dbPath: string }> {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const dbPath = path.join(opts.dataDir, DB_FILE);
+  const db = openAndMigrate(dbPath);
+  const clock = opts.clock ?? systemClock;
+  const audit = createAudit(db, clock);
+  const staff = createStaffService(db, clock, audit);
+  const stationSettings = createStationSettings(db, clock);
+  const machine = createMachineSettings(opts.store);
+  const auth = createAuth(db, clock, audit, staff, stationSettings, () => machine.get().idleMinutes);
+  const station = createStationInfo(db, clock, audit);
+
+  const api: StationApi = {
+    async 'app.info'() {
+      const s = station.get();
+      return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
+    },
+    async 'setup.init'({ station: st, admin }) {
+      const passwordHash = await hashPassword(admin.password);
+      const adminRow = db
+        .transaction(() => {
+          if (station.get()) throw new AppError('CONFLICT', '本站点已完成初始设置，请直接登录');
+          const row = staff.insert({ name: admin.name, login: admin.login, role: 'admin', passwordHash }, null);
+          station.save(st, row.id);
+          return row;
+        })
+        .immediate();
+      return auth.startSession(adminRow.id);
+    },
+
+    'auth.signIn': ({ login, password }) => auth.signIn(login, password),
+    async 'auth.signOut'() {
+      return auth.signOut();
+    },
+    async 'auth.session'() {
+      return auth.session();
+    },
+    async 'auth.activity'() {
+      return auth.activity();
+    },
+    async 'auth.changePassword'({ current, next }) {
+      const me = auth.require();
+      if (!(await verifyPassword(current, staff.get(me.id).password_hash))) {
+        throw new AppError('VALIDATION', '当前密码不正确', { current: '当前密码不正确' });
+      }
+      await staff.setPassword(me.id, next, me.id, 'auth.changePassword');
+      return { changed: true as const };
+    },
+
+    async 'staff.list'() {
+      auth.require();
+      return staff.list();
+    },
+    async 'staff.create'(input) {
+      const me = auth.require('staff.manage');
+      return staff.create(input, me.id);
+    },
+    async 'staff.update'(input) {
+      const me = auth.require('staff.manage');
+      return staff.update(input, me.id);
+    },
+    async 'staff.resetPassword'({ id, password }) {
+      const me = auth.require('staff.manage');
+      return staff.setPassword(id, password, me.id, 'staff.resetPassword');
+    },
+    async 'staff.unlock'({ id }) {
+      const me = auth.require('staff.manage');
+      return staff.unlock(id, me.id);
+    },
+
+    async 'station.get'() {
+      return station.get();
+    },
+    async 'station.update'(input) {
+      const me = auth.require('station.edit');
+      return db.transaction(() => station.save(input, me.id)).immediate();
+    },
+
+    async 'settings.get'() {
+      auth.require();
+      return machine.get();
+    },
+    async 'settings.update'(patch) {
+      const me = auth.require('settings.edit');
+      const { before, after } = machine.update(patch);
+      const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]);
+      if (changed.length > 0) {
+        db.transaction(() => audit.append({ actorId: me.id, action: 'settings.update', entity: 'settings', entityId: 'machine', detail: { changed } })).immediate();
+      }
+      return after;
+    },
+
+    async 'audit.list'({ limit, beforeSeq }) {
+      auth.require('audit.read');
+      return audit.list(limit, beforeSeq);
+    },
+    async 'audit.verify'() {
+      auth.require('audit.read');
+      return audit.verify();
+    },
+  };
+
+  return {
+    api,
+    dbPath,
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** Words shared by the shell and components (DESIGN.md §8). */
+export const GENERIC_ERROR = '操作未完成，请重试；如仍失败请联系管理员';
+
+export const BOUNDARY_TITLE = '这一页暂时无法显示';
+export const BOUNDARY_TEXT = '已保存的数据不受影响。请点击“重新加载”继续工作；如反复出现，请联系管理员。';
+export const BOUNDARY_RELOAD = '重新加载';
+export const BOUNDARY_RETRY = '返回重试';
+
+export const UNAVAILABLE_TITLE = '无法连接到本机服务';
+export const UNAVAILABLE_RETRY = '重新连接';
+export const LOADING = '正在启动…';
+
+export const FORM_SAVE = '保存';
+export const FORM_CANCEL = '取消';
+export const FORM_RESET = '恢复';
+export const READ_ONLY_NOTE = '您当前的角色只能查看，如需修改请联系站长或管理员。';

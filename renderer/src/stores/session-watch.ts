@@ -1,0 +1,61 @@
+/**
+ * Keeps main's idea of "the clerk is at the keyboard" current and notices when
+ * main has ended the session (idle time-out). Activity is reported at most once
+ * per 30 s; main is asked for the session every 30 s and right after the moment
+ * it said the session would expire.
+ */
+import { useEffect } from 'react';
+import { api, onCallFailure } from '../api';
+import { useApp } from './app';
+
+export const ACTIVITY_REPORT_MS = 30_000;
+export const SESSION_POLL_MS = 30_000;
+
+export function useSessionWatch(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    let lastReport = 0;
+    let expiryTimer: number | undefined;
+    let disposed = false;
+
+    const check = () => void useApp.getState().checkSession();
+
+    const scheduleExpiryCheck = (expiresAt: string | null) => {
+      window.clearTimeout(expiryTimer);
+      if (!expiresAt) return;
+      const ms = new Date(expiresAt).getTime() - Date.now() + 1_000;
+      // setTimeout overflows past ~24.8 days; the poll covers anything that far out
+      if (Number.isFinite(ms) && ms > 0 && ms < 2 ** 31 - 1) expiryTimer = window.setTimeout(check, ms);
+    };
+
+    const report = () => {
+      const now = Date.now();
+      if (now - lastReport < ACTIVITY_REPORT_MS) return;
+      lastReport = now;
+      api['auth.activity']({}).then(
+        (r) => {
+          if (!disposed) scheduleExpiryCheck(r.expiresAt);
+        },
+        () => check(),
+      );
+    };
+
+    report();
+    const poll = window.setInterval(check, SESSION_POLL_MS);
+    window.addEventListener('keydown', report, true);
+    window.addEventListener('mousedown', report, true);
+    // a call refused for want of a session means main signed us out: find out at once
+    const offFailure = onCallFailure((err, name) => {
+      if (err.code === 'FORBIDDEN' && name !== 'auth.session') check();
+    });
+
+    return () => {
+      disposed = true;
+      window.clearInterval(poll);
+      window.clearTimeout(expiryTimer);
+      window.removeEventListener('keydown', report, true);
+      window.removeEventListener('mousedown', report, true);
+      offFailure();
+    };
+  }, [active]);
+}
