@@ -30,13 +30,13 @@ export function registerAppProtocol(rendererDir: string): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
     const file = resolveAppUrl(rendererDir, request.url);
     if (!file) return notFound(404);
-    let body: Uint8Array;
+    let body: Buffer;
     try {
       body = await readFile(file);
     } catch {
       return notFound(404);
     }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
       headers: { ...BASE_HEADERS, 'Content-Type': mimeTypeOf(file) },
     });

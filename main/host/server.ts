@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { TOKEN_HEADER, type StationApi } from '../../common/contract';
 import type { ApiErrorBody, Envelope } from '../../common/errors';
 import { dispatch } from '../dispatch';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppUrl } from '../security';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveUnderRoot } from '../security';
 import { log } from '../log';
 
 export interface HostOptions {
@@ -73,12 +73,9 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        rejectBody(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      // Past the limit the rest is drained and dropped, so the client still reads the 413.
+      if (size > max) rejectBody(new BodyTooLarge());
+      else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', rejectBody);
@@ -107,7 +104,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     try {
       raw = await readBody(req, maxBody);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return reject(res, 413, { code: 'VALIDATION', message: `提交的内容过大（上限 ${Math.round(maxBody / 1024)} KB）` });
+      if (err instanceof BodyTooLarge) {
+        req.resume();
+        res.setHeader('connection', 'close');
+        return reject(res, 413, { code: 'VALIDATION', message: `提交的内容过大（上限 ${Math.round(maxBody / 1024)} KB）` });
+      }
       throw err;
     }
     let input: unknown;
@@ -126,7 +127,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return;
     }
     // The same path rules as the app:// protocol under Electron: one place decides what may be served.
-    const file = resolveAppUrl(opts.staticDir, APP_ORIGIN + (req.url ?? '/'));
+    const file = resolveUnderRoot(opts.staticDir, (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/');
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
       return;

@@ -5,6 +5,7 @@
  * Stores and components import `api` and never learn which transport carried a call.
  */
 import { CALL_NAMES, TOKEN_HEADER, contract, httpPathOf, type CallInput, type CallName, type CallOutput, type ClientApi } from '../../common/contract';
+import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
 import { ERROR_CODES, type ApiErrorBody, type Envelope, type ErrorCode } from '../../common/errors';
 
 export const UNAVAILABLE_MESSAGE = '无法连接到本机服务，请重新启动 StationDesk';
@@ -29,14 +30,19 @@ export class ApiError extends Error {
 type AnyEnvelope = Envelope<unknown>;
 type Transport = (name: CallName, input: unknown) => Promise<unknown>;
 
-/** The shape the preload exposes; kept structural so the renderer does not import Electron-side code. */
+/** One function of the preload's bridge, seen loosely: its answer is checked here, not trusted. */
 type BridgeFn = (input: unknown) => Promise<unknown>;
 
-const BRIDGE_KEY = 'station';
+declare global {
+  interface Window {
+    [BRIDGE_KEY]?: StationBridge;
+  }
+}
+
 const TOKEN_STORAGE_KEY = 'stationdesk.token';
 
 function bridge(): Record<string, BridgeFn> | null {
-  const candidate = (window as unknown as Record<string, unknown>)[BRIDGE_KEY];
+  const candidate: unknown = window[BRIDGE_KEY];
   return candidate && typeof candidate === 'object' ? (candidate as Record<string, BridgeFn>) : null;
 }
 

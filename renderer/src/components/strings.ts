@@ -14,3 +14,5 @@ export const FORM_SAVE = '保存';
 export const FORM_CANCEL = '取消';
 export const FORM_RESET = '恢复';
 export const READ_ONLY_NOTE = '您当前的角色只能查看，如需修改请联系站长或管理员。';
+
+export const COMING_BADGE = '此功能正在建设中，将在后续版本中开放';

@@ -1,0 +1,72 @@
+/**
+ * Browser-mode startup: from spawning the host process to the first contentful paint of
+ * the app in an already-running Chromium, and to the setup form being ready; plus the size
+ * of the renderer bundle the window loads.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { benchRoot, median, report } from './lib';
+
+const RUNS = 7;
+
+async function once(browser: Browser): Promise<{ firstPaint: number; ready: number; serverUp: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-'));
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const t0 = Date.now();
+  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0'], { cwd: benchRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /STATIONDESK_URL=(\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+  const serverUp = Date.now() - t0;
+  await page.goto(url);
+  await page.getByRole('button', { name: /完成设置|开始使用|提交|保存/ }).first().waitFor({ state: 'visible' });
+  const readyAt = Date.now();
+  const fcpAt = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const find = () => performance.getEntriesByName('first-contentful-paint')[0];
+        const e = find();
+        if (e) return resolve(performance.timeOrigin + e.startTime);
+        new PerformanceObserver(() => {
+          const f = find();
+          if (f) resolve(performance.timeOrigin + f.startTime);
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
+  await page.close();
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { firstPaint: fcpAt - t0, ready: readyAt - t0, serverUp };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const runs = [];
+for (let i = 0; i < RUNS; i++) runs.push(await once(browser));
+await browser.close();
+
+const assets = path.join(benchRoot, 'dist/renderer/assets');
+const files = fs.readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
+const raw = files.reduce((n, f) => n + fs.statSync(path.join(assets, f)).size, 0);
+const gz = files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length, 0);
+
+report('startup', {
+  startup_first_paint_ms: { value: median(runs.map((r) => r.firstPaint)), unit: 'ms', note: `median of ${RUNS}: host spawn → first contentful paint` },
+  startup_ready_ms: { value: median(runs.map((r) => r.ready)), unit: 'ms', note: 'host spawn → setup form usable' },
+  startup_server_up_ms: { value: median(runs.map((r) => r.serverUp)), unit: 'ms', note: 'host spawn → listening (db opened, migrated)' },
+  renderer_bundle_kb: { value: raw / 1024, unit: 'KiB', note: `${files.length} JS/CSS files in dist/renderer/assets` },
+  renderer_bundle_gzip_kb: { value: gz / 1024, unit: 'KiB' },
+});

@@ -1,0 +1,127 @@
+/** 站点信息: administrators edit it (station.update); everyone else sees it. */
+import { Alert, Button, Descriptions, Form, Input, Space, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { StationInput, type Station } from '../../../../common/contract';
+import { can } from '../../../../common/roles';
+import { api } from '../../api';
+import { notifySuccess } from '../../components/feedback';
+import { enterAdvances, showFormError, zodRule } from '../../components/forms';
+import { formatDateTime } from '../../format';
+import { useApp } from '../../stores/app';
+import { LoadError } from './LoadError';
+import * as S from './strings';
+
+const FIELD_KEYS = ['code', 'name', 'county', 'address', 'phone'] as const;
+const shape = StationInput.shape;
+
+function StationView({ station }: { station: Station | null }) {
+  if (!station) return <Alert type="info" showIcon title={S.STATION_EMPTY} />;
+  return (
+    <Descriptions column={1} bordered size="small" styles={{ label: { width: 160 } }} data-testid="station-view">
+      <Descriptions.Item label={S.STATION_CODE}>{station.code}</Descriptions.Item>
+      <Descriptions.Item label={S.STATION_NAME}>{station.name}</Descriptions.Item>
+      <Descriptions.Item label={S.STATION_COUNTY}>{station.county}</Descriptions.Item>
+      <Descriptions.Item label={S.STATION_ADDRESS}>{station.address}</Descriptions.Item>
+      <Descriptions.Item label={S.STATION_PHONE}>{station.phone}</Descriptions.Item>
+      <Descriptions.Item label={S.STATION_UPDATED_AT}>{formatDateTime(station.updatedAt)}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function StationEditor() {
+  const setStation = useApp((s) => s.setStation);
+  const [form] = Form.useForm<StationInput>();
+  const [loaded, setLoaded] = useState<Station | null | undefined>(undefined);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function load() {
+    setLoadError(null);
+    try {
+      setLoaded(await api['station.get']({}));
+    } catch (err) {
+      setLoadError(err);
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  useEffect(() => {
+    if (loaded) form.setFieldsValue(loaded);
+  }, [loaded, form]);
+
+  async function save(values: StationInput) {
+    setBusy(true);
+    setFormError(null);
+    try {
+      const saved = await api['station.update'](values);
+      setLoaded(saved);
+      setStation(saved);
+      notifySuccess(S.SAVED);
+    } catch (err) {
+      setFormError(showFormError(form, err, FIELD_KEYS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (loadError) return <LoadError error={loadError} onRetry={load} />;
+  if (loaded === undefined) return <Spin />;
+
+  return (
+    <div className="sd-form-narrow" data-testid="settings-station">
+      <Alert type="info" showIcon title={S.STATION_NOTE} style={{ marginBottom: 18 }} />
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 14 }} />}
+      <Form<StationInput>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        validateTrigger="onBlur"
+        initialValues={loaded ?? undefined}
+        onFinish={save}
+        onKeyDown={enterAdvances(() => form.submit())}
+        name="station"
+        autoComplete="off"
+      >
+        <Form.Item label={S.STATION_CODE} name="code" rules={[zodRule(shape.code)]}>
+          <Input autoFocus maxLength={20} data-testid="station-code" />
+        </Form.Item>
+        <Form.Item label={S.STATION_NAME} name="name" rules={[zodRule(shape.name)]}>
+          <Input maxLength={60} data-testid="station-name" />
+        </Form.Item>
+        <Form.Item label={S.STATION_COUNTY} name="county" rules={[zodRule(shape.county)]}>
+          <Input maxLength={40} data-testid="station-county" />
+        </Form.Item>
+        <Form.Item label={S.STATION_ADDRESS} name="address" rules={[zodRule(shape.address)]}>
+          <Input maxLength={120} data-testid="station-address" />
+        </Form.Item>
+        <Form.Item label={S.STATION_PHONE} name="phone" rules={[zodRule(shape.phone)]}>
+          <Input maxLength={24} data-testid="station-phone" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="station-save">
+            {S.SAVE}
+          </Button>
+          <Button htmlType="button" onClick={() => loaded && form.setFieldsValue(loaded)}>
+            {S.RESET}
+          </Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}
+
+export function StationTab() {
+  const role = useApp((s) => s.session?.staff.role);
+  const station = useApp((s) => s.info?.station ?? null);
+  if (can(role, 'station.edit')) return <StationEditor />;
+  return (
+    <div className="sd-form-narrow" data-testid="settings-station">
+      <Alert type="warning" showIcon title={S.STATION_READ_ONLY} style={{ marginBottom: 16 }} data-testid="settings-readonly" />
+      <StationView station={station} />
+    </div>
+  );
+}

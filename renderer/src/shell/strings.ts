@@ -1,0 +1,9 @@
+export const PRODUCT = '综合服务站窗口系统';
+export const NAV_LABEL = '功能区';
+export const NAV_HINT_1 = 'Alt+数字 切换功能区';
+export const NAV_HINT_2 = '↑↓ 选择，Enter 打开';
+export const SIGN_OUT = '退出登录';
+export const SYNC_NOT_CONFIGURED = '同步：未配置县级平台';
+export const SYNC_NOT_ENABLED = '同步：尚未启用';
+export const STATUS_LABEL = '状态栏';
+export const SIGNED_OUT = '已退出登录';

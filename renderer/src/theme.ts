@@ -1,0 +1,38 @@
+/** The look: neutral and quiet, with the party-service red kept for the brand mark, the current place and the main action. */
+import type { ThemeConfig } from 'antd';
+
+export const BRAND_RED = '#c8161d';
+
+export const FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: BRAND_RED,
+    colorLink: '#a3141a',
+    colorInfo: '#2f5e8e',
+    colorError: '#d4380d',
+    colorSuccess: '#3a8f3e',
+    colorBgLayout: '#f2f3f5',
+    colorTextBase: '#1f2329',
+    fontFamily: FONT_STACK,
+    fontSize: 14,
+    borderRadius: 4,
+    controlHeight: 30,
+    wireframe: false,
+  },
+  components: {
+    Menu: {
+      itemHeight: 38,
+      itemMarginInline: 6,
+      itemBorderRadius: 4,
+      itemSelectedBg: '#fbeaea',
+      itemSelectedColor: BRAND_RED,
+      itemHoverBg: '#f4f5f7',
+      iconSize: 16,
+    },
+    Card: { headerHeight: 44, bodyPadding: 16 },
+    Table: { cellPaddingBlockSM: 6, headerBg: '#f7f8fa' },
+    Tabs: { horizontalMargin: '0 0 12px 0' },
+    Form: { itemMarginBottom: 16, verticalLabelPadding: '0 0 4px' },
+  },
+};

@@ -1,0 +1,57 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningHost {
+  /** the launch URL with the token in its fragment */
+  url: string;
+  origin: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+/** Starts the built browser-mode host (dist/main/host.js) on a fresh data folder. */
+export async function startBuiltHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-e2e-'))): Promise<RunningHost> {
+  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, STATIONDESK_QUIET: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}${err}`)), 20_000);
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /STATIONDESK_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${out}${err}`)));
+  });
+  return { url, origin: new URL(url).origin, dataDir, process: child };
+}
+
+export function stopHost(h: RunningHost): Promise<void> {
+  return new Promise((resolve) => {
+    if (h.process.exitCode !== null) return resolve();
+    h.process.once('exit', () => resolve());
+    h.process.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test asks for from this pattern
+  host: async ({}, use) => {
+    const h = await startBuiltHost();
+    await use(h);
+    await stopHost(h);
+  },
+});
+
+export { expect };

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../main/host/server';
+import { openTestStation, tempDir, STATION, ADMIN } from '../helpers/station';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(host: Host, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('browser-mode host', () => {
+  let host: Host;
+  let station: Awaited<ReturnType<typeof openTestStation>>;
+  let good: Record<string, string>;
+  const staticDir = tempDir('sd-static-');
+
+  const call = (name: string, input: unknown, headers: Record<string, string> = good) =>
+    request(host, { method: 'POST', path: `/api/${name}`, headers, body: JSON.stringify(input) });
+  const setupNeeded = async () => JSON.parse((await call('app.info', {})).body).value.setupNeeded as boolean;
+  const setupBody = { station: STATION, admin: ADMIN };
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>StationDesk</title>');
+    fs.mkdirSync(path.join(staticDir, 'assets'));
+    fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), 'secret');
+    station = await openTestStation();
+    host = await startHost({ api: station.api, staticDir, maxBodyBytes: 4096 });
+    good = { host: `127.0.0.1:${host.port}`, origin: `http://127.0.0.1:${host.port}`, 'x-station-token': host.token, 'content-type': 'application/json' };
+  });
+  afterAll(async () => {
+    await host.close();
+    station.close();
+  });
+
+  it('listens on loopback only, on a random port, with a long random token in the fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(host.port).toBeGreaterThan(0);
+    expect(host.token.length).toBeGreaterThanOrEqual(40);
+    expect(host.launchUrl).toBe(`${host.url}#token=${host.token}`);
+  });
+
+  it('answers a good call with the envelope', async () => {
+    const r = await call('app.info', {});
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { transport: 'browser', setupNeeded: true } });
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a missing or wrong token, and nothing changes', async () => {
+    const { 'x-station-token': _t, ...noToken } = good;
+    const r1 = await call('setup.init', setupBody, noToken);
+    expect(r1.status).toBe(401);
+    expect(JSON.parse(r1.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const r2 = await call('setup.init', setupBody, { ...good, 'x-station-token': host.token.slice(0, -1) + 'x' });
+    expect(r2.status).toBe(401);
+    expect(await setupNeeded()).toBe(true);
+  });
+
+  it('refuses a foreign Origin (another web page) and a missing Origin', async () => {
+    const r = await call('setup.init', setupBody, { ...good, origin: 'http://evil.example' });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body).error.message).toBe('拒绝来自其他网页的请求');
+    const { origin: _o, ...noOrigin } = good;
+    expect((await call('setup.init', setupBody, noOrigin)).status).toBe(403);
+    expect(await setupNeeded()).toBe(true);
+  });
+
+  it('refuses a foreign Host (DNS rebinding), for the API and for pages', async () => {
+    const r = await call('setup.init', setupBody, { ...good, host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` });
+    expect(r.status).toBe(421);
+    const page = await request(host, { path: '/', headers: { host: `rebind.example:${host.port}` } });
+    expect(page.status).toBe(421);
+    expect(page.body).not.toContain('StationDesk');
+    expect(await setupNeeded()).toBe(true);
+  });
+
+  it('answers an unknown call, bad JSON, a wrong method and an oversized body with clear errors', async () => {
+    const unknown = JSON.parse((await call('db.dropEverything', {})).body);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '未知的调用：db.dropEverything' } });
+    expect(JSON.parse((await call('__proto__', {})).body).error.code).toBe('NOT_FOUND');
+    const bad = await request(host, { method: 'POST', path: '/api/setup.init', headers: good, body: '{"station":' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toMatch(/不是有效的 JSON/);
+    const get = await request(host, { method: 'GET', path: '/api/app.info', headers: good });
+    expect(get.status).toBe(405);
+    const big = await call('setup.init', { ...setupBody, pad: 'x'.repeat(10_000) });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error.message).toMatch(/过大/);
+    const text = await request(host, { method: 'POST', path: '/api/app.info', headers: { ...good, 'content-type': 'text/plain' }, body: '{}' });
+    expect(text.status).toBe(415);
+    expect(await setupNeeded()).toBe(true);
+  });
+
+  it('serves the renderer with a strict CSP and never a file outside it', async () => {
+    const index = await request(host, { path: '/', headers: { host: good.host! } });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    const js = await request(host, { path: '/assets/app.js', headers: { host: good.host! } });
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets%5c..%5c..%5csecret.txt']) {
+      const r = await request(host, { path: p, headers: { host: good.host! } });
+      expect(r.status, p).toBe(404);
+      expect(r.body).not.toContain('secret');
+    }
+  });
+
+  it('lets the real page through with the token and Origin: setup then works', async () => {
+    const r = JSON.parse((await call('setup.init', setupBody)).body);
+    expect(r).toMatchObject({ ok: true, value: { staff: { login: 'admin' } } });
+    expect(await setupNeeded()).toBe(false);
+  });
+});

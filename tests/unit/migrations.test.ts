@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../main/db/open';
+import { migrate, schemaVersion, MigrationError } from '../../main/db/migrate';
+import { MIGRATIONS } from '../../main/db/migrations/index';
+import { createStation, StartupError } from '../../main/station';
+import { memoryStore } from '../../main/settings-store';
+import { tempDir } from '../helpers/station';
+
+const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+describe('database opening', () => {
+  it('uses WAL, foreign keys, a busy timeout and synchronous=FULL', () => {
+    const db = openDb(path.join(tempDir(), 'a.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('numbers migrations 1, 2, 3 … with no gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});
+
+describe('migration 0001-init', () => {
+  it('creates station, staff, an append-only audit_log and station settings', () => {
+    const db = openDb(path.join(tempDir(), 'a.db'));
+    expect(migrate(db, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1 });
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['audit_log', 'settings', 'staff', 'station']));
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'auth.maxFailedSignIns'").pluck().get()).toBe('5');
+    db.prepare("INSERT INTO audit_log (seq, at, action, entity, prev_hash, hash) VALUES (1, 'x', 'a', 'e', 'p', 'h')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'b'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO station (id, code, name, county, address, phone, created_at, updated_at) VALUES (2,'a','b','c','d','e','f','g')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO staff (id, login, name, role, password_hash, created_at, updated_at) VALUES ('1','a','b','boss','h','t','t')").run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('is idempotent: a second run applies nothing', () => {
+    const db = openDb(path.join(tempDir(), 'a.db'));
+    migrate(db);
+    expect(migrate(db)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
+    db.close();
+  });
+});
+
+describe('a failing migration', () => {
+  it('rolls back every pending step and leaves the file as it was', () => {
+    const file = path.join(tempDir(), 'a.db');
+    const db = openDb(file);
+    migrate(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = sha(file);
+    const broken = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: '9001-good', sql: 'CREATE TABLE ok_table (x INTEGER);' },
+      { version: MIGRATIONS.length + 2, name: '9002-bad', sql: 'ALTER TABLE no_such_table ADD COLUMN y TEXT;' },
+    ];
+    const err = (() => {
+      try {
+        migrate(db, broken);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(MigrationError);
+    expect((err as MigrationError).message).toMatch(/数据库升级失败（步骤 9002-bad），数据库未作任何改动/);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok_table'").pluck().get()).toBe(0);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses a database written by a newer version, in Chinese, at startup', async () => {
+    const dir = tempDir();
+    const db = openDb(path.join(dir, 'stationdesk.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    await expect(createStation({ dataDir: dir, transport: 'browser', store: memoryStore() })).rejects.toThrow(StartupError);
+    await expect(createStation({ dataDir: dir, transport: 'browser', store: memoryStore() })).rejects.toThrow(/高于本程序支持的版本/);
+  });
+
+  it('says so in Chinese when the file is not a database', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'stationdesk.db'), 'this is not sqlite'.repeat(100));
+    await expect(createStation({ dataDir: dir, transport: 'browser', store: memoryStore() })).rejects.toThrow(/数据库/);
+  });
+});
