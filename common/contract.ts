@@ -5,8 +5,11 @@
  */
 import * as z from 'zod';
 import { ROLES } from './roles';
-
-z.config(z.locales.zhCN());
+import { call, none } from './contract-kit';
+import { residentsCalls } from './contracts/residents';
+import { catalogueCalls } from './contracts/catalogue';
+import { intakeCalls } from './contracts/intake';
+import { documentsCalls } from './contracts/documents';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -82,6 +85,8 @@ export const MachineSettings = z.object({
   printer: z.string().trim().max(120),
   /** sign the clerk out after this many minutes without activity */
   idleMinutes: z.number({ error: '请填写分钟数' }).int({ error: '请填写整数分钟' }).min(1, { error: '至少 1 分钟' }).max(240, { error: '最多 240 分钟' }),
+  /** paper for receipts and notices: A4 sheets or an 80 mm thermal roll */
+  receiptLayout: z.enum(['a4', 'thermal80'], { error: '请选择回执纸张' }),
 });
 export type MachineSettings = z.infer<typeof MachineSettings>;
 
@@ -97,13 +102,7 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-const none = z.object({}).strict();
-
-function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
-
-export const contract = {
+const foundationCalls = {
   /** what the renderer needs before anyone signs in */
   'app.info': call(
     none,
@@ -146,6 +145,15 @@ export const contract = {
 
   'audit.list': call(z.object({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().positive().optional() }), z.array(AuditEntry)),
   'audit.verify': call(none, z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().nullable() })),
+} as const;
+
+/** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
+export const contract = {
+  ...foundationCalls,
+  ...residentsCalls,
+  ...catalogueCalls,
+  ...intakeCalls,
+  ...documentsCalls,
 } as const;
 
 export type Contract = typeof contract;

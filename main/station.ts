@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDb, type Db } from './db/open';
 import { migrate, MigrationError } from './db/migrate';
 import { systemClock, type Clock } from './clock';
@@ -14,6 +15,11 @@ import { hashPassword, verifyPassword } from './services/password';
 import { AppError } from '../common/errors';
 import type { StationApi } from '../common/contract';
 import { log } from './log';
+import type { ServiceContext } from './context';
+import { createResidents } from './services/residents';
+import { createCatalogue } from './services/catalogue';
+import { createDocuments } from './services/documents';
+import { createIntake } from './services/intake';
 
 export interface StationOptions {
   dataDir: string;
@@ -21,6 +27,15 @@ export interface StationOptions {
   store: KeyValueStore;
   version?: string;
   clock?: Clock;
+  /** shipped resources (fonts, calendars, catalogue); defaults to the repository's resources/ */
+  resourcesDir?: string;
+}
+
+/** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
+export function defaultResourcesDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../resources'), path.resolve(here, '../../resources')];
+  return candidates.find((c) => fs.existsSync(path.join(c, 'calendar'))) ?? candidates[0]!;
 }
 
 /** Startup failed in a way a clerk must be told about (message is Chinese). */
@@ -61,8 +76,18 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const machine = createMachineSettings(opts.store);
   const auth = createAuth(db, clock, audit, staff, stationSettings, () => machine.get().idleMinutes);
   const station = createStationInfo(db, clock, audit);
+  const ctx: ServiceContext = { db, clock, audit, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir() };
+
+  const residents = createResidents(ctx);
+  const catalogue = createCatalogue(ctx);
+  const documents = createDocuments(ctx);
+  const intake = createIntake(ctx, { residents, catalogue, documents });
 
   const api: StationApi = {
+    ...residents.api,
+    ...catalogue.api,
+    ...documents.api,
+    ...intake.api,
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };

@@ -51,7 +51,9 @@ async function start(): Promise<void> {
   let station: Awaited<ReturnType<typeof createStation>>;
   try {
     const settings = new ElectronStore({ cwd: dataDir, name: 'config' });
-    station = await createStation({ dataDir, transport: 'electron', store: settings, version: app.getVersion() });
+    // Packaged: resources sit outside app.asar (electron-builder.yml extraResources).
+    const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
+    station = await createStation({ dataDir, transport: 'electron', store: settings, version: app.getVersion(), resourcesDir });
   } catch (err) {
     log.error('startup failed', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     const message = err instanceof StartupError ? err.message : `启动时发生意外错误，请联系管理员。\n数据目录：${dataDir}`;

@@ -36,3 +36,5 @@ export function createStationInfo(db: Db, clock: Clock, audit: Audit) {
 
   return { get, save };
 }
+
+export type StationInfo = ReturnType<typeof createStationInfo>;

@@ -1,4 +1,8 @@
 import m0001 from './0001-init.sql?raw';
+import m0002 from './0002-residents.sql?raw';
+import m0003 from './0003-catalogue.sql?raw';
+import m0004 from './0004-intake.sql?raw';
+import m0005 from './0005-documents.sql?raw';
 
 export interface Migration {
   version: number;
@@ -7,4 +11,10 @@ export interface Migration {
 }
 
 /** In order; a migration's version is its number and is never reused. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-init', sql: m0001 },
+  { version: 2, name: '0002-residents', sql: m0002 },
+  { version: 3, name: '0003-catalogue', sql: m0003 },
+  { version: 4, name: '0004-intake', sql: m0004 },
+  { version: 5, name: '0005-documents', sql: m0005 },
+];

@@ -1,0 +1,2 @@
+/** The intake calls (filled in by that capability). */
+export const intakeCalls = {} as const;

@@ -1,0 +1,24 @@
+import type { Db } from './db/open';
+import type { Clock } from './clock';
+import type { Audit } from './services/audit';
+import type { Auth } from './services/auth';
+import type { MachineSettingsService } from './services/settings';
+import type { StationInfo } from './services/station-info';
+import type { CallName, StationApi } from '../common/contract';
+
+/** What every capability's services get: passed in, never imported, so tests can vary it. */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  audit: Audit;
+  auth: Auth;
+  machine: MachineSettingsService;
+  station: StationInfo;
+  /** the station's data folder (database, config.json, archived PDFs) */
+  dataDir: string;
+  /** shipped read-only resources: fonts, calendars, catalogue seed */
+  resourcesDir: string;
+}
+
+/** The slice of the contract one capability implements, e.g. ApiPart<'residents.search' | …>. */
+export type ApiPart<K extends CallName> = { [N in K]: StationApi[N] };

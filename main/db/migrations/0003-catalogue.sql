@@ -1,0 +1,1 @@
+-- catalogue: filled in by its capability (placeholder until then: a no-op migration).

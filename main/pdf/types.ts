@@ -1,0 +1,76 @@
+/**
+ * The plain data objects printed forms are built from (DESIGN.md §6). Services assemble
+ * them; main/pdf turns them into PDF bytes and knows nothing of the database.
+ * Instants are UTC ISO strings; forms show them in Asia/Shanghai.
+ */
+
+export interface StationHeader {
+  code: string;
+  name: string;
+  county: string;
+  address: string;
+  phone: string;
+}
+
+export interface ApplicantLine {
+  name: string;
+  /** already masked: 130102********1234 */
+  idMasked: string;
+  phone: string;
+  address: string;
+}
+
+/** 受理回执 */
+export interface AcceptanceReceiptData {
+  station: StationHeader;
+  receiptNo: string;
+  item: { code: string; name: string; category: string; department: string; forwarded: boolean };
+  applicant: ApplicantLine;
+  materialsReceived: string[];
+  acceptedAt: string;
+  /** YYYY-MM-DD */
+  promisedDate: string;
+  /** e.g. "5 个工作日" or "2 小时" */
+  timeLimitText: string;
+  clerkName: string;
+  /** printed under the QR code: how the resident checks progress */
+  progressHint: string;
+  /** what the QR code carries: the receipt number */
+  qrPayload: string;
+}
+
+/** 一次性告知 / 补正通知: everything missing, listed at once */
+export interface CorrectionNoticeData {
+  station: StationHeader;
+  noticeNo: string;
+  item: { code: string; name: string; department: string };
+  applicant: ApplicantLine;
+  materialsRequired: string[];
+  materialsReceived: string[];
+  materialsMissing: string[];
+  issuedAt: string;
+  clerkName: string;
+  note?: string;
+}
+
+/** 办结 / 领取回执 */
+export interface CompletionReceiptData {
+  station: StationHeader;
+  receiptNo: string;
+  item: { code: string; name: string };
+  applicant: ApplicantLine;
+  acceptedAt: string;
+  completedAt: string;
+  result: string;
+  handover: { kind: '领取' | '送达'; at: string; receiverName: string } | null;
+  clerkName: string;
+}
+
+export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion';
+
+export type PrintableDocument =
+  | { kind: 'intake.acceptance'; data: AcceptanceReceiptData }
+  | { kind: 'intake.correction'; data: CorrectionNoticeData }
+  | { kind: 'intake.completion'; data: CompletionReceiptData };
+
+export type PaperLayout = 'a4' | 'thermal80';

@@ -1,0 +1,68 @@
+/** Which screen the window shows: starting, main unreachable, first-run setup, sign-in, or the shell. */
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { FeedbackBridge } from './components/feedback';
+import { LOADING, UNAVAILABLE_RETRY, UNAVAILABLE_TITLE } from './components/strings';
+import { UNAVAILABLE_MESSAGE } from './api';
+import { SetupScreen } from './features/auth/SetupScreen';
+import { SignInScreen } from './features/auth/SignInScreen';
+import { Shell } from './shell/Shell';
+import { useApp } from './stores/app';
+import { startClock } from './stores/clock';
+import { theme } from './theme';
+
+function Screen() {
+  const phase = useApp((s) => s.phase);
+  const loadError = useApp((s) => s.loadError);
+  const load = useApp((s) => s.load);
+
+  useEffect(() => {
+    startClock();
+    void load();
+  }, [load]);
+
+  switch (phase) {
+    case 'loading':
+      return (
+        <div className="sd-fullpage-center" data-testid="loading">
+          <Spin size="large" description={LOADING} />
+        </div>
+      );
+    case 'unavailable':
+      return (
+        <div className="sd-fullpage-center" data-testid="unavailable">
+          <Result
+            status="warning"
+            title={UNAVAILABLE_TITLE}
+            subTitle={loadError ?? UNAVAILABLE_MESSAGE}
+            extra={
+              <Button type="primary" onClick={() => void load()}>
+                {UNAVAILABLE_RETRY}
+              </Button>
+            }
+          />
+        </div>
+      );
+    case 'setup':
+      return <SetupScreen />;
+    case 'signIn':
+      return <SignInScreen />;
+    case 'ready':
+      return <Shell />;
+  }
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme} componentSize="middle">
+      <AntApp className="sd-app" style={{ height: '100%' }}>
+        <FeedbackBridge />
+        <ErrorBoundary fullPage>
+          <Screen />
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

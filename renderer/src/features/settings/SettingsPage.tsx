@@ -1,0 +1,45 @@
+/** 设置: tabs for the machine, the station, staff, the audit log and one's own password; each shown to whom it concerns. */
+import { Tabs } from 'antd';
+import { useState } from 'react';
+import { can } from '../../../../common/roles';
+import { Page } from '../../components/Page';
+import { useApp } from '../../stores/app';
+import { AuditTab } from './AuditTab';
+import { MachineTab } from './MachineTab';
+import { PasswordTab } from './PasswordTab';
+import { StaffTab } from './StaffTab';
+import { StationTab } from './StationTab';
+import * as S from './strings';
+
+export function SettingsPage() {
+  const role = useApp((s) => s.session?.staff.role);
+  const [tab, setTab] = useState('machine');
+
+  const tabs = [
+    { key: 'machine', label: S.TAB_MACHINE, Body: MachineTab, show: true },
+    { key: 'station', label: S.TAB_STATION, Body: StationTab, show: true },
+    { key: 'staff', label: S.TAB_STAFF, Body: StaffTab, show: can(role, 'staff.manage') },
+    { key: 'audit', label: S.TAB_AUDIT, Body: AuditTab, show: can(role, 'audit.read') },
+    { key: 'password', label: S.TAB_PASSWORD, Body: PasswordTab, show: true },
+  ].filter((t) => t.show);
+
+  return (
+    <Page title={S.TITLE} subtitle={S.SUBTITLE} testId="area-settings">
+      <Tabs
+        className="sd-settings"
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={tabs.map(({ key, label, Body }) => ({
+          key,
+          label: <span data-testid={`settings-tab-${key}`}>{label}</span>,
+          children: (
+            <div className="sd-settings-pane">
+              <Body />
+            </div>
+          ),
+        }))}
+      />
+    </Page>
+  );
+}
