@@ -21,3 +21,18 @@ export function formatDateTime(iso: string | Date): string {
 export function formatTime(iso: string | Date): string {
   return timeFmt.format(typeof iso === 'string' ? new Date(iso) : iso);
 }
+
+// China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** The calendar date (YYYY-MM-DD) at the station for an instant. */
+export function stationDate(instant: string | Date): string {
+  const t = (typeof instant === 'string' ? new Date(instant) : instant).getTime();
+  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** 2026-10-13 → "2026年10月13日" */
+export function formatDateCn(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { FeedbackBridge } from './components/feedback';
-import { LOADING, UNAVAILABLE_RETRY, UNAVAILABLE_TITLE } from './components/strings';
+import { LOADING, UNAVAILABLE_HINT, UNAVAILABLE_RETRY, UNAVAILABLE_TITLE } from './components/strings';
 import { UNAVAILABLE_MESSAGE } from './api';
 import { SetupScreen } from './features/auth/SetupScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
@@ -36,7 +36,7 @@ function Screen() {
           <Result
             status="warning"
             title={UNAVAILABLE_TITLE}
-            subTitle={loadError ?? UNAVAILABLE_MESSAGE}
+            subTitle={loadError && loadError !== UNAVAILABLE_MESSAGE ? loadError : UNAVAILABLE_HINT}
             extra={
               <Button type="primary" onClick={() => void load()}>
                 {UNAVAILABLE_RETRY}

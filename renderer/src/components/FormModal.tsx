@@ -45,7 +45,7 @@ export function FormModal<T extends object>({ title, open, form, fieldKeys, init
       open={open}
       width={width}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
       okText={okText ?? FORM_SAVE}
       cancelText={FORM_CANCEL}
       okButtonProps={{ loading: busy, 'data-testid': `${testId}-ok` } as ButtonProps}
@@ -60,6 +60,7 @@ export function FormModal<T extends object>({ title, open, form, fieldKeys, init
         form={form}
         layout="vertical"
         requiredMark={false}
+          scrollToFirstError={{ focus: true, block: 'nearest' }}
         validateTrigger="onBlur"
         initialValues={initialValues}
         onFinish={finish}

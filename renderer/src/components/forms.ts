@@ -50,6 +50,11 @@ const FIELD_SELECTOR = [
   'button[role=switch]:not([disabled])',
 ].join(',');
 
+function isShown(el: HTMLElement): boolean {
+  // checkVisibility also sees a parent's display:none (collapsed sections, inactive tabs)
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : !el.closest('[hidden]');
+}
+
 /**
  * onKeyDown for a <form>: Enter in a field moves to the next field; Enter in the
  * last field submits. Leaves IME composition (拼音 input) and open pickers alone.
@@ -61,7 +66,7 @@ export function enterAdvances(submit: () => void) {
     const target = e.target as HTMLElement;
     if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
     if (target.closest('.ant-select, .ant-picker')) return;
-    const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter((el) => el.offsetParent !== null || el === target);
+    const fields = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter((el) => el === target || isShown(el));
     const at = fields.indexOf(target);
     if (at < 0) return;
     e.preventDefault();

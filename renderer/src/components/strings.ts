@@ -7,6 +7,7 @@ export const BOUNDARY_RELOAD = '重新加载';
 export const BOUNDARY_RETRY = '返回重试';
 
 export const UNAVAILABLE_TITLE = '无法连接到本机服务';
+export const UNAVAILABLE_HINT = '请关闭本窗口，重新启动 StationDesk 后再试；如仍无法使用，请联系技术支持。';
 export const UNAVAILABLE_RETRY = '重新连接';
 export const LOADING = '正在启动…';
 

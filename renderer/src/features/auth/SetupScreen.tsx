@@ -70,6 +70,7 @@ export function SetupScreen() {
           form={form}
           layout="vertical"
           requiredMark={false}
+          scrollToFirstError={{ focus: true, block: 'nearest' }}
           validateTrigger="onBlur"
           onFinish={submit}
           onKeyDown={enterAdvances(() => form.submit())}

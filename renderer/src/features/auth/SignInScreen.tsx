@@ -61,6 +61,7 @@ export function SignInScreen() {
           form={form}
           layout="vertical"
           requiredMark={false}
+          scrollToFirstError={{ focus: true, block: 'nearest' }}
           onFinish={submit}
           onKeyDown={enterAdvances(() => form.submit())}
           name="signin"

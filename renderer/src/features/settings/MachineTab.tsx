@@ -1,5 +1,5 @@
 /** 本机设置: county URL, printer, idle sign-out. Editable by 站长 and 管理员; others see them read-only. */
-import { Alert, Button, Form, Input, InputNumber, Space, Spin } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, InputNumber, Radio, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { MachineSettings } from '../../../../common/contract';
 import { can } from '../../../../common/roles';
@@ -10,7 +10,8 @@ import { useApp } from '../../stores/app';
 import { LoadError } from './LoadError';
 import * as S from './strings';
 
-const FIELD_KEYS = ['countyUrl', 'printer', 'idleMinutes'] as const;
+const FIELD_KEYS = ['countyUrl', 'printer', 'receiptLayout', 'idleMinutes'] as const;
+const LAYOUTS = Object.entries(S.RECEIPT_LAYOUTS).map(([value, label]) => ({ value, label }));
 const shape = MachineSettings.shape;
 
 export function MachineTab() {
@@ -36,12 +37,12 @@ export function MachineTab() {
 
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
-    if (loaded) form.setFieldsValue(loaded);
-  }, [loaded, form]);
+    // main may have normalised what was saved (trimmed); show what it kept
+    if (loaded && editable) form.setFieldsValue(loaded);
+  }, [loaded, editable, form]);
 
   async function save(values: MachineSettings) {
     setBusy(true);
@@ -60,16 +61,17 @@ export function MachineTab() {
 
   if (loadError) return <LoadError error={loadError} onRetry={load} />;
   if (!loaded) return <Spin />;
+  if (!editable) return <MachineView settings={loaded} />;
 
   return (
     <div className="sd-form-narrow" data-testid="settings-machine">
-      <Alert type={editable ? 'info' : 'warning'} showIcon title={editable ? S.MACHINE_NOTE : S.READ_ONLY} style={{ marginBottom: 18 }} data-testid={editable ? undefined : 'settings-readonly'} />
+      <Alert type="info" showIcon title={S.MACHINE_NOTE} style={{ marginBottom: 18 }} />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 14 }} />}
       <Form<MachineSettings>
         form={form}
         layout="vertical"
         requiredMark={false}
-        disabled={!editable}
+          scrollToFirstError={{ focus: true, block: 'nearest' }}
         initialValues={loaded}
         onFinish={save}
         onKeyDown={enterAdvances(() => form.submit())}
@@ -77,10 +79,13 @@ export function MachineTab() {
         autoComplete="off"
       >
         <Form.Item label={S.COUNTY_URL} name="countyUrl" rules={[zodRule(shape.countyUrl)]} extra={S.COUNTY_URL_HELP}>
-          <Input autoFocus={editable} placeholder={S.COUNTY_URL_PH} spellCheck={false} data-testid="settings-county-url" />
+          <Input autoFocus placeholder={S.COUNTY_URL_PH} spellCheck={false} data-testid="settings-county-url" />
         </Form.Item>
         <Form.Item label={S.PRINTER} name="printer" rules={[zodRule(shape.printer)]} extra={S.PRINTER_HELP}>
           <Input placeholder={S.PRINTER_PH} maxLength={120} data-testid="settings-printer" />
+        </Form.Item>
+        <Form.Item label={S.RECEIPT_LAYOUT} name="receiptLayout" rules={[zodRule(shape.receiptLayout)]} extra={S.RECEIPT_LAYOUT_HELP}>
+          <Radio.Group options={LAYOUTS} optionType="button" data-testid="settings-receipt-layout" />
         </Form.Item>
         <Form.Item label={S.IDLE} extra={S.IDLE_HELP} required={false}>
           <Space.Compact>
@@ -90,17 +95,40 @@ export function MachineTab() {
             <Space.Addon>{S.IDLE_UNIT}</Space.Addon>
           </Space.Compact>
         </Form.Item>
-        {editable && (
-          <Space>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
-              {S.SAVE}
-            </Button>
-            <Button htmlType="button" onClick={() => form.setFieldsValue(loaded)}>
-              {S.RESET}
-            </Button>
-          </Space>
-        )}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
+            {S.SAVE}
+          </Button>
+          <Button htmlType="button" onClick={() => form.setFieldsValue(loaded)}>
+            {S.RESET}
+          </Button>
+        </Space>
       </Form>
+    </div>
+  );
+}
+
+/** What a 窗口人员 sees: the same settings, as text. */
+function MachineView({ settings }: { settings: MachineSettings }) {
+  return (
+    <div className="sd-form-narrow" data-testid="settings-machine">
+      <Alert type="warning" showIcon title={S.READ_ONLY} style={{ marginBottom: 16 }} data-testid="settings-readonly" />
+      <Descriptions column={1} bordered size="small" styles={{ label: { width: 160 } }}>
+        <Descriptions.Item label={S.COUNTY_URL}>
+          <span data-testid="settings-county-url">{settings.countyUrl || S.COUNTY_NOT_SET}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={S.PRINTER}>
+          <span data-testid="settings-printer">{settings.printer || S.PRINTER_NOT_SET}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={S.RECEIPT_LAYOUT}>
+          <span data-testid="settings-receipt-layout">{S.RECEIPT_LAYOUTS[settings.receiptLayout]}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={S.IDLE}>
+          <span data-testid="settings-idle-minutes">
+            {settings.idleMinutes} {S.IDLE_UNIT}
+          </span>
+        </Descriptions.Item>
+      </Descriptions>
     </div>
   );
 }

@@ -38,7 +38,8 @@ export function PasswordTab() {
     <div className="sd-form-narrow" style={{ maxWidth: 420 }} data-testid="settings-password">
       <Alert type="info" showIcon title={S.PW_NOTE} style={{ marginBottom: 18 }} />
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 14 }} data-testid="password-error" />}
-      <Form<Values> form={form} layout="vertical" requiredMark={false} validateTrigger="onBlur" onFinish={submit} onKeyDown={enterAdvances(() => form.submit())} name="password" autoComplete="off">
+      <Form<Values> form={form} layout="vertical" requiredMark={false}
+          scrollToFirstError={{ focus: true, block: 'nearest' }} validateTrigger="onBlur" onFinish={submit} onKeyDown={enterAdvances(() => form.submit())} name="password" autoComplete="off">
         <Form.Item label={S.PW_CURRENT} name="current" rules={[{ required: true, message: S.PW_CURRENT_REQUIRED }]}>
           <Input.Password autoFocus maxLength={128} autoComplete="current-password" data-testid="password-current" />
         </Form.Item>

@@ -79,6 +79,7 @@ function StationEditor() {
         form={form}
         layout="vertical"
         requiredMark={false}
+          scrollToFirstError={{ focus: true, block: 'nearest' }}
         validateTrigger="onBlur"
         initialValues={loaded ?? undefined}
         onFinish={save}
@@ -87,10 +88,10 @@ function StationEditor() {
         autoComplete="off"
       >
         <Form.Item label={S.STATION_CODE} name="code" rules={[zodRule(shape.code)]}>
-          <Input autoFocus maxLength={20} data-testid="station-code" />
+          <Input maxLength={20} data-testid="station-code" />
         </Form.Item>
         <Form.Item label={S.STATION_NAME} name="name" rules={[zodRule(shape.name)]}>
-          <Input maxLength={60} data-testid="station-name" />
+          <Input autoFocus maxLength={60} data-testid="station-name" />
         </Form.Item>
         <Form.Item label={S.STATION_COUNTY} name="county" rules={[zodRule(shape.county)]}>
           <Input maxLength={40} data-testid="station-county" />

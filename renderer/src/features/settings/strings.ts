@@ -27,8 +27,14 @@ export const COUNTY_URL_HELP = '留空表示暂不与县级平台对接，业务
 export const PRINTER = '打印机名称';
 export const PRINTER_PH = '操作系统中的打印机名称';
 export const PRINTER_HELP = '受理回执等单据将发送到这台打印机；留空时打印前会提示选择。';
+export const RECEIPT_LAYOUT = '回执纸张';
+export const RECEIPT_LAYOUT_HELP = '受理回执、告知单等单据使用的纸张。';
+export const RECEIPT_LAYOUTS = { a4: 'A4 纸', thermal80: '80 毫米热敏纸' } as const;
 export const IDLE = '空闲自动退出';
 export const IDLE_UNIT = '分钟';
+export const NOT_SET = '未设置';
+export const COUNTY_NOT_SET = '未配置（暂不与县级平台对接）';
+export const PRINTER_NOT_SET = '未选择（打印前提示选择）';
 export const IDLE_HELP = '超过这段时间无键盘、鼠标操作，将自动退出登录，保护居民信息。';
 
 // 站点信息
@@ -145,12 +151,20 @@ export const DETAIL_KEYS: Record<string, string> = {
   countyUrl: '县级平台地址',
   printer: '打印机',
   idleMinutes: '空闲退出分钟数',
+  receiptLayout: '回执纸张',
   from: '原',
   to: '新',
 };
 
+/** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
+export const ENTITY_DETAIL_KEYS: Record<string, Record<string, string>> = {
+  station: { name: '站点名称', code: '站点编码', county: '所属县（市、区）', phone: '联系电话', address: '地址' },
+};
+
 export const DETAIL_VALUES: Record<string, string> = {
   'wrong-password': '密码错误',
+  a4: 'A4 纸',
+  thermal80: '80 毫米热敏纸',
   'unknown-login': '登录名不存在',
   'no-such-login': '登录名不存在',
   locked: '账号已锁定',

@@ -22,13 +22,15 @@ export function WorkbenchPage() {
             {greetingFor(minute)}，{staff?.name}
           </p>
           <div className="sd-welcome-meta">
-            今天是 <span data-testid="today">{formatDateLong(minute)}</span> {formatWeekday(minute)}
-            {station && <>　·　{station.name}</>}
+            <span>
+              {S.TODAY_PREFIX}<span data-testid="today">{formatDateLong(minute)}</span> {formatWeekday(minute)}
+            </span>
+            {station && <span>{station.name}</span>}
             {staff && (
-              <>
-                　·　{S.ROLE_PREFIX}
+              <span>
+                {S.ROLE_PREFIX}
                 {ROLE_LABELS[staff.role]}
-              </>
+              </span>
             )}
           </div>
         </div>

@@ -9,5 +9,5 @@ export const KEYS = [
   { keys: 'Esc', text: '关闭对话框' },
   { keys: 'Tab', text: '在按钮和字段间移动' },
 ] as const;
+export const TODAY_PREFIX = '今天是 ';
 export const ROLE_PREFIX = '当前身份：';
-export const STATION_PREFIX = '';

@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+/**
+ * The renderer's own logic that needs no main process: Enter-to-advance, the
+ * setup form's client-side checks (the contract's zod rules), clock and audit
+ * formatting, and the browser-mode token hand-off.
+ */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { takeTokenFromLocation } from '../../renderer/src/api';
+import { enterAdvances } from '../../renderer/src/components/forms';
+import { SetupScreen } from '../../renderer/src/features/auth/SetupScreen';
+import { detailText } from '../../renderer/src/features/settings/audit-format';
+import { formatClock, formatDateTime } from '../../renderer/src/format';
+
+beforeAll(() => {
+  // antd's grid asks for media queries; jsdom has none
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+});
+
+afterEach(cleanup);
+
+function ThreeFields({ onSubmit }: { onSubmit: () => void }) {
+  return (
+    <form onKeyDown={enterAdvances(onSubmit)}>
+      <input data-testid="a" />
+      <input data-testid="b" />
+      <input data-testid="c" />
+    </form>
+  );
+}
+
+describe('enterAdvances', () => {
+  it('moves focus to the next field and submits from the last', () => {
+    const submit = vi.fn();
+    render(<ThreeFields onSubmit={submit} />);
+    const a = screen.getByTestId('a');
+    a.focus();
+    fireEvent.keyDown(a, { key: 'Enter' });
+    expect(submit).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByTestId('b'));
+    const c = screen.getByTestId('c');
+    c.focus();
+    fireEvent.keyDown(c, { key: 'Enter' });
+    expect(submit).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves Enter alone while an input method is composing', () => {
+    const submit = vi.fn();
+    render(<ThreeFields onSubmit={submit} />);
+    const c = screen.getByTestId('c');
+    c.focus();
+    fireEvent.keyDown(c, { key: 'Enter', isComposing: true });
+    fireEvent.keyDown(c, { key: 'Enter', keyCode: 229 });
+    expect(submit).not.toHaveBeenCalled();
+  });
+});
+
+describe('SetupScreen', () => {
+  it('checks every field with the contract rules before calling main', async () => {
+    render(
+      <ConfigProvider locale={zhCN}>
+        <SetupScreen />
+      </ConfigProvider>,
+    );
+    expect(document.activeElement).toBe(screen.getByTestId('setup-station-code'));
+    fireEvent.change(screen.getByTestId('setup-station-phone'), { target: { value: '12345' } });
+    fireEvent.change(screen.getByTestId('setup-admin-password'), { target: { value: 'abcdefgh' } });
+    fireEvent.change(screen.getByTestId('setup-admin-confirm'), { target: { value: 'abcdefgx' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('setup-submit'));
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(await screen.findByText('请填写站点编码')).toBeTruthy();
+    expect(screen.getByText(/电话格式不正确/)).toBeTruthy();
+    expect(screen.getByText('密码须同时包含字母和数字')).toBeTruthy();
+    expect(screen.getByText('两次输入的密码不一致')).toBeTruthy();
+    expect(screen.queryByTestId('setup-error')).toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  it('shows instants in Asia/Shanghai whatever the PC zone', () => {
+    // 07:04 UTC is 15:04 in Beijing; 2026-11-27 is a Friday
+    expect(formatClock('2026-11-27T07:04:30Z')).toBe('2026年11月27日 星期五 15:04');
+    expect(formatDateTime('2026-11-27T16:30:00Z')).toBe('2026-11-28 00:30');
+    expect(formatDateTime(null)).toBe('—');
+  });
+
+  it('turns audit details into words', () => {
+    const base = { seq: 1, at: '2026-11-27T07:04:30Z', actorId: 'x', actorName: '王秀兰', entityId: 'x' };
+    expect(detailText({ ...base, action: 'auth.signInFailed', entity: 'staff', detail: { login: 'liming', reason: 'wrong-password', attempt: 2 } })).toBe(
+      '登录名：liming；原因：密码错误；第几次：2',
+    );
+    expect(detailText({ ...base, action: 'station.update', entity: 'station', detail: { changed: ['name', 'phone'] } })).toBe('修改项：站点名称、联系电话');
+    expect(detailText({ ...base, action: 'staff.create', entity: 'staff', detail: { role: 'head' } })).toBe('角色：站长');
+  });
+});
+
+describe('browser-mode token', () => {
+  it('takes the token from the fragment once, keeps it for reloads and clears the address bar', () => {
+    window.history.replaceState(null, '', '/index.html#token=abc_DEF-123');
+    expect(takeTokenFromLocation()).toBe('abc_DEF-123');
+    expect(window.location.hash).toBe('');
+    expect(window.location.pathname).toBe('/index.html');
+    // a reload has no fragment any more
+    expect(takeTokenFromLocation()).toBe('abc_DEF-123');
+  });
+});
