@@ -28,7 +28,7 @@ if (!only || only === 'unit') {
 }
 if (!only || only === 'e2e') {
   ensureBuilt();
-  ok = run('npx', ['playwright', 'test'], { allowFail: true, env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson } }) && ok;
+  ok = run('npx', ['playwright', 'test'], { allowFail: true }) && ok;
 }
 
 // One closing line for all suites, the plain form CI reads.
