@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'settings.edit': ['admin', 'head'],
   /** read the audit log and verify its chain */
   'audit.read': ['admin', 'head'],
+  /** add, edit, retire and restore service catalogue items */
+  'catalogue.edit': ['head', 'admin'],
+  /** see a resident's full 身份证号 (each reveal is audited) */
+  'residents.revealId': ['head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

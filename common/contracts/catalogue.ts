@@ -1,2 +1,50 @@
-/** The catalogue calls (filled in by that capability). */
-export const catalogueCalls = {} as const;
+/** The 社区服务清单 calls: read by every clerk, changed by the station head or an administrator. */
+import * as z from 'zod';
+import { call, none } from '../contract-kit';
+import { CATEGORIES, CatalogueItem, CatalogueVersion, ItemCode, ItemFields } from '../catalogue';
+
+const VersionNo = z.number({ error: '请指定清单版本' }).int({ error: '清单版本号须为整数' }).positive({ error: '清单版本号须为正整数' });
+
+/** The revision the edit form was opened on: a change made meanwhile by someone else is refused, not overwritten. */
+const Revision = z.number({ error: '缺少事项的修订版本，请刷新后重试' }).int().positive();
+
+export const RetireReason = z
+  .string({ error: '请填写停用原因' })
+  .trim()
+  .min(2, { error: '请填写停用原因（至少 2 个字）' })
+  .max(200, { error: '停用原因不能超过 200 个字' });
+
+export const CatalogueListInput = z.object({
+  /** a past version to read; omitted: the current one */
+  version: VersionNo.optional(),
+  category: z.enum(CATEGORIES, { error: '事项类别不正确' }).optional(),
+  forwarded: z.boolean().optional(),
+  /** name, code or pinyin, as in search */
+  text: z.string().trim().max(40, { error: '搜索内容不能超过 40 个字' }).optional(),
+  includeRetired: z.boolean().default(false),
+});
+
+export const catalogueCalls = {
+  /** items in force (or also retired ones), filtered; with the version they were read from */
+  'catalogue.list': call(CatalogueListInput, z.object({ version: CatalogueVersion, items: z.array(CatalogueItem) })),
+  /** for the item picker as the clerk types: items in force only, best first */
+  'catalogue.search': call(
+    z.object({
+      query: z.string({ error: '请输入事项名称、编码或拼音首字母' }).trim().max(40, { error: '搜索内容不能超过 40 个字' }),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    z.array(CatalogueItem),
+  ),
+  /** one item: in force now (version omitted), or as it stood in a given version (history, retired included) */
+  'catalogue.get': call(z.object({ code: ItemCode, version: VersionNo.optional() }), CatalogueItem),
+  /** every version, newest first */
+  'catalogue.versions': call(none, z.array(CatalogueVersion)),
+
+  /** a new item; its code is generated from the category (ZD-/BJ-/ZB-/DB-) unless given */
+  'catalogue.add': call(z.object({ code: ItemCode.optional(), fields: ItemFields }), CatalogueItem),
+  'catalogue.update': call(z.object({ code: ItemCode, revision: Revision, fields: ItemFields }), CatalogueItem),
+  /** no new intake against it; its history stays readable */
+  'catalogue.retire': call(z.object({ code: ItemCode, revision: Revision, reason: RetireReason }), CatalogueItem),
+  /** brings a retired item back into force, as it was when retired */
+  'catalogue.restore': call(z.object({ code: ItemCode, revision: Revision }), CatalogueItem),
+} as const;

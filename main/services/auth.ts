@@ -50,12 +50,12 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
   }
 
   /** The signed-in staff member, or FORBIDDEN. Counts as activity. */
-  function require(permission?: Permission): Staff {
+  function require(permission?: Permission, deniedMessage = '您的角色没有此项权限，请联系站长或管理员'): Staff {
     const c = live();
     if (!c) throw new AppError('FORBIDDEN', '请先登录；如果刚才长时间未操作，系统已自动退出登录');
     const who = toStaff(staff.get(c.staffId), clock.now());
     if (permission && !can(who.role, permission)) {
-      throw new AppError('FORBIDDEN', '您的角色没有此项权限，请联系站长或管理员');
+      throw new AppError('FORBIDDEN', deniedMessage);
     }
     c.lastActivity = clock.now();
     return who;

@@ -4,7 +4,35 @@ import path from 'node:path';
 import { createStation } from '../../main/station';
 import { memoryStore } from '../../main/settings-store';
 import type { Clock } from '../../main/clock';
-import type { StationApi } from '../../common/contract';
+import { CALL_NAMES, type ClientApi, type StationApi } from '../../common/contract';
+import { dispatch } from '../../main/dispatch';
+
+/** Thrown by the test client for an error envelope: carries code, message and fields. */
+export class CallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The API as the renderer sees it: every call goes through dispatch (schema parse,
+ * defaults, envelope), so tests exercise main's validation too.
+ */
+export function clientOf(api: StationApi): ClientApi {
+  const client: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const name of CALL_NAMES) {
+    client[name] = async (input) => {
+      const env = await dispatch(api, name, input);
+      if (env.ok) return env.value;
+      throw new CallError(env.error.code, env.error.message, env.error.fields);
+    };
+  }
+  return client as ClientApi;
+}
 
 export function tempDir(prefix = 'sd-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -27,7 +55,7 @@ export const ADMIN = { name: '王建国', login: 'admin', password: 'Station2026
 export async function openTestStation(opts: { clock?: Clock; dataDir?: string } = {}) {
   const dataDir = opts.dataDir ?? tempDir();
   const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock: opts.clock });
-  return { ...station, dataDir };
+  return { ...station, client: clientOf(station.api), dataDir };
 }
 
 /** A station already through first-run setup, with the admin signed in. */

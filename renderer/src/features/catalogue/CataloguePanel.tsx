@@ -4,13 +4,12 @@
  * (each change a new version), and any version can be read back. Buttons are hidden
  * from clerks, but main is what refuses them.
  */
-import { HistoryOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Segmented, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import {
   CATEGORIES,
   VERSION_SOURCE_LABELS,
-  canEditCatalogue,
   compareItems,
   searchItems,
   timeLimitText,
@@ -19,6 +18,7 @@ import {
   type Category,
 } from '../../../../common/catalogue';
 import { api } from '../../api';
+import { can } from '../../../../common/roles';
 import { errorText, notifyError, notifySuccess } from '../../components/feedback';
 import { useApp } from '../../stores/app';
 import { CATEGORY_COLORS } from './category';
@@ -40,7 +40,7 @@ interface Loaded {
 
 export function CataloguePanel() {
   const role = useApp((s) => s.session?.staff.role);
-  const mayEdit = canEditCatalogue(role);
+  const mayEdit = can(role, 'catalogue.edit');
   const [viewing, setViewing] = useState<number | undefined>(undefined);
   const [data, setData] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -219,7 +219,7 @@ export function CataloguePanel() {
           <Select<ForwardedFilter>
             value={forwarded}
             onChange={setForwarded}
-            style={{ width: 120 }}
+            style={{ width: 150 }}
             aria-label={S.FORWARDED_FILTER}
             options={[
               { value: 'any', label: `${S.FORWARDED_FILTER}：${S.FORWARDED_ANY}` },
@@ -227,7 +227,7 @@ export function CataloguePanel() {
               { value: 'no', label: S.FORWARDED_NO },
             ]}
           />
-          <Input.Search allowClear placeholder={S.SEARCH_PH} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="catalogue-filter" />
+          <Input allowClear prefix={<SearchOutlined />} placeholder={S.SEARCH_PH} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="catalogue-filter" />
           <Space size={4}>
             <Switch size="small" checked={showRetired} onChange={setShowRetired} aria-label={S.SHOW_RETIRED} data-testid="catalogue-show-retired" />
             <span>{S.SHOW_RETIRED}</span>
@@ -240,7 +240,7 @@ export function CataloguePanel() {
         columns={columns}
         dataSource={visible}
         loading={loading}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: text.trim() ? S.EMPTY_SEARCH : S.EMPTY }}
         rowClassName={(i) => (i.retired ? 'sd-cat-row-retired' : '')}
         data-testid="catalogue-table"

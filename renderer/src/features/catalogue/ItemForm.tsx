@@ -63,7 +63,7 @@ export function newItemValues(category: Category | undefined): ItemFormValues {
       name: '',
       category: c,
       department: '',
-      materials: ['居民身份证原件及复印件'],
+      materials: [S.DEFAULT_MATERIAL],
       timeLimit: { unit: c === '可直接办结' ? 'immediate' : 'workdays', value: c === '可直接办结' ? null : 5 },
       forwarded: forwardedFor(c) ?? c === '代办服务',
       notes: '',

@@ -63,6 +63,8 @@ export const F_DEPARTMENT_PH = '如 县民政局';
 export const F_MATERIALS = '所需材料';
 export const F_MATERIAL_PH = (i: number) => `第 ${i} 项材料，如 居民身份证原件及复印件`;
 export const F_MATERIAL_ADD = '添加一项材料';
+/** what nearly every item asks for, so a new item's list starts with it */
+export const DEFAULT_MATERIAL = '居民身份证原件及复印件';
 export const F_MATERIAL_REMOVE = '删除这项材料';
 export const F_LIMIT = '承诺时限';
 export const F_LIMIT_VALUE_PH = '数值';

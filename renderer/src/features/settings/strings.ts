@@ -127,12 +127,25 @@ export const ACTION_LABELS: Record<string, string> = {
   'station.create': '登记站点信息',
   'station.update': '修改站点信息',
   'settings.update': '修改本机设置',
+  'catalogue.seed': '载入初始服务清单',
+  'catalogue.import': '导入县级服务清单',
+  'catalogue.add': '新增服务事项',
+  'catalogue.update': '修改服务事项',
+  'catalogue.retire': '停用服务事项',
+  'catalogue.restore': '恢复服务事项',
+  'intake.accept': '受理代办事项',
+  'intake.notice': '出具一次性告知书',
+  'intake.transition': '代办事项状态变更',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
   staff: '工作人员',
   station: '站点',
   settings: '本机设置',
+  catalogue: '服务清单',
+  catalogue_item: '服务事项',
+  intake: '代办事项',
+  intake_notice: '一次性告知书',
 };
 
 export const DETAIL_KEYS: Record<string, string> = {
@@ -154,11 +167,24 @@ export const DETAIL_KEYS: Record<string, string> = {
   receiptLayout: '回执纸张',
   from: '原',
   to: '新',
+  label: '版本号',
+  items: '事项数',
+  added: '新增',
+  updated: '修改',
+  retired: '停用',
+  source: '来源',
+  receiptNo: '回执编号',
+  noticeNo: '告知书编号',
+  itemCode: '事项编码',
+  promisedDate: '承诺办结日期',
+  missing: '缺少材料（项）',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
 export const ENTITY_DETAIL_KEYS: Record<string, Record<string, string>> = {
   station: { name: '站点名称', code: '站点编码', county: '所属县（市、区）', phone: '联系电话', address: '地址' },
+  catalogue_item: { name: '名称', category: '类别', department: '责任部门', materials: '所需材料', timeLimit: '承诺时限', forwarded: '是否转报', notes: '备注', version: '清单版本' },
+  intake: { from: '原状态', to: '新状态' },
 };
 
 export const DETAIL_VALUES: Record<string, string> = {
@@ -172,6 +198,14 @@ export const DETAIL_VALUES: Record<string, string> = {
   disabled: '账号已停用',
   true: '是',
   false: '否',
+  accepted: '已受理',
+  processing: '办理中',
+  forwarded: '已转报',
+  completed: '已办结',
+  collected: '已领取',
+  delivered: '已送达',
+  returned: '退回',
+  cancelled: '撤销',
 };
 
 // 修改密码
