@@ -170,7 +170,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
     } catch (err) {
       log.error('document not issued', { kind: doc.kind, entityId: ref.entityId, error: err instanceof Error ? err.name : 'unknown' });
       const why = err instanceof AppError ? err.message : '生成 PDF 时出错';
-      return { documentId: null, documentError: `记录已保存（${ref.number}），但单据未能生成：${why}。可在事项详情中重新生成。` };
+      return { documentId: null, documentError: `记录已保存（${ref.number}），但单据未能生成：${why}。请联系管理员检查后再打印。` };
     }
   }
 

@@ -1,4 +1,4 @@
-/** The first page after sign-in: a greeting, today's date and the way into each area. */
+/** The first page after sign-in: a greeting, today's date, the 代办 numbers and the way into each area. */
 import { ROLE_LABELS } from '../../../../common/roles';
 import { Page } from '../../components/Page';
 import { formatDateLong, formatWeekday, greetingFor } from '../../format';
@@ -6,7 +6,9 @@ import { AREAS, shortcutLabel } from '../../shell/areas';
 import { useApp } from '../../stores/app';
 import { useClock } from '../../stores/clock';
 import { useNav } from '../../stores/nav';
+import { IntakeCounts } from './IntakeCounts';
 import * as S from './strings';
+import './workbench.css';
 
 export function WorkbenchPage() {
   const staff = useApp((s) => s.session?.staff ?? null);
@@ -35,6 +37,8 @@ export function WorkbenchPage() {
           </div>
         </div>
       </div>
+
+      <IntakeCounts />
 
       <div className="sd-area-grid">
         {AREAS.filter((a) => a.key !== 'workbench').map((a) => (

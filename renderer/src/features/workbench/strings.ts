@@ -11,3 +11,17 @@ export const KEYS = [
 ] as const;
 export const TODAY_PREFIX = '今天是 ';
 export const ROLE_PREFIX = '当前身份：';
+
+// 代办 counts (intake.counts), each a way into the work list at that view
+export const COUNTS_HEADING = '代办事项';
+export const COUNTS_UNIT = '件';
+export const COUNTS = [
+  { key: 'today', label: '今日受理', note: '今天受理的代办事项' },
+  { key: 'mine', label: '我的在办', note: '我受理、尚未办结的事项' },
+  { key: 'overdue', label: '已超期', note: '已过承诺办结日期' },
+  { key: 'dueSoon', label: '即将到期', note: '1 个工作日内到期' },
+] as const;
+export const COUNTS_OPEN = '查看';
+export const COUNTS_FAILED = '代办数量暂时无法读取';
+export const COUNTS_RETRY = '重试';
+export const COUNTS_ATTENTION = '需尽快处理';
