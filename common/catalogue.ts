@@ -4,7 +4,6 @@
  * Chinese wording, and the search ranking used by main and by the item picker alike.
  */
 import * as z from 'zod';
-import type { Role } from './roles';
 
 export const CATEGORIES = ['主动服务', '可直接办结', '审核转报', '代办服务'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'catalogue.edit': ['head', 'admin'],
   /** see a resident's full 身份证号 (each reveal is audited) */
   'residents.revealId': ['head', 'admin'],
+  /** bulk-import residents from a spreadsheet */
+  'residents.import': ['head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

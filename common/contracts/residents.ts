@@ -1,2 +1,237 @@
-/** The residents calls (filled in by that capability). */
-export const residentsCalls = {} as const;
+/**
+ * 居民 residents registry (综合信息库): the calls, their schemas and the domain words
+ * (key-service tags, household relations). Every message is Chinese and names the field.
+ */
+import * as z from 'zod';
+import { call, none } from '../contract-kit';
+import { checkIdNumber, isIsoDate, type Sex } from '../idcard';
+import { stationDate } from '../time';
+import { checkPhone } from '../phone';
+
+/** 重点服务对象: the key-service target groups a station tracks (the issue's list, in its order). */
+export const KEY_TAGS = ['空巢老人', '独居老人', '残疾人', '低保', '特困', '优抚对象', '留守儿童', '重病'] as const;
+export type KeyTag = (typeof KEY_TAGS)[number];
+
+/** 与户主关系, the wording of the 户口簿. */
+export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙子女', '祖父母', '兄弟姐妹', '儿媳/女婿', '其他'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const SEXES = ['male', 'female'] as const satisfies readonly Sex[];
+
+export const KeyTagSchema = z.enum(KEY_TAGS, { error: '请选择重点服务对象类别' });
+export const RelationSchema = z.enum(RELATIONS, { error: '请选择与户主关系' });
+export const SexSchema = z.enum(SEXES, { error: '请选择性别' });
+
+const today = () => stationDate(new Date());
+
+/** 身份证号: trimmed, X upper-cased, checked by GB 11643; answers the canonical 18 characters. */
+export const IdNumberSchema = z
+  .string({ error: '请填写身份证号' })
+  .max(40, { error: '身份证号应为 18 位' })
+  .transform((v, ctx) => {
+    const r = checkIdNumber(v, today());
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.idNumber;
+  });
+
+export const ResidentNameSchema = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, { error: '请填写姓名' })
+  .max(30, { error: '姓名不能超过 30 个字' })
+  .refine((v) => !/[\p{Cc}\p{Cf}<>]/u.test(v) && !/\d/.test(v), { error: '姓名不能包含数字或特殊符号' });
+
+/** YYYY-MM-DD, a real day, not after today. */
+export const PastDateSchema = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .refine(isIsoDate, { error: `${label}格式应为 年-月-日（如 1956-03-08）` })
+    .refine((v) => v <= today(), { error: `${label}不能晚于今天` });
+
+/** An optional phone: empty means none; otherwise a mobile or a landline with area code, stored canonically. */
+export const OptionalPhoneSchema = z
+  .string({ error: '联系电话格式不正确' })
+  .trim()
+  .max(30, { error: '联系电话过长' })
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    const r = checkPhone(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.phone;
+  });
+
+const text = (label: string, max: number) => z.string({ error: `${label}格式不正确` }).trim().max(max, { error: `${label}不能超过 ${max} 个字` });
+
+export const TagEntrySchema = z.object({ tag: KeyTagSchema, since: PastDateSchema('认定日期') });
+export type TagEntry = z.infer<typeof TagEntrySchema>;
+
+const TagsSchema = z
+  .array(TagEntrySchema)
+  .max(KEY_TAGS.length)
+  .refine((ts) => new Set(ts.map((t) => t.tag)).size === ts.length, { error: '同一类重点服务对象只能标注一次' });
+
+/** What the registration and edit forms send. */
+const residentFields = {
+  name: ResidentNameSchema,
+  /** omitted: taken from the 身份证号; given and different: refused with the reason */
+  sex: SexSchema.optional(),
+  birthDate: PastDateSchema('出生日期').optional(),
+  phone: OptionalPhoneSchema.default(''),
+  address: text('现住址', 120).default(''),
+  grid: text('所属网格', 40).default(''),
+  /** the 户主's resident id; null: not linked to a household (or is the 户主 of one) */
+  householdHeadId: z.string().trim().min(1).max(64).nullable().default(null),
+  relation: RelationSchema.nullable().default(null),
+  notes: text('备注', 500).default(''),
+  tags: TagsSchema.default([]),
+};
+
+export const ResidentInputSchema = z.object({ idNumber: IdNumberSchema, ...residentFields });
+export type ResidentInput = z.input<typeof ResidentInputSchema>;
+
+export const ResidentUpdateSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** the version the form was loaded at: an edit over someone else's newer one is refused */
+  version: z.number().int().positive(),
+  /** omitted: unchanged (a clerk who may not see the full number can still correct it by typing a new one) */
+  idNumber: IdNumberSchema.optional(),
+  ...residentFields,
+});
+export type ResidentUpdate = z.input<typeof ResidentUpdateSchema>;
+
+/** How a search result was found, best first; the renderer may highlight accordingly. */
+export const MATCH_KINDS = ['idNumber', 'phone', 'name', 'namePrefix', 'initials', 'idSuffix', 'phoneSuffix', 'nameContains', 'initialsPrefix', 'pinyin', 'phonePrefix'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+export const ResidentSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  sex: SexSchema,
+  birthDate: z.string(),
+  age: z.number(),
+  idMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  address: z.string(),
+  grid: z.string(),
+  tags: z.array(KeyTagSchema),
+});
+export type ResidentSummary = z.infer<typeof ResidentSummary>;
+
+export const SearchHit = ResidentSummary.extend({ match: z.enum(MATCH_KINDS) });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const HouseholdMember = z.object({ id: z.string(), name: z.string(), relation: RelationSchema.nullable(), age: z.number() });
+
+export const ResidentView = ResidentSummary.extend({
+  phone: z.string().nullable(),
+  notes: z.string(),
+  tagEntries: z.array(TagEntrySchema),
+  householdHeadId: z.string().nullable(),
+  householdHeadName: z.string().nullable(),
+  relation: RelationSchema.nullable(),
+  /** when this resident is a 户主: the people linked to them */
+  householdMembers: z.array(HouseholdMember),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ResidentView = z.infer<typeof ResidentView>;
+
+export const LedgerFilterSchema = z
+  .object({
+    /** any of these; empty: every key-service target */
+    tags: z.array(KeyTagSchema).max(KEY_TAGS.length).default([]),
+    grid: text('所属网格', 40).default(''),
+    ageMin: z.number({ error: '年龄应为数字' }).int({ error: '年龄应为整数' }).min(0, { error: '年龄不能小于 0' }).max(150, { error: '年龄不能超过 150' }).optional(),
+    ageMax: z.number({ error: '年龄应为数字' }).int({ error: '年龄应为整数' }).min(0, { error: '年龄不能小于 0' }).max(150, { error: '年龄不能超过 150' }).optional(),
+  })
+  .refine((f) => f.ageMin === undefined || f.ageMax === undefined || f.ageMin <= f.ageMax, { error: '最小年龄不能大于最大年龄', path: ['ageMax'] });
+export type LedgerFilter = z.input<typeof LedgerFilterSchema>;
+
+export const LedgerRow = ResidentSummary.extend({ tagEntries: z.array(TagEntrySchema) });
+export type LedgerRow = z.infer<typeof LedgerRow>;
+
+/** Spreadsheets travel as base64 inside the call; the cap keeps one import to a sane size. */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+const FileUpload = z.object({
+  fileName: z
+    .string({ error: '请选择文件' })
+    .trim()
+    .min(1, { error: '请选择文件' })
+    .max(200)
+    .refine((n) => /\.(xlsx|csv)$/i.test(n), { error: '只能导入 .xlsx 或 .csv 文件' }),
+  base64: z
+    .string({ error: '请选择文件' })
+    .min(1, { error: '文件是空的' })
+    .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, { error: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB），请分批导入` })
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: '文件内容无法读取' }),
+});
+
+export const IMPORT_ROW_STATUSES = ['new', 'existing', 'error'] as const;
+export const ImportRowPreview = z.object({
+  /** the row number as the spreadsheet shows it */
+  line: z.number(),
+  name: z.string(),
+  idMasked: z.string(),
+  status: z.enum(IMPORT_ROW_STATUSES),
+  /** per column: what is wrong, in Chinese */
+  errors: z.record(z.string(), z.string()),
+  existingId: z.string().nullable(),
+  tags: z.array(KeyTagSchema),
+});
+export type ImportRowPreview = z.infer<typeof ImportRowPreview>;
+
+export const ExportedFile = z.object({ fileName: z.string(), savedPath: z.string(), base64: z.string(), rows: z.number() });
+
+export const residentsCalls = {
+  /** one box: name or part of it, pinyin initials, the last 4+ digits of the 身份证号, phone digits */
+  'residents.search': call(
+    z.object({ q: z.string({ error: '请输入查找内容' }).max(50, { error: '查找内容过长' }), limit: z.number().int().min(1).max(50).default(20) }),
+    z.object({ items: z.array(SearchHit), hint: z.string().nullable() }),
+  ),
+  'residents.get': call(z.object({ id: z.string().min(1).max(64) }), ResidentView),
+  'residents.create': call(ResidentInputSchema, ResidentView),
+  'residents.update': call(ResidentUpdateSchema, ResidentView),
+  /** the full 身份证号, to 站长 and 管理员 only; every reveal is audited */
+  'residents.revealIdNumber': call(z.object({ id: z.string().min(1).max(64) }), z.object({ idNumber: z.string() })),
+  /** 网格 names in use, for filters and the form's suggestions */
+  'residents.grids': call(none, z.array(z.string())),
+  /** 重点服务对象台账 */
+  'residents.ledger': call(
+    z.object({
+      filter: LedgerFilterSchema,
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+    }),
+    z.object({ items: z.array(LedgerRow), total: z.number() }),
+  ),
+  /** the ledger as .xlsx: saved under the data folder's exports/ and returned for a browser download */
+  'residents.exportLedger': call(z.object({ filter: LedgerFilterSchema, fullIdNumbers: z.boolean().default(false) }), ExportedFile),
+  /** reads an .xlsx/.csv and says, row by row, what an import would do; changes nothing */
+  'residents.importPreview': call(
+    FileUpload,
+    z.object({
+      rows: z.array(ImportRowPreview),
+      total: z.number(),
+      newCount: z.number(),
+      existingCount: z.number(),
+      errorCount: z.number(),
+      /** headers that were not recognised and will be ignored */
+      ignoredColumns: z.array(z.string()),
+    }),
+  ),
+  /** imports every row in one transaction; refused as a whole if any row has an error */
+  'residents.importCommit': call(
+    FileUpload.extend({ onExisting: z.enum(['skip', 'match'], { error: '请选择已登记居民的处理方式' }) }),
+    z.object({ created: z.number(), updated: z.number(), skipped: z.number() }),
+  ),
+  /** an empty .xlsx with the columns the import reads */
+  'residents.importTemplate': call(none, z.object({ fileName: z.string(), base64: z.string() })),
+} as const;

@@ -33,7 +33,8 @@ export interface Host {
 }
 
 const API_PREFIX = '/api/';
-const DEFAULT_MAX_BODY = 1024 * 1024;
+// Resident imports carry a spreadsheet of up to 8 MB as base64 (≈ 10.7 MB).
+const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
 
 const COMMON_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',

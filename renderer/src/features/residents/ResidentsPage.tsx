@@ -1,7 +1,42 @@
-import { TeamOutlined } from '@ant-design/icons';
-import { ComingSoon } from '../../components/ComingSoon';
+/** 居民: find or register a resident, the 重点服务对象台账, and bulk import for 站长/管理员. */
+import { ImportOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
+import { Tabs } from 'antd';
+import { useState } from 'react';
+import { Page } from '../../components/Page';
+import { useApp } from '../../stores/app';
+import { ImportTab } from './ImportTab';
+import { LedgerTab } from './LedgerTab';
+import { SearchTab } from './SearchTab';
+import { canImport } from './shared';
 import * as S from './strings';
+import './residents.css';
 
 export function ResidentsPage() {
-  return <ComingSoon title={S.TITLE} subtitle={S.SUBTITLE} icon={<TeamOutlined />} heading={S.HEADING} text={S.TEXT} points={S.POINTS} testId="area-residents" />;
+  const role = useApp((s) => s.session?.staff.role);
+  const [tab, setTab] = useState('search');
+  const tabs = [
+    { key: 'search', icon: <SearchOutlined />, label: S.TAB_SEARCH, Body: SearchTab, show: true },
+    { key: 'ledger', icon: <SolutionOutlined />, label: S.TAB_LEDGER, Body: LedgerTab, show: true },
+    { key: 'import', icon: <ImportOutlined />, label: S.TAB_IMPORT, Body: ImportTab, show: canImport(role) },
+  ].filter((t) => t.show);
+
+  return (
+    <Page title={S.TITLE} subtitle={S.SUBTITLE} testId="area-residents">
+      <Tabs
+        className="sd-res-tabs"
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={tabs.map(({ key, icon, label, Body }) => ({
+          key,
+          label: (
+            <span data-testid={`residents-tab-${key}`}>
+              {icon} {label}
+            </span>
+          ),
+          children: <Body />,
+        }))}
+      />
+    </Page>
+  );
 }

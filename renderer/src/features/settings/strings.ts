@@ -136,6 +136,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'intake.accept': '受理代办事项',
   'intake.notice': '出具一次性告知书',
   'intake.transition': '代办事项状态变更',
+  'resident.create': '登记居民',
+  'resident.update': '修改居民信息',
+  'resident.revealIdNumber': '查看完整身份证号',
+  'resident.exportLedger': '导出重点服务对象台账',
+  'resident.import': '批量导入居民',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -146,6 +151,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   catalogue_item: '服务事项',
   intake: '代办事项',
   intake_notice: '一次性告知书',
+  resident: '居民',
 };
 
 export const DETAIL_KEYS: Record<string, string> = {
@@ -178,6 +184,13 @@ export const DETAIL_KEYS: Record<string, string> = {
   itemCode: '事项编码',
   promisedDate: '承诺办结日期',
   missing: '缺少材料（项）',
+  via: '途径',
+  rows: '行数',
+  fullIdNumbers: '含完整身份证号',
+  fileName: '文件名',
+  created: '新增',
+  skipped: '跳过',
+  onExisting: '已登记居民处理方式',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
@@ -206,6 +219,8 @@ export const DETAIL_VALUES: Record<string, string> = {
   delivered: '已送达',
   returned: '退回',
   cancelled: '撤销',
+  skip: '跳过',
+  match: '更新',
 };
 
 // 修改密码

@@ -1,0 +1,176 @@
+/**
+ * Finds the resident an affair is for, or registers them on the spot: one box with
+ * results as the clerk types (name, pinyin initials, 身份证号 or phone digits), ↑/↓ to
+ * move, Enter to pick, Esc to clear, and 登记新居民 opening the registration form.
+ * Used by 代办 and every other capability that starts from a person.
+ */
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Input, type InputRef } from 'antd';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { checkIdNumber, SEX_LABELS } from '../../../../common/idcard';
+import { stationDate } from '../../../../common/time';
+import type { ResidentSummary } from '../../../../common/contracts/residents';
+import { api } from '../../api';
+import { errorText, notifyError } from '../../components/feedback';
+import { ResidentForm } from './ResidentForm';
+import { useResidentSearch } from './shared';
+import { TagList } from './TagList';
+import * as S from './strings';
+import './residents.css';
+
+export interface ResidentPickerProps {
+  /** the chosen resident: picked from the list, or just registered */
+  onPick: (resident: ResidentSummary) => void;
+  autoFocus?: boolean;
+  disabled?: boolean;
+  placeholder?: string;
+  /** most results shown at once */
+  limit?: number;
+}
+
+export function ResidentPicker({ onPick, autoFocus = true, disabled = false, placeholder = S.SEARCH_PH, limit = 10 }: ResidentPickerProps) {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [registering, setRegistering] = useState<{ idNumber?: string } | null>(null);
+  const inputRef = useRef<InputRef>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const listId = useId();
+  const { items, hint, error, loading } = useResidentSearch(query, limit);
+
+  useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+  }, [autoFocus]);
+  useEffect(() => setActive(0), [items]);
+  useEffect(() => {
+    listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
+
+  const shown = open && query.trim() !== '';
+  const typedId = query.replace(/\s/g, '').toUpperCase();
+  const newIdNumber = typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : undefined;
+
+  function pick(r: ResidentSummary) {
+    setQuery('');
+    setOpen(false);
+    onPick(r);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!shown) setOpen(true);
+      else if (items.length > 0) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length);
+    } else if (e.key === 'Enter') {
+      const hit = shown ? items[active] : undefined;
+      // the pick (or the registration) is this Enter's whole meaning: a surrounding form must not act on it too
+      if (hit || (shown && !loading && items.length === 0 && newIdNumber)) {
+        e.preventDefault();
+        e.stopPropagation();
+        if (hit) pick(hit);
+        else setRegistering({ idNumber: newIdNumber });
+      }
+    } else if (e.key === 'Escape' && query !== '') {
+      e.preventDefault();
+      e.stopPropagation();
+      setQuery('');
+      setOpen(false);
+    }
+  }
+
+  const activeId = shown && items[active] ? `${listId}-opt-${active}` : undefined;
+
+  return (
+    <div className="sd-rp" data-testid="resident-picker">
+      <div className="sd-rp-bar">
+        <Input
+          ref={inputRef}
+          value={query}
+          disabled={disabled}
+          allowClear
+          prefix={<SearchOutlined className="sd-muted" />}
+          placeholder={placeholder}
+          role="combobox"
+          aria-label={S.SEARCH_LABEL}
+          aria-expanded={shown}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={activeId}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="resident-picker-search"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <Button icon={<PlusOutlined />} disabled={disabled} onClick={() => setRegistering(newIdNumber ? { idNumber: newIdNumber } : {})} data-testid="resident-picker-register">
+          {S.REGISTER}
+        </Button>
+      </div>
+      {shown && (
+        <ul className="sd-rp-list" role="listbox" id={listId} ref={listRef} aria-label={S.SEARCH_LABEL} data-testid="resident-picker-list">
+          {error !== null && <li className="sd-rp-none">{errorText(error)}</li>}
+          {hint && <li className="sd-rp-none">{hint}</li>}
+          {!hint && error === null && items.length === 0 && !loading && (
+            <li className="sd-rp-none">
+              {S.SEARCH_NONE}
+              {newIdNumber && (
+                <Button type="link" size="small" onMouseDown={(e) => e.preventDefault()} onClick={() => setRegistering({ idNumber: newIdNumber })}>
+                  {S.SEARCH_NONE_REGISTER}
+                </Button>
+              )}
+            </li>
+          )}
+          {items.map((r, i) => (
+            <li
+              key={r.id}
+              id={`${listId}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              data-index={i}
+              data-testid="resident-picker-option"
+              className={i === active ? 'sd-rp-option active' : 'sd-rp-option'}
+              // keep focus in the input so the keyboard keeps working after a click
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => pick(r)}
+            >
+              <span className="sd-rp-name">{r.name}</span>
+              <span className="sd-rp-meta">
+                {SEX_LABELS[r.sex]} · {S.AGE(r.age)}
+              </span>
+              <span className="sd-mono sd-rp-id">{r.idMasked}</span>
+              <span className="sd-mono sd-rp-phone">{r.phoneMasked ?? ''}</span>
+              <span className="sd-rp-tags">
+                <TagList tags={r.tags} />
+              </span>
+              {r.address && <span className="sd-rp-address">{r.address}</span>}
+            </li>
+          ))}
+          <li className="sd-rp-hint" aria-hidden>
+            {S.SEARCH_KEYS.replace('打开', '选定')}
+          </li>
+        </ul>
+      )}
+      <ResidentForm
+        open={registering !== null}
+        {...(registering?.idNumber ? { initialIdNumber: registering.idNumber } : {})}
+        onSaved={(r) => pick(r)}
+        existingLabel={S.DUPLICATE_PICK}
+        onOpenExisting={(id) => {
+          setRegistering(null);
+          api['residents.get']({ id }).then(pick, notifyError);
+        }}
+        onClose={() => {
+          setRegistering(null);
+          inputRef.current?.focus();
+        }}
+      />
+    </div>
+  );
+}
