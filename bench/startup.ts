@@ -29,7 +29,7 @@ async function once(browser: Browser): Promise<{ firstPaint: number; ready: numb
   });
   const serverUp = Date.now() - t0;
   await page.goto(url);
-  await page.getByRole('button', { name: /完成设置|开始使用|提交|保存/ }).first().waitFor({ state: 'visible' });
+  await page.getByTestId('setup-submit').waitFor({ state: 'visible' });
   const readyAt = Date.now();
   const fcpAt = await page.evaluate(
     () =>

@@ -89,6 +89,8 @@ const SYSTEM_NEEDS = [
   { check: () => fs.existsSync('/usr/bin/chromium'), pkg: 'chromium', why: '端到端测试用的浏览器' },
   { check: () => spawnSync('sh', ['-c', 'fc-list | grep -qi "Noto Sans CJK"']).status === 0, pkg: 'fonts-noto-cjk', why: '界面截图的中文字体' },
   { check: () => spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0, pkg: 'poppler-utils', why: '读回 PDF 回执' },
+  { check: () => fs.existsSync('/usr/sbin/cupsd'), pkg: 'cups', why: '打印测试用的 CUPS 打印服务' },
+  { check: () => fs.existsSync('/usr/lib/cups/backend/cups-pdf'), pkg: 'printer-driver-cups-pdf', why: '打印测试用的虚拟 PDF 打印机' },
 ];
 
 /** Debian packages the tests need; installed with apt-get when running as root (CI, fresh dev machine). */

@@ -36,6 +36,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer, for the receipt preview (a blob: PDF in an iframe).
+      plugins: true,
     },
   });
 

@@ -1,0 +1,60 @@
+/** 受理回执: the resident's proof that the station accepted the affair, and by when it is due. */
+import type { AcceptanceReceiptData } from '../types';
+import type { FormModel } from '../layout';
+import { calendarDateCn, dateTimeCn, dayOfCn, ensureMaskedId } from '../format';
+
+export const ACCEPTANCE_TITLE = '受理回执';
+
+export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
+  return {
+    station: d.station,
+    title: ACCEPTANCE_TITLE,
+    docTitle: `${ACCEPTANCE_TITLE} ${d.receiptNo}`,
+    madeAt: d.acceptedAt,
+    number: ['回执编号', d.receiptNo],
+    time: ['受理时间', dateTimeCn(d.acceptedAt)],
+    blocks: [
+      {
+        kind: 'fields',
+        fields: [
+          { label: '申请人', value: d.applicant.name, strong: true },
+          { label: '身份证号', value: ensureMaskedId(d.applicant.idMasked) },
+          { label: '联系电话', value: d.applicant.phone },
+          { label: '事项编码', value: d.item.code },
+          { label: '家庭住址', value: d.applicant.address, wide: true },
+          { label: '办理事项', value: d.item.name, wide: true, strong: true },
+          { label: '事项类别', value: d.item.category },
+          { label: '承办部门', value: d.item.department },
+          { label: '已收材料', value: d.materialsReceived },
+          { label: '承诺时限', value: d.timeLimitText },
+          { label: '承诺办结', value: calendarDateCn(d.promisedDate) },
+          { label: '受理人', value: d.clerkName },
+          { label: '受理站点', value: d.station.name },
+        ],
+      },
+      {
+        kind: 'progress',
+        payload: d.qrPayload,
+        lines: ['扫码或凭回执编号查询办理进度', d.progressHint, `回执编号：${d.receiptNo}`, `咨询电话：${d.station.phone}`],
+      },
+      {
+        kind: 'notes',
+        title: '温馨提示',
+        items: [
+          '本回执是受理凭证，请妥善保管；领取办理结果时请携带本回执和本人身份证件。',
+          ...(d.item.forwarded ? [`本事项由本站受理后报送${d.item.department}审批，办理结果以审批决定为准。`] : []),
+          `承诺办结日期按工作日计算，节假日顺延；逾期未办结的，可拨打 ${d.station.phone} 咨询或投诉。`,
+          '委托他人领取的，受托人须携带委托书、本回执及双方身份证件。',
+        ],
+      },
+      {
+        kind: 'signatures',
+        signers: [
+          { who: '申请人', act: '签字' },
+          { who: '受理人', act: '签字' },
+        ],
+        stamp: { org: d.station.name, date: dayOfCn(d.acceptedAt) },
+      },
+    ],
+  };
+}

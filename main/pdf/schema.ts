@@ -1,0 +1,59 @@
+/**
+ * The printed forms' data checked at the boundary: when a service hands it to issue() and
+ * when the archive's stored copy is read back for a reprint (DESIGN.md §8: zod at every
+ * boundary, files included).
+ */
+import * as z from 'zod';
+import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, PrintableDocument } from './types';
+
+const text = (max: number) => z.string().max(max);
+const instant = z.iso.datetime({ offset: true });
+
+const StationHeader = z.object({ code: text(20), name: text(60).min(1), county: text(40), address: text(120), phone: text(40) });
+const Applicant = z.object({ name: text(60).min(1), idMasked: text(24), phone: text(40), address: text(200) });
+const Materials = z.array(text(120)).max(60);
+
+const Acceptance = z.object({
+  station: StationHeader,
+  receiptNo: text(64).min(1),
+  item: z.object({ code: text(40), name: text(80).min(1), category: text(40), department: text(60), forwarded: z.boolean() }),
+  applicant: Applicant,
+  materialsReceived: Materials,
+  acceptedAt: instant,
+  promisedDate: z.iso.date(),
+  timeLimitText: text(40),
+  clerkName: text(30),
+  progressHint: text(200),
+  qrPayload: text(300).min(1),
+}) satisfies z.ZodType<AcceptanceReceiptData>;
+
+const Correction = z.object({
+  station: StationHeader,
+  noticeNo: text(64).min(1),
+  item: z.object({ code: text(40), name: text(80).min(1), department: text(60) }),
+  applicant: Applicant,
+  materialsRequired: Materials,
+  materialsReceived: Materials,
+  materialsMissing: Materials.min(1),
+  issuedAt: instant,
+  clerkName: text(30),
+  note: text(500).optional(),
+}) satisfies z.ZodType<CorrectionNoticeData>;
+
+const Completion = z.object({
+  station: StationHeader,
+  receiptNo: text(64).min(1),
+  item: z.object({ code: text(40), name: text(80).min(1) }),
+  applicant: Applicant,
+  acceptedAt: instant,
+  completedAt: instant,
+  result: text(500),
+  handover: z.object({ kind: z.enum(['领取', '送达']), at: instant, receiverName: text(60) }).nullable(),
+  clerkName: text(30),
+}) satisfies z.ZodType<CompletionReceiptData>;
+
+export const PrintableDocumentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('intake.acceptance'), data: Acceptance }),
+  z.object({ kind: z.literal('intake.correction'), data: Correction }),
+  z.object({ kind: z.literal('intake.completion'), data: Completion }),
+]) satisfies z.ZodType<PrintableDocument>;
