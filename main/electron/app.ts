@@ -75,4 +75,5 @@ async function start(): Promise<void> {
   registerIpc(station.api);
   installMenu();
   window = createMainWindow({ preloadPath: PRELOAD_PATH });
+  window.once('ready-to-show', () => setTimeout(() => station.warmUp(), 2000));
 }

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   console.log(`StationDesk 浏览器模式已启动（数据目录：${dataDir}）`);
   console.log(`请在浏览器中打开：${host.launchUrl}`);
   console.log(`STATIONDESK_URL=${host.launchUrl}`);
+  // Off the start-up path: the first receipt of the day should not wait for font parsing.
+  setTimeout(() => station.warmUp(), 2000).unref();
 
   if (values.open) {
     const browser = findBrowser();

@@ -52,8 +52,26 @@ async function closePreview(page: Page) {
   await expect(page.getByTestId('document-preview')).toBeHidden();
 }
 
+/** The virtual CUPS PDF printer (scripts/cups-setup.sh); .ci/run sets it up, so CI prints for real. */
+function pdfPrinterReady(): boolean {
+  try {
+    execFileSync('bash', ['scripts/cups-setup.sh', 'StationPDF'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 test('register a rare-name resident, 补正通知, accept, receipt read back, 办结 and 领取', async ({ page, host }) => {
   await setUp(page, host.url);
+  const canPrint = pdfPrinterReady();
+  test.info().annotations.push({ type: 'printing', description: canPrint ? 'printed to CUPS StationPDF' : 'no CUPS here: print step not run' });
+  if (canPrint) {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-printer').fill('StationPDF');
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByText('已保存')).toBeVisible();
+  }
 
   // 居民: register, with sex and birth date derived from the 身份证号.
   await page.getByTestId('nav-residents').click();
@@ -87,6 +105,10 @@ test('register a rare-name resident, 补正通知, accept, receipt read back, �
   await expect(page.getByTestId('intake-outcome')).toHaveAttribute('data-kind', /notice/);
   const noticeNo = (await page.getByTestId('intake-notice-no').textContent())!.trim();
   expect(noticeNo).toMatch(/^130102001-\d{8}-G0001$/);
+  if (canPrint) {
+    await page.getByTestId('document-print').click();
+    await expect(page.getByTestId('document-print-result')).toContainText('已将单据发送到打印机“StationPDF”');
+  }
   await closePreview(page);
   const notice = archivedText(host.dataDir, noticeNo, 'correction');
   expect(notice).toContain(NAME);

@@ -1,5 +1,5 @@
 /** 本机设置: county URL, printer, idle sign-out. Editable by 站长 and 管理员; others see them read-only. */
-import { Alert, Button, Descriptions, Form, Input, InputNumber, Radio, Space, Spin } from 'antd';
+import { Alert, AutoComplete, Button, Descriptions, Form, Input, InputNumber, Radio, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { MachineSettings } from '../../../../common/contract';
 import { can } from '../../../../common/roles';
@@ -23,6 +23,8 @@ export function MachineTab() {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [printers, setPrinters] = useState<{ value: string; label: string }[]>([]);
+  const [printerProblem, setPrinterProblem] = useState<string | null>(null);
 
   async function load() {
     setLoadError(null);
@@ -37,6 +39,13 @@ export function MachineTab() {
 
   useEffect(() => {
     void load();
+    // The operating system's printers, offered as suggestions; a name can still be typed.
+    api['printers.list']({})
+      .then((list) => {
+        setPrinters(list.printers.map((p) => ({ value: p.name, label: p.isDefault ? `${p.name}${S.PRINTER_DEFAULT}` : p.name })));
+        setPrinterProblem(list.problem);
+      })
+      .catch(() => setPrinterProblem(S.PRINTER_LIST_FAILED));
   }, []);
 
   useEffect(() => {
@@ -81,8 +90,10 @@ export function MachineTab() {
         <Form.Item label={S.COUNTY_URL} name="countyUrl" rules={[zodRule(shape.countyUrl)]} extra={S.COUNTY_URL_HELP}>
           <Input autoFocus placeholder={S.COUNTY_URL_PH} spellCheck={false} data-testid="settings-county-url" />
         </Form.Item>
-        <Form.Item label={S.PRINTER} name="printer" rules={[zodRule(shape.printer)]} extra={S.PRINTER_HELP}>
-          <Input placeholder={S.PRINTER_PH} maxLength={120} data-testid="settings-printer" />
+        <Form.Item label={S.PRINTER} name="printer" rules={[zodRule(shape.printer)]} extra={printerProblem ?? S.PRINTER_HELP}>
+          <AutoComplete options={printers} filterOption={(input, o) => (o?.value ?? '').toLowerCase().includes(input.toLowerCase())}>
+            <Input placeholder={S.PRINTER_PH} maxLength={120} data-testid="settings-printer" />
+          </AutoComplete>
         </Form.Item>
         <Form.Item label={S.RECEIPT_LAYOUT} name="receiptLayout" rules={[zodRule(shape.receiptLayout)]} extra={S.RECEIPT_LAYOUT_HELP}>
           <Radio.Group options={LAYOUTS} optionType="button" data-testid="settings-receipt-layout" />

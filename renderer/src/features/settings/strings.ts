@@ -35,6 +35,8 @@ export const IDLE_UNIT = '分钟';
 export const NOT_SET = '未设置';
 export const COUNTY_NOT_SET = '未配置（暂不与县级平台对接）';
 export const PRINTER_NOT_SET = '未选择（打印前提示选择）';
+export const PRINTER_DEFAULT = '（系统默认）';
+export const PRINTER_LIST_FAILED = '暂时无法读取本机打印机列表，可直接填写打印机名称。';
 export const IDLE_HELP = '超过这段时间无键盘、鼠标操作，将自动退出登录，保护居民信息。';
 
 // 站点信息
