@@ -21,7 +21,6 @@ import {
   type LedgerFilter,
   type LedgerRow,
   type ImportRowPreview,
-  type Relation,
   type ResidentSummary,
   type ResidentView,
   type TagEntry,
@@ -32,20 +31,10 @@ import { createResidentSearch } from './residents-search';
 import { IMPORT_COLUMN_LABELS, importTemplate, ledgerWorkbook, readSheet, type ImportColumn, type SheetRow } from './residents-io';
 
 /** What other capabilities (代办 intake, receipts) read about a resident: the full record, for use inside main only. */
-export interface ResidentRecord {
+export interface ResidentRecord extends ResidentFields {
   id: string;
-  name: string;
-  /** the full number: print it masked (maskIdNumber) unless the form legally needs it */
-  idNumber: string;
+  /** ResidentFields.idNumber is the full number: print it masked (maskIdNumber) unless the form legally needs it */
   idMasked: string;
-  sex: Sex;
-  birthDate: string;
-  phone: string | null;
-  address: string;
-  grid: string;
-  householdHeadId: string | null;
-  relation: Relation | null;
-  notes: string;
   tags: TagEntry[];
   version: number;
   createdAt: string;
@@ -60,19 +49,11 @@ const EXPORT_LIMIT = 200_000;
 type FieldErrors = Record<string, string>;
 
 /** The whole-number input main accepted, before the resident-specific checks below. */
-interface FormInput {
-  idNumber: string;
-  name: string;
+type FormInput = Omit<ResidentFields, 'sex' | 'birthDate'> & {
   sex?: Sex | undefined;
   birthDate?: string | undefined;
-  phone: string | null;
-  address: string;
-  grid: string;
-  householdHeadId: string | null;
-  relation: Relation | null;
-  notes: string;
   tags: TagEntry[];
-}
+};
 
 const TAG_ALIASES: Record<string, KeyTag> = {
   空巢: '空巢老人',

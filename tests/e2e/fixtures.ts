@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,3 +55,20 @@ export const test = base.extend<{ host: RunningHost }>({
 });
 
 export { expect };
+
+/** First-run setup through the screen, ending signed in as the administrator 王建国 (admin / Station2026). */
+export async function setUpThroughScreen(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('setup-screen')).toBeVisible();
+  await page.getByTestId('setup-station-code').fill('130102001');
+  await page.getByTestId('setup-station-name').fill('建北街道党群服务中心');
+  await page.getByTestId('setup-station-county').fill('石家庄市长安区');
+  await page.getByTestId('setup-station-address').fill('中山东路 12 号');
+  await page.getByTestId('setup-station-phone').fill('0311-86012345');
+  await page.getByTestId('setup-admin-name').fill('王建国');
+  await page.getByTestId('setup-admin-login').fill('admin');
+  await page.getByTestId('setup-admin-password').fill('Station2026');
+  await page.getByTestId('setup-admin-confirm').fill('Station2026');
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('shell')).toBeVisible();
+}

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, setUpThroughScreen } from './fixtures';
 
 const AREAS = [
   ['workbench', '工作台'],
@@ -77,18 +77,7 @@ test('first run, sign-in, a wrong password, and every area', async ({ page, host
 });
 
 test('a clerk cannot reach staff management, and main refuses it anyway', async ({ page, host }) => {
-  await page.goto(host.url);
-  await page.getByTestId('setup-station-code').fill('130102001');
-  await page.getByTestId('setup-station-name').fill('建北街道党群服务中心');
-  await page.getByTestId('setup-station-county').fill('石家庄市长安区');
-  await page.getByTestId('setup-station-address').fill('中山东路 12 号');
-  await page.getByTestId('setup-station-phone').fill('0311-86012345');
-  await page.getByTestId('setup-admin-name').fill('王建国');
-  await page.getByTestId('setup-admin-login').fill('admin');
-  await page.getByTestId('setup-admin-password').fill('Station2026');
-  await page.getByTestId('setup-admin-confirm').fill('Station2026');
-  await page.getByTestId('setup-submit').click();
-  await expect(page.getByTestId('shell')).toBeVisible();
+  await setUpThroughScreen(page, host.url);
 
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-tab-staff').click();

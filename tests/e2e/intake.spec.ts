@@ -2,27 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, setUpThroughScreen } from './fixtures';
 
 // A valid 身份证号 (GB 11643 check character X) and a name with CJK Ext-B and rare characters.
 const ID_NUMBER = '11010519491231002X';
 const NAME = '李𠈌玥';
-
-async function setUp(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.getByTestId('setup-screen')).toBeVisible();
-  await page.getByTestId('setup-station-code').fill('130102001');
-  await page.getByTestId('setup-station-name').fill('建北街道党群服务中心');
-  await page.getByTestId('setup-station-county').fill('石家庄市长安区');
-  await page.getByTestId('setup-station-address').fill('中山东路 12 号');
-  await page.getByTestId('setup-station-phone').fill('0311-86012345');
-  await page.getByTestId('setup-admin-name').fill('王建国');
-  await page.getByTestId('setup-admin-login').fill('admin');
-  await page.getByTestId('setup-admin-password').fill('Station2026');
-  await page.getByTestId('setup-admin-confirm').fill('Station2026');
-  await page.getByTestId('setup-submit').click();
-  await expect(page.getByTestId('shell')).toBeVisible();
-}
 
 /** The archived PDFs for a number and kind, oldest first, read back as text. */
 function archivedTexts(dataDir: string, number: string, kind: string, count: number): string[] {
@@ -63,7 +47,7 @@ function pdfPrinterReady(): boolean {
 }
 
 test('register a rare-name resident, 补正通知, accept, receipt read back, 办结 and 领取', async ({ page, host }) => {
-  await setUp(page, host.url);
+  await setUpThroughScreen(page, host.url);
   const canPrint = pdfPrinterReady();
   test.info().annotations.push({ type: 'printing', description: canPrint ? 'printed to CUPS StationPDF' : 'no CUPS here: print step not run' });
   if (canPrint) {

@@ -1,7 +1,8 @@
 /** 受理回执: the resident's proof that the station accepted the affair, and by when it is due. */
 import type { AcceptanceReceiptData } from '../types';
 import type { FormModel } from '../layout';
-import { calendarDateCn, dateTimeCn, dayOfCn, ensureMaskedId } from '../format';
+import { calendarDateCn, dateTimeCn, dayOfCn } from '../format';
+import { applicantFields } from './applicant';
 
 export const ACCEPTANCE_TITLE = '受理回执';
 
@@ -17,12 +18,7 @@ export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
       {
         kind: 'fields',
         fields: [
-          { label: '申请人', value: d.applicant.name, strong: true },
-          { label: '身份证号', value: ensureMaskedId(d.applicant.idMasked) },
-          { label: '联系电话', value: d.applicant.phone },
-          { label: '事项编码', value: d.item.code },
-          { label: '家庭住址', value: d.applicant.address, wide: true },
-          { label: '办理事项', value: d.item.name, wide: true, strong: true },
+          ...applicantFields(d.applicant, d.item),
           { label: '事项类别', value: d.item.category },
           { label: '承办部门', value: d.item.department },
           { label: '已收材料', value: d.materialsReceived },

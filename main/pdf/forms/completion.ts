@@ -1,7 +1,8 @@
 /** 办结回执 / 领取回执 / 送达回执: the affair is done, and (when it is) who received the result. */
 import type { CompletionReceiptData } from '../types';
 import type { Field, FormModel } from '../layout';
-import { dateTimeCn, dayOfCn, ensureMaskedId } from '../format';
+import { dateTimeCn, dayOfCn } from '../format';
+import { applicantFields } from './applicant';
 
 export function completionTitle(d: CompletionReceiptData): string {
   if (!d.handover) return '办结回执';
@@ -23,12 +24,7 @@ export function completionForm(d: CompletionReceiptData): FormModel {
       {
         kind: 'fields',
         fields: [
-          { label: '申请人', value: d.applicant.name, strong: true },
-          { label: '身份证号', value: ensureMaskedId(d.applicant.idMasked) },
-          { label: '联系电话', value: d.applicant.phone },
-          { label: '事项编码', value: d.item.code },
-          { label: '家庭住址', value: d.applicant.address, wide: true },
-          { label: '办理事项', value: d.item.name, wide: true, strong: true },
+          ...applicantFields(d.applicant, d.item),
           { label: '受理时间', value: dateTimeCn(d.acceptedAt) },
           { label: '办结时间', value: dateTimeCn(d.completedAt) },
           { label: '办理结果', value: d.result, wide: true },

@@ -4,7 +4,8 @@
  */
 import type { CorrectionNoticeData } from '../types';
 import type { FormModel } from '../layout';
-import { dateTimeCn, dayOfCn, ensureMaskedId } from '../format';
+import { dateTimeCn, dayOfCn } from '../format';
+import { applicantFields } from './applicant';
 
 export const CORRECTION_TITLE = '一次性告知书';
 
@@ -23,12 +24,7 @@ export function correctionForm(d: CorrectionNoticeData): FormModel {
       {
         kind: 'fields',
         fields: [
-          { label: '申请人', value: d.applicant.name, strong: true },
-          { label: '身份证号', value: ensureMaskedId(d.applicant.idMasked) },
-          { label: '联系电话', value: d.applicant.phone },
-          { label: '事项编码', value: d.item.code },
-          { label: '家庭住址', value: d.applicant.address, wide: true },
-          { label: '办理事项', value: d.item.name, wide: true, strong: true },
+          ...applicantFields(d.applicant, d.item),
           { label: '承办部门', value: d.item.department },
           { label: '告知人', value: d.clerkName },
           { label: '已收材料', value: d.materialsReceived },

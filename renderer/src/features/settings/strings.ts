@@ -1,3 +1,4 @@
+import { INTAKE_STATUS_LABELS } from '../../../../common/intake-status';
 import type { Role } from '../../../../common/roles';
 
 export const TITLE = '设置';
@@ -213,14 +214,7 @@ export const DETAIL_VALUES: Record<string, string> = {
   disabled: '账号已停用',
   true: '是',
   false: '否',
-  accepted: '已受理',
-  processing: '办理中',
-  forwarded: '已转报',
-  completed: '已办结',
-  collected: '已领取',
-  delivered: '已送达',
-  returned: '退回',
-  cancelled: '撤销',
+  ...INTAKE_STATUS_LABELS,
   skip: '跳过',
   match: '更新',
 };
