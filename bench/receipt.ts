@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { loadFonts, FONT_FILES, MAIN_FAMILY, FALLBACK_FAMILY } from '../main/pdf/fonts';
 import { documentDefinition, renderDocument } from '../main/pdf/render';
-import { pdfmake } from '../main/pdf/pdfmake';
+import { loadPdfmake } from '../main/pdf/pdfmake';
 import type { PrintableDocument } from '../main/pdf/types';
 import { benchRoot, median, percentile, report } from './lib';
 
@@ -61,6 +61,7 @@ const naiveFonts = {
   [MAIN_FAMILY]: { normal: file(FONT_FILES.regular), bold: file(FONT_FILES.bold) },
   [FALLBACK_FAMILY]: { normal: file(FONT_FILES.fallback), bold: file(FONT_FILES.fallback) },
 };
+const pdfmake = loadPdfmake();
 pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontsDir));
 const naive: number[] = [];
 let naiveBytes = 0;

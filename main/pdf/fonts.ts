@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
-import { pdfmake } from './pdfmake';
+import { loadPdfmake } from './pdfmake';
 
 export const MAIN_FAMILY = 'NotoSansSC';
 export const FALLBACK_FAMILY = 'HanaMinB';
@@ -159,7 +159,7 @@ export function loadFonts(fontsDir: string): FontSet {
   if (cached) return cached;
 
   const fontkit = pdfkitsFontkit();
-  const vfs = pdfmake.virtualfs;
+  const vfs = loadPdfmake().virtualfs;
   const faces = {} as Record<Face, Font>;
   const vfsNames = {} as Record<Face, string>;
   let shared = true;

@@ -6,10 +6,15 @@
  * Forms describe themselves as a FormModel (main/pdf/forms/*); this file alone decides how
  * a model sits on each paper, so the forms look alike and a layout fix lands everywhere.
  */
-import * as QRCode from 'qrcode';
+import type * as QRCodeModule from 'qrcode';
+import { createRequire } from 'node:module';
 import type { CanvasRect, Content, ContentOrderedList, ContentText, TableCell, TableLayout, TDocumentDefinitions } from './pdfmake';
 import type { PaperLayout, StationHeader } from './types';
 import { dateTimeCn } from './format';
+
+// Loaded with the first document, like pdfmake, to keep it off the start-up path.
+let qrModule: typeof QRCodeModule | null = null;
+const qrcode = () => (qrModule ??= createRequire(import.meta.url)('qrcode') as typeof QRCodeModule);
 
 export interface Field {
   label: string;
@@ -122,7 +127,7 @@ const stripTable: TableLayout = {
 
 /** Dark modules of the QR code as rectangles, one per horizontal run: vector, crisp on any printer. */
 export function qrCanvas(payload: string, size: number): Content {
-  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const qr = qrcode().create(payload, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;
   const cell = size / (n + 2 * quiet);

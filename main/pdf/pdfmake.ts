@@ -116,4 +116,18 @@ export interface PdfMake {
   virtualfs: { writeFileSync(name: string, content: Uint8Array): void };
 }
 
-export const pdfmake = createRequire(import.meta.url)('pdfmake') as PdfMake;
+let instance: PdfMake | null = null;
+
+/**
+ * pdfmake (with pdfkit and fontkit) takes a few hundred ms to load, so it is loaded at the
+ * first document rather than at start-up. It may never fetch a URL or read a file we did
+ * not hand it: fonts come through its virtual file system.
+ */
+export function loadPdfmake(): PdfMake {
+  if (!instance) {
+    instance = createRequire(import.meta.url)('pdfmake') as PdfMake;
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy(() => false);
+  }
+  return instance;
+}

@@ -2,7 +2,7 @@
  * One entry point from printable data to PDF bytes (DESIGN.md §6). pdfmake lays the form
  * out in this process; the fonts come from fonts.ts, already parsed.
  */
-import { pdfmake, type Content, type TDocumentDefinitions } from './pdfmake';
+import { loadPdfmake, type Content, type TDocumentDefinitions } from './pdfmake';
 import type { DocumentKind, PaperLayout, PrintableDocument } from './types';
 import { MAIN_FAMILY, type FontSet } from './fonts';
 import { A4_STEPS, composeForm, PAPERS, type FormModel, type Paper, type Reprint } from './layout';
@@ -42,10 +42,6 @@ export function formModel(doc: PrintableDocument): FormModel {
       return completionForm(doc.data);
   }
 }
-
-// Nothing in a form is fetched: no URLs, no local files other than the fonts' virtual names.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy(() => false);
 
 type Node = Record<string, unknown>;
 
@@ -116,6 +112,7 @@ export async function renderDocument(fonts: FontSet, doc: PrintableDocument, opt
   let out: RenderedPdf | null = null;
   for (const paper of steps) {
     const { definition, model, missing, pages } = documentDefinition(fonts, doc, opts, paper);
+    const pdfmake = loadPdfmake();
     pdfmake.setFonts(fonts.dictionary);
     const pdf = await pdfmake.createPdf(definition).getBuffer();
     out = { pdf, pages: pages(), title: model.title, docTitle: model.docTitle, missingGlyphs: missing.size };

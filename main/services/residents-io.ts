@@ -3,12 +3,18 @@
  * rows of text keyed by our column names, and writing the 重点服务对象台账 as .xlsx.
  * No database here; the service decides what the rows mean.
  */
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors';
 
 /** exceljs types its bytes as its own `Buffer extends ArrayBuffer`; at run time they are Node Buffers. */
+/** exceljs is large: loaded when a spreadsheet is read or written, not at start-up. */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.Workbook();
+}
+
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   return wb;
 }
@@ -237,7 +243,7 @@ const LEDGER_COLUMNS: { header: string; key: keyof LedgerSheetRow; width: number
 
 /** The 台账 workbook: a title line saying what was filtered and when, then one row per person. */
 export async function ledgerWorkbook(opts: { title: string; subtitle: string; rows: LedgerSheetRow[] }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'StationDesk';
   const ws = wb.addWorksheet('重点服务对象台账', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = LEDGER_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
@@ -262,7 +268,7 @@ export async function ledgerWorkbook(opts: { title: string; subtitle: string; ro
 
 /** An empty import file with the headings and one note row on how to fill it. */
 export async function importTemplate(tagsHelp: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('居民信息');
   const cols: ImportColumn[] = ['name', 'idNumber', 'sex', 'birthDate', 'phone', 'address', 'grid', 'tags', 'notes'];
   ws.columns = cols.map((c) => ({ header: IMPORT_COLUMN_LABELS[c], key: c, width: c === 'address' || c === 'tags' || c === 'notes' ? 30 : c === 'idNumber' ? 21 : 13 }));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FALLBACK_FAMILY, MAIN_FAMILY, loadFonts } from '../../main/pdf/fonts';
 import { withFallback } from '../../main/pdf/render';
-import { pdfmake } from '../../main/pdf/pdfmake';
+import { loadPdfmake } from '../../main/pdf/pdfmake';
 import { EXT_B, RARE_NAME, pdfFonts, pdfText } from '../helpers/pdf';
 
 const FONTS_DIR = path.resolve(import.meta.dirname, '../../resources/fonts');
@@ -10,6 +10,7 @@ const fonts = loadFonts(FONTS_DIR);
 const cp = (c: string) => c.codePointAt(0)!;
 
 async function pdfOf(content: unknown): Promise<Buffer> {
+  const pdfmake = loadPdfmake();
   pdfmake.setFonts(fonts.dictionary);
   return pdfmake.createPdf({ content: content as never, defaultStyle: { font: MAIN_FAMILY } }).getBuffer();
 }

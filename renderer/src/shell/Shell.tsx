@@ -1,6 +1,6 @@
 /** The signed-in window: header, area menu, the open area, status bar. */
-import { Menu } from 'antd';
-import { useEffect } from 'react';
+import { Menu, Spin } from 'antd';
+import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApp } from '../stores/app';
 import { useNav } from '../stores/nav';
@@ -82,7 +82,9 @@ export function Shell() {
 
       <main className="sd-content" data-testid="content">
         <ErrorBoundary resetKey={area}>
-          <Page />
+          <Suspense fallback={<Spin className="sd-page-loading" />}>
+            <Page />
+          </Suspense>
         </ErrorBoundary>
       </main>
 
