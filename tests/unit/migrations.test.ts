@@ -95,3 +95,29 @@ describe('a failing migration', () => {
     await expect(createStation({ dataDir: dir, transport: 'browser', store: memoryStore() })).rejects.toThrow(/数据库/);
   });
 });
+
+describe('migration 0004-intake', () => {
+  it('adds intake records, their history, notices and daily serials on top of version 3', () => {
+    const db = openDb(path.join(tempDir(), 'a.db'));
+    migrate(db, MIGRATIONS.slice(0, 3));
+    expect(migrate(db, MIGRATIONS.slice(0, 4))).toEqual({ from: 3, to: 4 });
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['intake_records', 'intake_events', 'intake_notices', 'serials']));
+    db.prepare("INSERT INTO staff (id, login, name, role, password_hash, created_at, updated_at) VALUES ('s1', 'a', '甲', 'clerk', 'h', 't', 't')").run();
+    const insert = (status: string, no: string) =>
+      db
+        .prepare(
+          `INSERT INTO intake_records (id, receipt_no, resident_id, resident_name, resident_id_masked, item_code, item_version, item_name, item_category, department,
+             forwarded, time_limit, materials_required, materials_received, status, accepted_at, accepted_by, promised_date, updated_at)
+           VALUES (?, ?, 'r1', '张三', '110105********002X', 'DB-003', '1', '老年证办理', '代办服务', '县民政局', 1, '{}', '[]', '[]', ?, 't', 's1', '2026-12-11', 't')`,
+        )
+        .run(no, no, status);
+    insert('accepted', 'N-1');
+    expect(() => insert('lost', 'N-2')).toThrow(/CHECK/);
+    expect(() => insert('accepted', 'N-1')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO intake_records (id, receipt_no, resident_id, resident_name, resident_id_masked, item_code, item_version, item_name, item_category, department, forwarded, time_limit, materials_required, materials_received, status, accepted_at, accepted_by, promised_date, updated_at) VALUES ('x', 'N-3', 'r', 'n', 'm', 'c', '1', 'i', 'k', 'd', 0, '{}', '[]', '[]', 'accepted', 't', 'nobody', 'd', 't')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO serials (scope, day, last) VALUES ('receipt', '2026-11-27', 1)").run();
+    expect(() => db.prepare("INSERT INTO serials (scope, day, last) VALUES ('receipt', '2026-11-27', 2)").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});
