@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { contract, isCallName, type CallName, type StationApi } from '../common/contract';
 import { AppError, GENERIC_MESSAGES, type Envelope } from '../common/errors';
-import { log } from './log';
+import { errorText, log } from './log';
 
 export function validationError(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
@@ -37,7 +37,7 @@ export async function dispatch(api: StationApi, name: string, rawInput: unknown)
     if (err instanceof AppError) return { ok: false, error: err.toBody() };
     if (err instanceof z.ZodError) return { ok: false, error: validationError(err).toBody() };
     // Log the kind and stack only: inputs may hold personal data and are never logged.
-    log.error('call failed', { call: name as CallName, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    log.error('call failed', { call: name as CallName, error: errorText(err) });
     return { ok: false, error: { code: 'INTERNAL', message: GENERIC_MESSAGES.INTERNAL } };
   }
 }

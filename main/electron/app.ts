@@ -8,7 +8,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createStation, StartupError } from '../station';
 import { resolveDataDir } from '../paths';
-import { log } from '../log';
+import { errorText, log } from '../log';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { registerIpc } from './ipc';
 import { createMainWindow, installMenu } from './window';
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
     const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
     station = await createStation({ dataDir, transport: 'electron', store: settings, version: app.getVersion(), resourcesDir });
   } catch (err) {
-    log.error('startup failed', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    log.error('startup failed', { error: errorText(err) });
     const message = err instanceof StartupError ? err.message : `启动时发生意外错误，请联系管理员。\n数据目录：${dataDir}`;
     dialog.showErrorBox('StationDesk 无法启动', message);
     app.exit(1);
