@@ -270,8 +270,17 @@ export function createResidents(ctx: ServiceContext) {
       .immediate();
   }
 
-  function requireRevealer(): Staff {
-    return auth.require('residents.revealId', '只有站长或管理员可以查看完整身份证号');
+  /** A refused attempt at full numbers is itself worth a line in the audit log. */
+  function requireRevealer(what: 'revealIdNumber' | 'exportLedger', residentId: string | null): Staff {
+    try {
+      return auth.require('residents.revealId', '只有站长或管理员可以查看完整身份证号');
+    } catch (err) {
+      const who = auth.session()?.staff;
+      if (err instanceof AppError && err.code === 'FORBIDDEN' && who) {
+        db.transaction(() => audit.append({ actorId: who.id, action: 'resident.revealRefused', entity: 'resident', entityId: residentId, detail: { via: what } })).immediate();
+      }
+      throw err;
+    }
   }
 
   function ledgerWhere(f: LedgerFilter): { where: string; params: Record<string, unknown> } {
@@ -492,7 +501,7 @@ export function createResidents(ctx: ServiceContext) {
     },
 
     async 'residents.revealIdNumber'({ id }) {
-      const me = requireRevealer();
+      const me = requireRevealer('revealIdNumber', id);
       return db
         .transaction(() => {
           const row = mustGet(id);
@@ -527,7 +536,7 @@ export function createResidents(ctx: ServiceContext) {
     },
 
     async 'residents.exportLedger'({ filter, fullIdNumbers }) {
-      const me = fullIdNumbers ? requireRevealer() : auth.require();
+      const me = fullIdNumbers ? requireRevealer('exportLedger', null) : auth.require();
       const day = today();
       const { rows, total } = ledgerRows(filter, EXPORT_LIMIT, 0);
       if (total > EXPORT_LIMIT) throw new AppError('VALIDATION', `符合条件的有 ${total} 人，超过单次导出上限 ${EXPORT_LIMIT}，请按网格或类别分批导出`);

@@ -227,7 +227,10 @@ describe('revealing a full 身份证号', () => {
     await signInAsClerk(s.client);
     expect(await expectAppError(s.client['residents.revealIdNumber']({ id: r.id }), 'FORBIDDEN')).toMatch(/站长或管理员/);
     await s.client['auth.signIn']({ login: 'admin', password: ADMIN.password });
-    expect((await s.client['audit.list']({ limit: 50 })).filter((e) => e.action === 'resident.revealIdNumber')).toHaveLength(2);
+    const log = await s.client['audit.list']({ limit: 50 });
+    expect(log.filter((e) => e.action === 'resident.revealIdNumber')).toHaveLength(2);
+    // The clerk's attempt is on record too, under the clerk's name.
+    expect(log.filter((e) => e.action === 'resident.revealRefused')).toMatchObject([{ entityId: r.id, actorName: expect.not.stringMatching(ADMIN.name) }]);
     s.close();
   });
 });

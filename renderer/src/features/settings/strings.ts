@@ -142,6 +142,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'resident.create': '登记居民',
   'resident.update': '修改居民信息',
   'resident.revealIdNumber': '查看完整身份证号',
+  'resident.revealRefused': '查看完整身份证号被拒绝',
   'resident.exportLedger': '导出重点服务对象台账',
   'resident.import': '批量导入居民',
 };
