@@ -81,6 +81,8 @@ export const intakeCalls = {
     }),
     Issued.extend({ record: IntakeRecord }),
   ),
+  /** makes a receipt the record lacks because making it failed after the record was saved */
+  'intake.reissue': call(z.object({ id: Id }), z.object({ documentId: z.string() })),
   'intake.get': call(z.object({ id: Id }), z.object({ record: IntakeRecord, events: z.array(IntakeEvent) })),
   'intake.list': call(
     z.object({

@@ -170,8 +170,30 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
     } catch (err) {
       log.error('document not issued', { kind: doc.kind, entityId: ref.entityId, error: err instanceof Error ? err.name : 'unknown' });
       const why = err instanceof AppError ? err.message : '生成 PDF 时出错';
-      return { documentId: null, documentError: `记录已保存（${ref.number}），但单据未能生成：${why}。请联系管理员检查后再打印。` };
+      return { documentId: null, documentError: `记录已保存（${ref.number}），但单据未能生成：${why}。可在事项详情或本页点“重新生成回执”再试；如仍失败请联系管理员。` };
     }
+  }
+
+  /** The 受理回执, from the record as accepted: the same paper whenever it is made. */
+  function acceptanceDoc(r: Row): PrintableDocument {
+    const station = stationHeader();
+    const limit = JSON.parse(r.time_limit) as TimeLimit;
+    return {
+      kind: 'intake.acceptance',
+      data: {
+        station,
+        receiptNo: r.receipt_no,
+        item: { code: r.item_code, name: r.item_name, category: r.item_category, department: r.department, forwarded: r.forwarded === 1 },
+        applicant: { ...applicant(r.resident_id), name: r.resident_name, idMasked: r.resident_id_masked },
+        materialsReceived: JSON.parse(r.materials_received) as string[],
+        acceptedAt: r.accepted_at,
+        promisedDate: r.promised_date,
+        timeLimitText: timeLimitText(limit),
+        clerkName: r.accepted_by_name,
+        progressHint: `凭回执编号到${station.name}窗口，或致电 ${station.phone} 查询办理进度`,
+        qrPayload: r.receipt_no,
+      },
+    };
   }
 
   function completionDoc(r: Row): PrintableDocument {
@@ -287,26 +309,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
           return row(id);
         })
         .immediate();
-      const issued = await issue(
-        {
-          kind: 'intake.acceptance',
-          data: {
-            station,
-            receiptNo: r.receipt_no,
-            item: { code: item.code, name: item.name, category: item.category, department: item.department, forwarded: item.forwarded },
-            applicant: person,
-            materialsReceived,
-            acceptedAt: r.accepted_at,
-            promisedDate: r.promised_date,
-            timeLimitText: timeLimitText(item.timeLimit),
-            clerkName: me.name,
-            progressHint: `凭回执编号到${station.name}窗口，或致电 ${station.phone} 查询办理进度`,
-            qrPayload: r.receipt_no,
-          },
-        },
-        { entity: 'intake', entityId: id, number: r.receipt_no },
-        me.id,
-      );
+      const issued = await issue(acceptanceDoc(r), { entity: 'intake', entityId: id, number: r.receipt_no }, me.id);
       return { ...issued, record: toRecord(r) };
     },
 
@@ -352,6 +355,19 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       const printsReceipt = to === 'completed' || to === 'collected' || to === 'delivered';
       const issued = printsReceipt ? await issue(completionDoc(r), { entity: 'intake', entityId: id, number: r.receipt_no }, me.id) : { documentId: null, documentError: null };
       return { ...issued, record: toRecord(r) };
+    },
+
+    /** Makes the document a record should have but lacks (its making failed after the commit). */
+    async 'intake.reissue'({ id }) {
+      const me = auth.require();
+      const r = row(id);
+      const have = (kind: string) => deps.documents.listFor('intake', id).filter((d) => d.kind === kind).length;
+      const completions = r.status === 'completed' ? 1 : r.status === 'collected' || r.status === 'delivered' ? 2 : 0;
+      const doc = have('intake.acceptance') === 0 ? acceptanceDoc(r) : have('intake.completion') < completions ? completionDoc(r) : null;
+      if (!doc) throw new AppError('CONFLICT', '该事项的单据齐全，无需重新生成；如需再打一份，请在单据预览中点“补打”');
+      const issued = await issue(doc, { entity: 'intake', entityId: id, number: r.receipt_no }, me.id);
+      if (!issued.documentId) throw new AppError('UNAVAILABLE', issued.documentError ?? '单据未能生成');
+      return { documentId: issued.documentId };
     },
 
     async 'intake.get'({ id }) {

@@ -103,6 +103,27 @@ describe('intake: materials, notice, acceptance', () => {
   });
 });
 
+describe('intake: a receipt that could not be made', () => {
+  it('keeps the accepted record, says so, and makes the receipt on request once the cause is gone', async () => {
+    const { s, resident, item } = await counter();
+    // The archive folder cannot be created: a file stands where it should be.
+    const blocker = path.join(s.dataDir, 'documents');
+    fs.writeFileSync(blocker, 'not a folder');
+    const r = await s.client['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials });
+    expect(r.documentId).toBeNull();
+    expect(r.documentError).toContain(r.record.receiptNo);
+    expect((await s.client['intake.get']({ id: r.record.id })).record.status).toBe('accepted');
+
+    fs.rmSync(blocker);
+    const again = await s.client['intake.reissue']({ id: r.record.id });
+    const text = await pdfText(s, again.documentId, s.client);
+    expect(text).toContain(r.record.receiptNo);
+    expect(text).toContain('受理回执');
+    expect(await expectAppError(s.client['intake.reissue']({ id: r.record.id }), 'CONFLICT')).toMatch(/无需重新生成/);
+    s.close();
+  });
+});
+
 describe('intake: the status machine in main', () => {
   it('walks 已受理 → 办理中 → 已转报 → 已办结 → 已领取, audited, with a 办结 receipt', async () => {
     const { s, clock, resident, item } = await counter();

@@ -17,6 +17,7 @@ import { errorText, notifySuccess } from '../../components/feedback';
 import { ActionForm, type ActionValues } from './ActionForm';
 import { promiseText, StatusTag, UrgencyTag } from './tags';
 import * as S from './strings';
+import { ReissueButton } from './ReissueButton';
 
 type Detail = CallOutput<'intake.get'>;
 type Banner = { type: 'warning' | 'error' | 'info'; text: string } | null;
@@ -268,7 +269,9 @@ function DetailBody({ record, events, docs, onShow }: { record: IntakeRecord; ev
 
       <h3 className="sd-detail-heading">{S.DETAIL_DOCUMENTS}</h3>
       {docs.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={S.DETAIL_DOCUMENTS_NONE} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={S.DETAIL_DOCUMENTS_NONE}>
+          <ReissueButton recordId={record.id} onDone={onShow} size="small" />
+        </Empty>
       ) : (
         <ul className="sd-detail-docs" data-testid="intake-detail-documents">
           {docs.map((doc) => (

@@ -5,6 +5,7 @@ import type { RefObject } from 'react';
 import type { CatalogueItem } from '../../../../common/catalogue';
 import type { Outcome, PickedResident } from './draft';
 import { promiseText } from './tags';
+import { ReissueButton } from './ReissueButton';
 import * as S from './strings';
 
 interface Props {
@@ -81,6 +82,7 @@ export function OutcomePanel({ outcome, resident, item, nextRef, onShow, onNext,
         <Button icon={<PrinterOutlined />} size="large" disabled={!documentId} onClick={() => documentId && onShow(documentId)} data-testid="intake-view-document">
           {accepted ? S.DONE_VIEW_RECEIPT : S.DONE_VIEW_NOTICE}
         </Button>
+        {accepted && !documentId && <ReissueButton recordId={outcome.record.id} onDone={onShow} />}
         {!accepted && (
           <Button icon={<RedoOutlined />} size="large" onClick={onResume} data-testid="intake-resume">
             {S.DONE_CONTINUE}

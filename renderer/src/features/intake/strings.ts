@@ -169,3 +169,5 @@ export const ACTION_REQUIRED = (label: string) => `请填写${label}`;
 export const ACTION_CTRL_ENTER = '按 Ctrl+Enter 确认';
 export const ACTION_NOTE_COMPLETION = '确认后将生成办结 / 领取回执。';
 export const ACTION_NOTE_RETURN = '退回和撤销后不能恢复，请与群众说明。';
+
+export const REISSUE = '重新生成回执';
