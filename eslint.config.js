@@ -13,7 +13,7 @@ const noSqlite = { group: ['better-sqlite3'], message: '数据库只在主进程
 const noProcessCode = { group: ['**/main/**', '**/preload/**', '**/renderer/**', '../main', '../preload', '../renderer'], message: 'common/ 是纯 TypeScript，不能依赖 main/、preload/ 或 renderer/。' };
 
 export default tseslint.config(
-  { ignores: ['.proto/**', 'dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'bench/out/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tsbuild/**', 'bench/out/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
