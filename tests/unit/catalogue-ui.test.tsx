@@ -15,22 +15,13 @@ import { dispatch } from '../../main/dispatch';
 import { CataloguePanel, ItemPicker } from '../../renderer/src/features/catalogue';
 import { useApp } from '../../renderer/src/stores/app';
 import { ADMIN, setUpStation } from '../helpers/station';
+import { stubMatchMedia } from '../helpers/jsdom';
 
 let station: Awaited<ReturnType<typeof setUpStation>>;
 const CLERK = { name: '李娜', login: 'lina', role: 'clerk' as const, password: 'Counter123' };
 
 beforeAll(async () => {
-  // antd's grid and tables ask for media queries; jsdom has none
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
+  stubMatchMedia();
   // antd asks for ::before styles jsdom does not compute; the element's own style is what matters
   const computed = window.getComputedStyle.bind(window);
   window.getComputedStyle = (el: Element) => computed(el);

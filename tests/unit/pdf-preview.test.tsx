@@ -19,6 +19,7 @@ import { manualClock, setUpStation } from '../helpers/station';
 import { documentsService } from '../helpers/documents';
 import { acceptanceData } from '../helpers/pdf';
 import type { DocumentMeta } from '../../common/contracts/documents';
+import { stubMatchMedia } from '../helpers/jsdom';
 
 const blobs = new Map<string, Blob>();
 const revoked: string[] = [];
@@ -28,16 +29,7 @@ let doc: DocumentMeta;
 let cupsReason: string | null = null;
 
 beforeAll(async () => {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
+  stubMatchMedia();
   let n = 0;
   URL.createObjectURL = (b: Blob) => {
     const url = `blob:stationdesk/${++n}`;

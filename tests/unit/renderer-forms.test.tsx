@@ -13,19 +13,10 @@ import { enterAdvances } from '../../renderer/src/components/forms';
 import { SetupScreen } from '../../renderer/src/features/auth/SetupScreen';
 import { detailText } from '../../renderer/src/features/settings/audit-format';
 import { formatClock, formatDateTime } from '../../renderer/src/format';
+import { stubMatchMedia } from '../helpers/jsdom';
 
 beforeAll(() => {
-  // antd's grid asks for media queries; jsdom has none
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
+  stubMatchMedia();
 });
 
 afterEach(cleanup);
