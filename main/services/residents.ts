@@ -145,18 +145,9 @@ export function createResidents(ctx: ServiceContext) {
 
   function recordOf(r: ResidentRow): ResidentRecord {
     return {
+      ...fieldsOf(r),
       id: r.id,
-      name: r.name,
-      idNumber: r.id_number,
       idMasked: maskIdNumber(r.id_number),
-      sex: r.sex,
-      birthDate: r.birth_date,
-      phone: r.phone,
-      address: r.address,
-      grid: r.grid,
-      householdHeadId: r.household_head_id,
-      relation: r.relation,
-      notes: r.notes,
       tags: sortTags(store.tags(r.rid)),
       version: r.version,
       createdAt: r.created_at,
