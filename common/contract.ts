@@ -40,10 +40,12 @@ export type StationInput = z.infer<typeof StationInput>;
 export const Station = StationInput.extend({ updatedAt: z.string() });
 export type Station = z.infer<typeof Station>;
 
+export const LOGIN_PATTERN = /^[A-Za-z0-9_.-]{2,32}$/;
+
 export const Login = z
   .string({ error: '请填写登录名' })
   .trim()
-  .regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '登录名为 2–32 位字母、数字、下划线或点' });
+  .regex(LOGIN_PATTERN, { error: '登录名为 2–32 位字母、数字、下划线或点' });
 
 export const Password = z
   .string({ error: '请填写密码' })

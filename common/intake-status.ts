@@ -43,8 +43,13 @@ const TRANSITIONS: Record<IntakeStatus, readonly IntakeStatus[]> = {
 export const OPEN_STATUSES: readonly IntakeStatus[] = ['accepted', 'processing', 'forwarded'];
 
 export function allowedNext(from: IntakeStatus, opts: { forwarded: boolean }): IntakeStatus[] {
-  // Only items the catalogue forwards to the county can wait on the county.
-  return TRANSITIONS[from].filter((to) => to !== 'forwarded' || opts.forwarded);
+  return TRANSITIONS[from].filter((to) => {
+    // Only items the catalogue forwards to the county can wait on the county …
+    if (to === 'forwarded') return opts.forwarded;
+    // … and those the county decides are 办结 only once they have been forwarded.
+    if (to === 'completed' && opts.forwarded) return from === 'forwarded';
+    return true;
+  });
 }
 
 export function canTransition(from: IntakeStatus, to: IntakeStatus, opts: { forwarded: boolean }): boolean {

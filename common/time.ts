@@ -23,12 +23,12 @@ export function formatTime(iso: string | Date): string {
 }
 
 // China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+export const STATION_OFFSET_MS = 8 * 3600_000;
 
 /** The calendar date (YYYY-MM-DD) at the station for an instant. */
 export function stationDate(instant: string | Date): string {
   const t = (typeof instant === 'string' ? new Date(instant) : instant).getTime();
-  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(t + STATION_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** 2026-10-13 → "2026年10月13日" */

@@ -4,9 +4,10 @@ import type { Audit } from './audit';
 import { toStaff, type StaffService } from './staff';
 import { verifyPassword } from './password';
 import { AppError } from '../../common/errors';
+import { createKeyedQueue } from '../one-at-a-time';
 import { can, type Permission } from '../../common/roles';
 import { formatTime } from '../../common/time';
-import type { Session, Staff } from '../../common/contract';
+import { LOGIN_PATTERN, type Session, type Staff } from '../../common/contract';
 import type { StationSettings } from './settings';
 
 interface Current {
@@ -61,14 +62,23 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     return who;
   }
 
-  async function signIn(login: string, password: string): Promise<Session> {
+  // Attempts on one login run one after another, so parallel guesses cannot all read the
+  // same failure count while scrypt runs and slip past the lockout.
+  const oneAtATime = createKeyedQueue();
+
+  function signIn(login: string, password: string): Promise<Session> {
+    return oneAtATime(login.toLowerCase(), () => attemptSignIn(login, password));
+  }
+
+  async function attemptSignIn(login: string, password: string): Promise<Session> {
     const row = staff.byLogin(login);
     const now = clock.now();
     const failed = (detail: Record<string, unknown>, actorId: string | null) =>
       db.transaction(() => audit.append({ actorId, action: 'auth.signInFailed', entity: 'staff', entityId: actorId, detail: { login, ...detail } })).immediate();
 
     if (!row) {
-      failed({ reason: 'unknown-login' }, null);
+      // What was typed may be a password or a 身份证号 in the wrong box: keep it only if it could be a login.
+      failed({ reason: 'unknown-login', login: LOGIN_PATTERN.test(login) ? login : '（非登录名格式，未记录）' }, null);
       throw new AppError('VALIDATION', '用户名或密码错误');
     }
     if (row.active !== 1) {

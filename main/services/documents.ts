@@ -4,6 +4,7 @@
  * operating system (printing.ts). A 补打 copy is re-rendered from the stored data with a
  * visible mark, archived and hashed in its own right.
  */
+import { createKeyedQueue } from '../one-at-a-time';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -303,20 +304,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
   }
 
   // Copies of one document are made one at a time: two clerks (or two clicks) must not both print "the original".
-  const queues = new Map<string, Promise<unknown>>();
-  function oneAtATime<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const before = queues.get(id) ?? Promise.resolve();
-    const next = before.then(task, task);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    queues.set(id, settled);
-    void settled.then(() => {
-      if (queues.get(id) === settled) queues.delete(id);
-    });
-    return next;
-  }
+  const oneAtATime = createKeyedQueue();
 
   /** A 补打 copy without printing it (e.g. to hand over as a file): archived, counted, audited. */
   function reprint(id: string, actorId: string): Promise<ReprintCopy> {

@@ -15,6 +15,7 @@ import { timeLimitText, type TimeLimit } from '../../common/catalogue';
 import type { PrintableDocument, StationHeader, ApplicantLine } from '../pdf/types';
 import { newId } from '../clock';
 import { nextSerial } from './serials';
+import { createKeyedQueue } from '../one-at-a-time';
 import { loadWorkCalendar, missingCalendarMessage } from './calendar';
 import type { Residents } from './residents';
 import type { Catalogue } from './catalogue';
@@ -213,6 +214,20 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
     };
   }
 
+  const reissueQueue = createKeyedQueue();
+
+  async function reissue(id: string): Promise<{ documentId: string }> {
+    const me = auth.require();
+    const r = row(id);
+    const have = (kind: string) => deps.documents.listFor('intake', id).filter((d) => d.kind === kind).length;
+    const completions = r.status === 'completed' ? 1 : r.status === 'collected' || r.status === 'delivered' ? 2 : 0;
+    const doc = have('intake.acceptance') === 0 ? acceptanceDoc(r) : have('intake.completion') < completions ? completionDoc(r) : null;
+    if (!doc) throw new AppError('CONFLICT', '该事项的单据齐全，无需重新生成；如需再打一份，请在单据预览中点“补打”');
+    const issued = await issue(doc, { entity: 'intake', entityId: id, number: r.receipt_no }, me.id);
+    if (!issued.documentId) throw new AppError('UNAVAILABLE', issued.documentError ?? '单据未能生成');
+    return { documentId: issued.documentId };
+  }
+
   const api: ApiPart<IntakeCall> = {
     async 'intake.preview'({ itemCode }) {
       auth.require();
@@ -321,7 +336,14 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
           if (before.version !== version) throw new AppError('CONFLICT', '该事项刚被其他人更新过，请刷新后再操作');
           const forwarded = before.forwarded === 1;
           if (!canTransition(before.status, to, { forwarded })) {
-            const why = to === 'cancelled' && !OPEN_STATUSES.includes(before.status) ? '（已办结的事项不能撤销）' : to === 'forwarded' && !forwarded ? '（该事项不需转报县级部门）' : '';
+            const why =
+              to === 'cancelled' && !OPEN_STATUSES.includes(before.status)
+                ? '（已办结的事项不能撤销）'
+                : to === 'forwarded' && !forwarded
+                  ? '（该事项不需转报县级部门）'
+                  : to === 'completed' && forwarded
+                    ? '（该事项须先转报县级部门，由县级部门办结）'
+                    : '';
             throw new AppError('CONFLICT', `不能从“${INTAKE_STATUS_LABELS[before.status]}”变为“${INTAKE_STATUS_LABELS[to]}”${why}`);
           }
           const need = requiredFor(to);
@@ -358,16 +380,9 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
     },
 
     /** Makes the document a record should have but lacks (its making failed after the commit). */
-    async 'intake.reissue'({ id }) {
-      const me = auth.require();
-      const r = row(id);
-      const have = (kind: string) => deps.documents.listFor('intake', id).filter((d) => d.kind === kind).length;
-      const completions = r.status === 'completed' ? 1 : r.status === 'collected' || r.status === 'delivered' ? 2 : 0;
-      const doc = have('intake.acceptance') === 0 ? acceptanceDoc(r) : have('intake.completion') < completions ? completionDoc(r) : null;
-      if (!doc) throw new AppError('CONFLICT', '该事项的单据齐全，无需重新生成；如需再打一份，请在单据预览中点“补打”');
-      const issued = await issue(doc, { entity: 'intake', entityId: id, number: r.receipt_no }, me.id);
-      if (!issued.documentId) throw new AppError('UNAVAILABLE', issued.documentError ?? '单据未能生成');
-      return { documentId: issued.documentId };
+    'intake.reissue'({ id }) {
+      // One at a time per record: a double click must not make two originals.
+      return reissueQueue(id, () => reissue(id));
     },
 
     async 'intake.get'({ id }) {

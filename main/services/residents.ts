@@ -11,7 +11,7 @@ import { newId } from '../clock';
 import { AppError } from '../../common/errors';
 import type { Staff } from '../../common/contract';
 import { ageOn, bornOnOrBefore, checkIdNumber, maskIdNumber, SEX_LABELS, type Sex } from '../../common/idcard';
-import { stationDate } from '../../common/time';
+import { STATION_OFFSET_MS, stationDate } from '../../common/time';
 import { maskPhone } from '../../common/phone';
 import {
   KEY_TAGS,
@@ -560,7 +560,8 @@ export function createResidents(ctx: ServiceContext) {
           };
         }),
       });
-      const stamp = clock.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      // The station's wall clock (UTC+8, no daylight saving), as in the sheet's 导出时间.
+      const stamp = new Date(clock.now().getTime() + STATION_OFFSET_MS).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
       const fileName = `重点服务对象台账-${stamp}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`;
       const dir = path.join(ctx.dataDir, 'exports');
       fs.mkdirSync(dir, { recursive: true });

@@ -117,6 +117,10 @@ test('register a rare-name resident, 补正通知, accept, receipt read back, �
   await page.getByTestId('intake-list-view-all').click();
   await page.getByTestId(`intake-row-${receiptNo}`).click();
   await expect(page.getByTestId('intake-detail')).toHaveAttribute('data-status', 'accepted');
+  // 老年证 is decided by the county: forwarded first, then 办结 with the county's result.
+  await expect(page.getByTestId('intake-action-completed')).toHaveCount(0);
+  await page.getByTestId('intake-action-forwarded').click();
+  await expect(page.getByTestId('intake-detail')).toHaveAttribute('data-status', 'forwarded');
   await page.getByTestId('intake-action-completed').click();
   await page.getByTestId('intake-action-result').fill('县民政局审核通过，老年证已制发');
   await page.getByTestId('intake-action-ok').click();

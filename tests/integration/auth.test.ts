@@ -70,6 +70,26 @@ describe('sign-in', () => {
     s.close();
   });
 
+  it('counts parallel guesses one by one: a burst cannot slip past the lockout', async () => {
+    const s = await setUpStation();
+    await s.api['auth.signOut']({});
+    const burst = await Promise.allSettled(Array.from({ length: 8 }, () => s.api['auth.signIn']({ login: 'admin', password: 'guess-1234' })));
+    const messages = burst.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'signed in'));
+    expect(messages.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => `用户名或密码错误，还可尝试 ${n} 次`));
+    expect(messages.slice(4).every((m) => m.includes('锁定'))).toBe(true);
+    await expectAppError(s.api['auth.signIn']({ login: 'admin', password: ADMIN.password }), 'FORBIDDEN');
+    s.close();
+  });
+
+  it('does not keep a password typed into the login box', async () => {
+    const s = await setUpStation();
+    await s.api['auth.signIn']({ login: 'Station 2026!', password: 'x' }).catch(() => undefined);
+    const last = (await s.api['audit.list']({ limit: 1 }))[0];
+    expect(last?.action).toBe('auth.signInFailed');
+    expect(JSON.stringify(last?.detail)).not.toContain('Station 2026!');
+    s.close();
+  });
+
   it('does not say whether an unknown login exists, and audits the attempt', async () => {
     const s = await setUpStation();
     expect(await expectAppError(s.api['auth.signIn']({ login: 'nobody', password: 'x' }), 'VALIDATION')).toBe('用户名或密码错误');

@@ -76,7 +76,7 @@ describe('intake: materials, notice, acceptance', () => {
       forwarded: true,
       urgency: 'normal',
     });
-    expect(r.record.next).toEqual(['processing', 'forwarded', 'completed', 'returned', 'cancelled']);
+    expect(r.record.next).toEqual(['processing', 'forwarded', 'returned', 'cancelled']);
     expect(r.documentError).toBeNull();
     const text = (await pdfText(s, r.documentId!, s.client)).replace(/[ \t]+/g, ' ');
     for (const field of ['受理回执', '130102001-20261127-0001', '老年证办理', '张堃', '110105********002X', '13800138000', '王建国', '建北街道党群服务中心', '0311-86012345']) {
@@ -115,7 +115,11 @@ describe('intake: a receipt that could not be made', () => {
     expect((await s.client['intake.get']({ id: r.record.id })).record.status).toBe('accepted');
 
     fs.rmSync(blocker);
-    const again = await s.client['intake.reissue']({ id: r.record.id });
+    // A double click: one original, and the second click is told there is nothing to make.
+    const [first, second] = await Promise.allSettled([s.client['intake.reissue']({ id: r.record.id }), s.client['intake.reissue']({ id: r.record.id })]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status === 'rejected' && (second.reason as { code: string }).code).toBe('CONFLICT');
+    const again = (first as PromiseFulfilledResult<{ documentId: string }>).value;
     const text = await pdfText(s, again.documentId, s.client);
     expect(text).toContain(r.record.receiptNo);
     expect(text).toContain('受理回执');
@@ -158,6 +162,8 @@ describe('intake: the status machine in main', () => {
     let r = (await s.client['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials })).record;
     await expectAppError(s.client['intake.transition']({ id: r.id, to: 'collected', version: r.version, receiverName: '张堃' }), 'CONFLICT');
     await expectAppError(s.client['intake.transition']({ id: r.id, to: 'cancelled', version: r.version }), 'VALIDATION'); // reason required
+    expect(await expectAppError(s.client['intake.transition']({ id: r.id, to: 'completed', version: r.version, result: '已办结' }), 'CONFLICT')).toMatch(/须先转报县级部门/);
+    r = (await s.client['intake.transition']({ id: r.id, to: 'forwarded', version: r.version })).record;
     r = (await s.client['intake.transition']({ id: r.id, to: 'completed', version: r.version, result: '已办结' })).record;
     expect(await expectAppError(s.client['intake.transition']({ id: r.id, to: 'cancelled', version: r.version, reason: '群众不办了' }), 'CONFLICT')).toMatch(/已办结的事项不能撤销/);
     await expectAppError(s.client['intake.transition']({ id: r.id, to: 'collected', version: r.version - 1, receiverName: '张堃' }), 'CONFLICT');

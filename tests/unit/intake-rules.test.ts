@@ -16,6 +16,10 @@ describe('intake status machine', () => {
     expect(canTransition('accepted', 'forwarded', f)).toBe(false); // not a 审核转报 item
     expect(canTransition('completed', 'cancelled', { forwarded: true })).toBe(false); // 撤销 only before 办结
     expect(canTransition('accepted', 'collected', f)).toBe(false);
+    // A county-decided item is 办结 only after it has been forwarded; a local one may finish at once.
+    expect(canTransition('accepted', 'completed', { forwarded: true })).toBe(false);
+    expect(canTransition('processing', 'completed', { forwarded: true })).toBe(false);
+    expect(canTransition('accepted', 'completed', f)).toBe(true);
     for (const end of ['collected', 'delivered', 'returned', 'cancelled'] as const) expect(allowedNext(end, { forwarded: true })).toEqual([]);
   });
 
