@@ -75,7 +75,8 @@ test('register a rare-name resident, 补正通知, accept, receipt read back, �
   await expect(page.getByTestId('resident-detail')).toBeHidden();
   await page.keyboard.press('Alt+3');
   await page.getByTestId('resident-picker-search').fill('002X');
-  await page.getByTestId('resident-picker-option').first().click();
+  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
+  await page.getByTestId('resident-picker-search').press('Enter'); // keyboard pick, as at the counter
   await expect(page.getByTestId('intake-resident')).toContainText(NAME);
   await page.getByTestId('item-picker-input').fill('lnzbl');
   await page.locator('[data-testid="item-picker-option"][data-code="DB-003"]').click();

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { searchItems, timeLimitText, type CatalogueItem } from '../../../../common/catalogue';
 import { api } from '../../api';
 import { errorText } from '../../components/feedback';
+import { handlePickerKeys, usePickerList } from '../../components/picker-keys';
 import { CATEGORY_COLORS } from './category';
 import * as S from './strings';
 import './catalogue.css';
@@ -28,9 +29,8 @@ export function ItemPicker({ onPick, autoFocus = false, disabled = false, placeh
   const [loadError, setLoadError] = useState<unknown>(null);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const { active, setActive, listRef } = usePickerList();
   const inputRef = useRef<InputRef>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const listId = useId();
 
   const load = useCallback(async () => {
@@ -53,12 +53,6 @@ export function ItemPicker({ onPick, autoFocus = false, disabled = false, placeh
   const options = useMemo(() => (items && query.trim() ? searchItems(items, query, limit) : []), [items, query, limit]);
   const shown = open && query.trim() !== '';
 
-  useEffect(() => {
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
-    // jsdom has no scrollIntoView
-    el?.scrollIntoView?.({ block: 'nearest' });
-  }, [active]);
-
   function pick(item: CatalogueItem) {
     setQuery(item.name);
     setOpen(false);
@@ -66,33 +60,26 @@ export function ItemPicker({ onPick, autoFocus = false, disabled = false, placeh
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    // keys pressed while a 拼音 IME is composing belong to the IME
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      if (!shown) {
+    handlePickerKeys(e, {
+      shown,
+      count: options.length,
+      setActive,
+      open: () => {
         setOpen(true);
         setActive(0);
-      } else if (options.length > 0) {
-        const step = e.key === 'ArrowDown' ? 1 : -1;
-        setActive((a) => (a + step + options.length) % options.length);
-      }
-      e.preventDefault();
-    } else if (e.key === 'Enter') {
-      const item = shown ? options[active] : undefined;
-      if (item) {
-        // the pick is this Enter's whole meaning: the surrounding form must not advance or submit too
-        e.preventDefault();
-        e.stopPropagation();
-        pick(item);
-      }
-    } else if (e.key === 'Escape') {
-      if (query !== '') {
-        e.preventDefault();
-        e.stopPropagation();
+      },
+      enter: () => {
+        const item = shown ? options[active] : undefined;
+        if (item) pick(item);
+        return !!item;
+      },
+      clear: () => {
+        if (query === '') return false;
         setQuery('');
         setOpen(false);
-      }
-    }
+        return true;
+      },
+    });
   }
 
   const activeId = shown && options[active] ? `${listId}-opt-${active}` : undefined;

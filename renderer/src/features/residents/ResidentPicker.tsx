@@ -12,6 +12,7 @@ import { stationDate } from '../../../../common/time';
 import type { ResidentSummary } from '../../../../common/contracts/residents';
 import { api } from '../../api';
 import { errorText, notifyError } from '../../components/feedback';
+import { handlePickerKeys, usePickerList } from '../../components/picker-keys';
 import { ResidentForm } from './ResidentForm';
 import { useResidentSearch } from './shared';
 import { TagList } from './TagList';
@@ -31,10 +32,9 @@ export interface ResidentPickerProps {
 export function ResidentPicker({ onPick, autoFocus = true, disabled = false, placeholder = S.SEARCH_PH, limit = 10 }: ResidentPickerProps) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  const { active, setActive, listRef } = usePickerList();
   const [registering, setRegistering] = useState<{ idNumber?: string } | null>(null);
   const inputRef = useRef<InputRef>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const listId = useId();
   const { items, hint, error, loading } = useResidentSearch(query, limit);
 
@@ -42,10 +42,6 @@ export function ResidentPicker({ onPick, autoFocus = true, disabled = false, pla
     if (autoFocus) inputRef.current?.focus();
   }, [autoFocus]);
   useEffect(() => setActive(0), [items]);
-  useEffect(() => {
-    listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
-  }, [active]);
-
   const shown = open && query.trim() !== '';
   const typedId = query.replace(/\s/g, '').toUpperCase();
   const newIdNumber = typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : undefined;
@@ -57,26 +53,26 @@ export function ResidentPicker({ onPick, autoFocus = true, disabled = false, pla
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (!shown) setOpen(true);
-      else if (items.length > 0) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length);
-    } else if (e.key === 'Enter') {
-      const hit = shown ? items[active] : undefined;
-      // the pick (or the registration) is this Enter's whole meaning: a surrounding form must not act on it too
-      if (hit || (shown && !loading && items.length === 0 && newIdNumber)) {
-        e.preventDefault();
-        e.stopPropagation();
+    handlePickerKeys(e, {
+      shown,
+      count: items.length,
+      setActive,
+      open: () => setOpen(true),
+      enter: () => {
+        const hit = shown ? items[active] : undefined;
         if (hit) pick(hit);
-        else setRegistering({ idNumber: newIdNumber });
-      }
-    } else if (e.key === 'Escape' && query !== '') {
-      e.preventDefault();
-      e.stopPropagation();
-      setQuery('');
-      setOpen(false);
-    }
+        // nothing found for a valid 身份证号: Enter registers that person
+        else if (shown && !loading && items.length === 0 && newIdNumber) setRegistering({ idNumber: newIdNumber });
+        else return false;
+        return true;
+      },
+      clear: () => {
+        if (query === '') return false;
+        setQuery('');
+        setOpen(false);
+        return true;
+      },
+    });
   }
 
   const activeId = shown && items[active] ? `${listId}-opt-${active}` : undefined;
