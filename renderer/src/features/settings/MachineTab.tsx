@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { MachineSettings } from '../../../../common/contract';
 import { can } from '../../../../common/roles';
 import { api } from '../../api';
-import { notifySuccess } from '../../components/feedback';
-import { enterAdvances, showFormError, zodRule } from '../../components/forms';
+import { enterAdvances, zodRule } from '../../components/forms';
 import { useApp } from '../../stores/app';
 import { LoadError } from './LoadError';
+import { useRecordForm } from './use-record-form';
 import * as S from './strings';
 
 const FIELD_KEYS = ['countyUrl', 'printer', 'receiptLayout', 'idleMinutes'] as const;
@@ -19,26 +19,18 @@ export function MachineTab() {
   const setSettings = useApp((s) => s.setSettings);
   const editable = can(role, 'settings.edit');
   const [form] = Form.useForm<MachineSettings>();
-  const [loaded, setLoaded] = useState<MachineSettings | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { loaded, loadError, busy, formError, load, save } = useRecordForm<MachineSettings, MachineSettings>({
+    form,
+    load: () => api['settings.get']({}),
+    save: (values) => api['settings.update'](values),
+    onRecord: setSettings,
+    fieldKeys: FIELD_KEYS,
+    fill: editable,
+  });
   const [printers, setPrinters] = useState<{ value: string; label: string }[]>([]);
   const [printerProblem, setPrinterProblem] = useState<string | null>(null);
 
-  async function load() {
-    setLoadError(null);
-    try {
-      const s = await api['settings.get']({});
-      setLoaded(s);
-      setSettings(s);
-    } catch (err) {
-      setLoadError(err);
-    }
-  }
-
   useEffect(() => {
-    void load();
     // The operating system's printers, offered as suggestions; a name can still be typed.
     api['printers.list']({})
       .then((list) => {
@@ -47,26 +39,6 @@ export function MachineTab() {
       })
       .catch(() => setPrinterProblem(S.PRINTER_LIST_FAILED));
   }, []);
-
-  useEffect(() => {
-    // main may have normalised what was saved (trimmed); show what it kept
-    if (loaded && editable) form.setFieldsValue(loaded);
-  }, [loaded, editable, form]);
-
-  async function save(values: MachineSettings) {
-    setBusy(true);
-    setFormError(null);
-    try {
-      const saved = await api['settings.update'](values);
-      setLoaded(saved);
-      setSettings(saved);
-      notifySuccess(S.SAVED);
-    } catch (err) {
-      setFormError(showFormError(form, err, FIELD_KEYS));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (loadError) return <LoadError error={loadError} onRetry={load} />;
   if (!loaded) return <Spin />;

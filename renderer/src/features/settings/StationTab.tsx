@@ -1,14 +1,13 @@
 /** 站点信息: administrators edit it (station.update); everyone else sees it. */
 import { Alert, Button, Descriptions, Form, Input, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import { StationInput, type Station } from '../../../../common/contract';
 import { can } from '../../../../common/roles';
 import { api } from '../../api';
-import { notifySuccess } from '../../components/feedback';
-import { enterAdvances, showFormError, zodRule } from '../../components/forms';
+import { enterAdvances, zodRule } from '../../components/forms';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../stores/app';
 import { LoadError } from './LoadError';
+import { useRecordForm } from './use-record-form';
 import * as S from './strings';
 
 const FIELD_KEYS = ['code', 'name', 'county', 'address', 'phone'] as const;
@@ -31,42 +30,13 @@ function StationView({ station }: { station: Station | null }) {
 function StationEditor() {
   const setStation = useApp((s) => s.setStation);
   const [form] = Form.useForm<StationInput>();
-  const [loaded, setLoaded] = useState<Station | null | undefined>(undefined);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  async function load() {
-    setLoadError(null);
-    try {
-      setLoaded(await api['station.get']({}));
-    } catch (err) {
-      setLoadError(err);
-    }
-  }
-
-  useEffect(() => {
-    void load();
-  }, []);
-
-  useEffect(() => {
-    if (loaded) form.setFieldsValue(loaded);
-  }, [loaded, form]);
-
-  async function save(values: StationInput) {
-    setBusy(true);
-    setFormError(null);
-    try {
-      const saved = await api['station.update'](values);
-      setLoaded(saved);
-      setStation(saved);
-      notifySuccess(S.SAVED);
-    } catch (err) {
-      setFormError(showFormError(form, err, FIELD_KEYS));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { loaded, loadError, busy, formError, load, save } = useRecordForm<Station, StationInput>({
+    form,
+    load: () => api['station.get']({}),
+    save: (values) => api['station.update'](values),
+    onRecord: setStation,
+    fieldKeys: FIELD_KEYS,
+  });
 
   if (loadError) return <LoadError error={loadError} onRetry={load} />;
   if (loaded === undefined) return <Spin />;
