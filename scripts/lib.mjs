@@ -91,6 +91,7 @@ const SYSTEM_NEEDS = [
   { check: () => spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0, pkg: 'poppler-utils', why: '读回 PDF 回执' },
   { check: () => fs.existsSync('/usr/sbin/cupsd'), pkg: 'cups', why: '打印测试用的 CUPS 打印服务' },
   { check: () => fs.existsSync('/usr/lib/cups/backend/cups-pdf'), pkg: 'printer-driver-cups-pdf', why: '打印测试用的虚拟 PDF 打印机' },
+  { check: () => spawnSync('sh', ['-c', 'command -v faketime']).status === 0, pkg: 'faketime', why: '换一天（跨午夜、跨年、2027 年）再跑一遍测试' },
 ];
 
 /** Debian packages the tests need; installed with apt-get when running as root (CI, fresh dev machine). */
