@@ -18,9 +18,8 @@ function areaCodeLength(digits: string): 3 | 4 {
 
 /** `national`: the digits without the trunk 0 (13812345678, 31186012345). */
 function isType(national: string, type: 'MOBILE' | 'FIXED_LINE'): boolean {
-  const p = new PhoneNumber(`+86${national}` as E164Number, CN_METADATA);
-  if (!p.isValid()) return false;
-  const t = p.getType();
+  // getType() is undefined for a number outside every range: it is the validity check too.
+  const t = new PhoneNumber(`+86${national}` as E164Number, CN_METADATA).getType();
   return t === type || t === 'FIXED_LINE_OR_MOBILE';
 }
 
