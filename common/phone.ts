@@ -23,16 +23,31 @@ function isType(national: string, type: 'MOBILE' | 'FIXED_LINE'): boolean {
   return t === type || t === 'FIXED_LINE_OR_MOBILE';
 }
 
-/** Whether any number of this length starting so is allocated: tried on a few fillers, only on the error path. */
+const inUse = new Map<string, boolean>();
+
+/**
+ * Whether any number of this length starting so is allocated: tried on a few fillers, only on
+ * the error path, and remembered (there are a few thousand such prefixes at most), so a file
+ * full of wrong numbers costs little more than one.
+ */
 function prefixInUse(prefix: string, length: number, type: 'MOBILE' | 'FIXED_LINE'): boolean {
+  const key = `${type}:${prefix}:${length}`;
+  const known = inUse.get(key);
+  if (known !== undefined) return known;
   const fillers = ['0000000000', '1234567890', '5555555555', '8888888888', '2345678901', '6666666666', '9876543210'];
-  for (let d = 0; d <= 9; d++) {
+  let found = false;
+  for (let d = 0; d <= 9 && !found; d++) {
     for (const f of fillers) {
       const n = (prefix + String(d) + f).slice(0, length);
-      if (n.length === length && isType(n.replace(/^0/, ''), type)) return true;
+      if (n.length === length && isType(n.replace(/^0/, ''), type)) {
+        found = true;
+        break;
+      }
     }
   }
-  return false;
+  if (inUse.size > 20_000) inUse.clear();
+  inUse.set(key, found);
+  return found;
 }
 
 function checkMobile(digits: string): PhoneCheck {
