@@ -32,7 +32,8 @@ export const Phone = z
   .transform((v, ctx) => {
     const r = checkPhone(v);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.message });
+      // on the setup and settings screens the field sits among many: say which one is meant
+      ctx.addIssue({ code: 'custom', message: v === '' ? r.message : `电话格式不正确：${r.message}` });
       return z.NEVER;
     }
     return r.phone;

@@ -87,7 +87,7 @@ describe('phone numbers', () => {
   it('the station phone takes the same check and spelling', () => {
     expect(Phone.parse('+86-311-86012345')).toBe('0311-86012345');
     expect(Phone.parse('0311 8601 2345')).toBe('0311-86012345');
-    expect(Phone.safeParse('011-62345678').error?.issues[0]?.message).toMatch(/区号 011 不存在/);
+    expect(Phone.safeParse('011-62345678').error?.issues[0]?.message).toBe('电话格式不正确：区号 011 不存在，请核对（如北京 010、石家庄 0311）');
     expect(Phone.safeParse('').error?.issues[0]?.message).toBe('请填写联系电话');
   });
 
