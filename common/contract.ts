@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { ROLES } from './roles';
+import { checkPhone } from './phone';
 import { call, none } from './contract-kit';
 import { residentsCalls } from './contracts/residents';
 import { catalogueCalls } from './contracts/catalogue';
@@ -23,10 +24,20 @@ export const StationCode = z
   .trim()
   .regex(/^[0-9A-Za-z]{4,20}$/, { error: '站点编码为 4–20 位字母或数字（通常为行政区划代码加站点序号）' });
 
+/** The station's phone: the residents' check (common/phone.ts), stored in the same canonical spelling. */
 export const Phone = z
   .string({ error: '请填写联系电话' })
   .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, { error: '电话格式不正确：手机号 11 位，座机请带区号（如 0311-86012345）' });
+  .max(30, { error: '联系电话过长' })
+  .transform((v, ctx) => {
+    const r = checkPhone(v);
+    if (!r.ok) {
+      // on the setup and settings screens the field sits among many: say which one is meant
+      ctx.addIssue({ code: 'custom', message: v === '' ? r.message : `电话格式不正确：${r.message}` });
+      return z.NEVER;
+    }
+    return r.phone;
+  });
 
 export const StationInput = z.object({
   code: StationCode,

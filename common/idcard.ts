@@ -41,14 +41,45 @@ export function isIsoDate(s: string): boolean {
   return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/**
+ * The documents a number can be from, told apart by its first digit (GB 11643 puts a province
+ * code first, 1–8; the 2023 永居证 starts with 9 by design), and the 居住证 of 港澳台 residents,
+ * which take a 居民身份证-shaped number with the address code 810000, 820000 or 830000.
+ */
+export const ID_DOC_TYPES = ['resident', 'foreignPermanent', 'hkMoTwResidence'] as const;
+export type IdDocType = (typeof ID_DOC_TYPES)[number];
+export const ID_DOC_TYPE_LABELS: Record<IdDocType, string> = {
+  resident: '居民身份证',
+  foreignPermanent: '外国人永久居留身份证',
+  hkMoTwResidence: '港澳台居民居住证',
+};
+
+/** Which document a stored (already checked) number belongs to. */
+export function idDocTypeOf(idNumber: string): IdDocType {
+  if (idNumber.startsWith('9')) return 'foreignPermanent';
+  return /^8[1-3]/.test(idNumber) ? 'hkMoTwResidence' : 'resident';
+}
+
 export type IdCheck =
-  | { ok: true; idNumber: string; sex: Sex; birthDate: string; region: string }
+  | {
+      ok: true;
+      idNumber: string;
+      docType: IdDocType;
+      sex: Sex;
+      birthDate: string;
+      /** 居民身份证: the 6-digit address code; 永居证: the issuing province's code (e.g. 320000) */
+      region: string;
+      /** 永居证 only: the GB/T 2659 numeric nationality code; '' otherwise */
+      nationality: string;
+    }
   | { ok: false; message: string };
 
 /**
- * Checks a typed 身份证号 against GB 11643 and derives sex and birth date from it.
+ * Checks a typed 身份证号 (or 2023 外国人永久居留身份证号) and derives sex and birth date from it.
  * `today` is the station's date (YYYY-MM-DD): a birth date after it is refused.
  * Spaces are ignored and a lower-case x is accepted as X.
+ * Whether the full address code and the nationality code exist is a warning, not a refusal,
+ * and needs data: see id-data.ts.
  */
 export function checkIdNumber(raw: string, today: string): IdCheck {
   const s = raw.replace(/[\s\u3000]/g, '').toUpperCase();
@@ -56,21 +87,32 @@ export function checkIdNumber(raw: string, today: string): IdCheck {
   if (/^\d{15}$/.test(s)) {
     return { ok: false, message: '这是 15 位的第一代身份证号，已停止使用；请按居民第二代身份证上的 18 位号码登记' };
   }
-  if (!/^\d{17}[\dX]$/.test(s)) {
-    if (/[^\dX]/.test(s)) return { ok: false, message: '身份证号只能包含数字，最后一位可以是 X' };
-    return { ok: false, message: `身份证号应为 18 位，现在是 ${s.length} 位` };
+  if (/^[A-Z]{3}\d{12}$/.test(s)) {
+    return { ok: false, message: '这是 2017 版外国人永久居留身份证号（3 位字母加 12 位数字），暂不能登记；请按 2023 版永居证上以 9 开头的 18 位号码登记' };
   }
-  if (!PROVINCES.has(s.slice(0, 2))) return { ok: false, message: '身份证号前 6 位地区码不正确，请核对' };
+  const foreign = s.startsWith('9');
+  const what = foreign ? '外国人永久居留身份证号' : '身份证号';
+  if (!/^\d{17}[\dX]$/.test(s)) {
+    if (/[^\dX]/.test(s)) return { ok: false, message: `${what}只能包含数字，最后一位可以是 X` };
+    return { ok: false, message: `${what}应为 18 位，现在是 ${s.length} 位` };
+  }
+  if (foreign) {
+    // 9, the issuing province (a mainland one: 永居证 are issued there), then the nationality.
+    if (!PROVINCES.has(s.slice(1, 3)) || s[1] === '7' || s[1] === '8') return { ok: false, message: '外国人永久居留身份证号第 2–3 位受理地代码不正确，请核对' };
+  } else if (!PROVINCES.has(s.slice(0, 2))) return { ok: false, message: '身份证号前 6 位地区码不正确，请核对' };
   const y = Number(s.slice(6, 10));
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
-  if (y < 1870 || !isRealDate(y, m, d)) return { ok: false, message: '身份证号第 7–14 位的出生日期不是有效日期，请核对' };
+  if (y < 1870 || !isRealDate(y, m, d)) return { ok: false, message: `${what}第 7–14 位的出生日期不是有效日期，请核对` };
   const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  if (birthDate > today) return { ok: false, message: '身份证号中的出生日期晚于今天，请核对' };
+  if (birthDate > today) return { ok: false, message: `${what}中的出生日期晚于今天，请核对` };
   const expected = checkCharOf(s);
-  if (s[17] !== expected) return { ok: false, message: '身份证号校验位不符，可能有数字录错，请逐位核对' };
+  if (s[17] !== expected) return { ok: false, message: `${what}校验位不符，可能有数字录错，请逐位核对` };
+  // The 永居证 keeps GB 11643's 顺序码, odd for men and even for women.
   const sex: Sex = Number(s[16]) % 2 === 1 ? 'male' : 'female';
-  return { ok: true, idNumber: s, sex, birthDate, region: s.slice(0, 6) };
+  return foreign
+    ? { ok: true, idNumber: s, docType: 'foreignPermanent', sex, birthDate, region: `${s.slice(1, 3)}0000`, nationality: s.slice(3, 6) }
+    : { ok: true, idNumber: s, docType: idDocTypeOf(s), sex, birthDate, region: s.slice(0, 6), nationality: '' };
 }
 
 /** `130102********1234`: what lists, exports and public prints show (DESIGN.md §4). */

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
-import { checkIdNumber, isIsoDate, type Sex } from '../idcard';
+import { checkIdNumber, ID_DOC_TYPES, isIsoDate, type Sex } from '../idcard';
 import { stationDate } from '../time';
 import { checkPhone } from '../phone';
 
@@ -130,6 +130,8 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const HouseholdMember = z.object({ id: z.string(), name: z.string(), relation: RelationSchema.nullable(), age: z.number() });
 
 export const ResidentView = ResidentSummary.extend({
+  /** 证件类型, told by the number itself (common/idcard.ts idDocTypeOf) */
+  idType: z.enum(ID_DOC_TYPES),
   phone: z.string().nullable(),
   notes: z.string(),
   tagEntries: z.array(TagEntrySchema),

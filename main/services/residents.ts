@@ -10,7 +10,7 @@ import type { ServiceContext, ApiPart } from '../context';
 import { newId } from '../clock';
 import { AppError } from '../../common/errors';
 import type { Staff } from '../../common/contract';
-import { ageOn, bornOnOrBefore, checkIdNumber, maskIdNumber, SEX_LABELS, type Sex } from '../../common/idcard';
+import { ageOn, bornOnOrBefore, checkIdNumber, idDocTypeOf, maskIdNumber, SEX_LABELS, type Sex } from '../../common/idcard';
 import { STATION_OFFSET_MS, stationDate } from '../../common/time';
 import { maskPhone } from '../../common/phone';
 import {
@@ -126,6 +126,7 @@ export function createResidents(ctx: ServiceContext) {
         entries.map((t) => t.tag),
         day,
       ),
+      idType: idDocTypeOf(r.id_number),
       phone: r.phone,
       notes: r.notes,
       tagEntries: entries,

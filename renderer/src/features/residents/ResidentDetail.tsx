@@ -5,7 +5,7 @@
 import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Popconfirm, Space, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { SEX_LABELS } from '../../../../common/idcard';
+import { ID_DOC_TYPE_LABELS, SEX_LABELS } from '../../../../common/idcard';
 import type { ResidentView } from '../../../../common/contracts/residents';
 import { api } from '../../api';
 import { errorText, notifyError } from '../../components/feedback';
@@ -14,6 +14,7 @@ import { useApp } from '../../stores/app';
 import { canRevealId } from './shared';
 import { TagList } from './TagList';
 import * as S from './strings';
+import * as SI from './strings-id';
 
 export interface ResidentDetailProps {
   id: string | null;
@@ -97,6 +98,9 @@ export function ResidentDetail({ id, onClose, onEdit, onOpen, version = 0, focus
             </Descriptions.Item>
             <Descriptions.Item label={S.F_SEX}>
               {SEX_LABELS[r.sex]} · {S.AGE(r.age)}
+            </Descriptions.Item>
+            <Descriptions.Item label={SI.F_ID_TYPE} span={2}>
+              <span data-testid="resident-detail-id-type">{ID_DOC_TYPE_LABELS[r.idType]}</span>
             </Descriptions.Item>
             <Descriptions.Item label={S.F_ID} span={2}>
               <Space size={4}>

@@ -8,7 +8,7 @@ import { Alert, AutoComplete, Button, Checkbox, DatePicker, Drawer, Form, Input,
 import type * as z from 'zod';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ageOn, checkIdNumber, SEX_LABELS, type Sex } from '../../../../common/idcard';
+import { checkIdNumber, SEX_LABELS, type Sex } from '../../../../common/idcard';
 import { stationDate } from '../../../../common/time';
 import {
   IdNumberSchema,
@@ -24,6 +24,7 @@ import {
 import { api, ApiError } from '../../api';
 import { errorText, notifySuccess } from '../../components/feedback';
 import { enterAdvances, zodRule } from '../../components/forms';
+import { IdNumberNotes } from './IdNumberNotes';
 import { useGrids } from './shared';
 import { KEY_TAG_COLORS } from './strings';
 import * as S from './strings';
@@ -349,9 +350,7 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
               editing && !idNumber.trim() ? (
                 S.F_ID_KEEP(editing.idMasked)
               ) : derived ? (
-                <span className="sd-res-derived" data-testid="resident-form-derived">
-                  {S.F_ID_DERIVED(SEX_LABELS[derived.sex], derived.birthDate, ageOn(derived.birthDate, today))}
-                </span>
+                <IdNumberNotes idNumber={idNumber} today={today} />
               ) : undefined
             }
             normalize={(v: string) => v.toUpperCase()}
