@@ -17,6 +17,9 @@ import { AppError } from '../../common/errors';
 
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
+/** an ideographic space between the sheet's subtitle parts */
+const GAP = '\u3000';
+
 const COLUMNS = [
   { key: 'seq', header: '序号', width: 8 },
   { key: 'at', header: '时间', width: 18 },
@@ -40,7 +43,7 @@ export function filterSummary(f: AuditFilter, actorName: string | null): string 
     `操作：${f.action ? actionLabel(f.action) : '全部'}`,
     f.record ? `记录：${loggableRecord(f.record)}` : '',
   ];
-  return parts.filter(Boolean).join('　');
+  return parts.filter(Boolean).join(GAP);
 }
 
 async function workbook(title: string, subtitle: string, entries: AuditEntry[]): Promise<Buffer> {
@@ -87,7 +90,7 @@ export function createAuditExport(deps: { db: Db; clock: Clock; audit: Audit; st
     }
     const actorName = filter.actorId ? (staffName.get(filter.actorId)?.name ?? null) : null;
     const now = clock.now();
-    const subtitle = `${filterSummary(filter, actorName)}　共 ${entries.length} 条　导出时间：${formatDateTime(now)}`;
+    const subtitle = [filterSummary(filter, actorName), `共 ${entries.length} 条`, `导出时间：${formatDateTime(now)}`].join(GAP);
     const buffer = await workbook(`${deps.station.get()?.name ?? ''}操作日志`, subtitle, entries);
     // The station's wall clock (UTC+8, no daylight saving), as in the sheet's 导出时间.
     const stamp = new Date(now.getTime() + STATION_OFFSET_MS).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
