@@ -78,7 +78,10 @@ export const STAFF_SELF_HELP = '不能停用或降级自己的账号。';
 export const STAFF_CREATE_TITLE = '新增工作人员';
 export const STAFF_EDIT_TITLE = (name: string) => `编辑工作人员：${name}`;
 export const STAFF_RESET_TITLE = (name: string) => `重置密码：${name}`;
-export const STAFF_RESET_NOTE = '重置后请当面告知本人新密码，并提醒其登录后在“修改密码”中改为自己的密码。';
+export const STAFF_RESET_NOTE = '重置后请当面告知本人新密码；其下次登录时须先改为自己的密码，才能办理业务。';
+export const STAFF_PASSWORD_HELP = '请当面告知本人；其首次登录时须改为自己的密码。';
+export const STAFF_MUST_CHANGE = '待本人改密码';
+export const STAFF_MUST_CHANGE_TITLE = '此账号正在使用管理员设置的密码，本人下次登录时须先修改';
 export const STAFF_CREATED_OK = (name: string) => `已添加工作人员 ${name}`;
 export const STAFF_UPDATED_OK = '已保存修改';
 export const STAFF_RESET_OK = (name: string) => `已重置 ${name} 的密码`;
@@ -128,13 +131,3 @@ export const AUDIT_EXPORT = '导出 Excel';
 export const AUDIT_EXPORTED = (n: number, where: string) => `已导出 ${n} 条记录，文件已保存到 ${where}`;
 export const AUDIT_TOTAL = (n: number) => `共 ${n} 条`;
 export const AUDIT_FILTERED_EMPTY = '没有符合条件的记录';
-
-// 修改密码
-export const PW_NOTE = '密码至少 8 位，须同时包含字母和数字；请勿使用身份证号、电话等容易被猜到的内容。';
-export const PW_CURRENT = '当前密码';
-export const PW_NEXT = '新密码';
-export const PW_CONFIRM = '确认新密码';
-export const PW_SUBMIT = '修改密码';
-export const PW_DONE = '密码已修改，下次登录请使用新密码';
-export const PW_SAME = '新密码不能与当前密码相同';
-export const PW_CURRENT_REQUIRED = '请填写当前密码';
