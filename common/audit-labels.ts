@@ -134,7 +134,7 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'intake.completion': '办结回执',
 };
 
-/** Coded values, whatever key carries them. */
+/** Coded values, whatever key carries them (keys of free text never pass through here). */
 export const DETAIL_VALUES: Record<string, string> = {
   'wrong-password': '密码错误',
   a4: 'A4 纸',
@@ -152,8 +152,16 @@ export const DETAIL_VALUES: Record<string, string> = {
   match: '更新',
   ...VERSION_SOURCE_LABELS,
   ...INTAKE_STATUS_LABELS,
-  ...ROLE_LABELS,
 };
+
+/** Values that mean one thing under one key only. */
+const VALUES_BY_KEY: Record<string, Record<string, string>> = {
+  role: ROLE_LABELS,
+  kind: DOCUMENT_KIND_LABELS,
+};
+
+/** What people typed or the system numbered: shown as it is, even when it looks like a code. */
+const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const HEX_DIGEST = /^[0-9a-f]{64}$/;
@@ -192,18 +200,18 @@ function valueText(key: string, value: unknown, label: KeyLabel): string {
   if (Array.isArray(value)) return value.length === 0 ? '无' : value.map((v) => (typeof v === 'string' ? label(v) : valueText(key, v, label))).join('、');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    // a reference to another record: its kind, then its id
-    if (typeof o.entity === 'string' && Object.keys(o).every((k) => k === 'entity' || k === 'entityId')) {
-      return `${entityLabel(o.entity)} ${typeof o.entityId === 'string' ? o.entityId : ''}`.trim();
-    }
+    // a reference to another record: its kind; the id itself is for the raw view
+    if (typeof o.entity === 'string' && Object.keys(o).every((k) => k === 'entity' || k === 'entityId')) return entityLabel(o.entity);
     return Object.entries(o)
       .map(([k, v]) => `${label(k)} ${valueText(k === 'from' || k === 'to' ? key : k, v, label)}`)
       .join('，');
   }
   const text = String(value);
-  if (key === 'kind') return DOCUMENT_KIND_LABELS[text] ?? text;
+  const own = VALUES_BY_KEY[key];
+  if (own) return own[text] ?? text;
   if (HEX_DIGEST.test(text)) return `${text.slice(0, 12)}…`;
   if (ISO_INSTANT.test(text)) return formatDateTime(text);
+  if (FREE_TEXT_KEYS.has(key)) return text;
   return DETAIL_VALUES[text] ?? text;
 }
 

@@ -47,7 +47,8 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     if (!current) return;
     const id = current.staffId;
     current = null;
-    db.transaction(() => audit.append({ actorId: id, action, entity: 'staff', entityId: id })).immediate();
+    // the login, so the log names whose session ended without looking the id up
+    db.transaction(() => audit.append({ actorId: id, action, entity: 'staff', entityId: id, detail: { login: staff.get(id).login } })).immediate();
   }
 
   /** The signed-in staff member, or FORBIDDEN. Counts as activity. */

@@ -80,12 +80,17 @@ describe('操作日志 labels', () => {
     expect(recordText(entry)).toBe('单据 130102001-20261127-0001');
   });
 
+  it('shows what people typed as typed, even a login that reads like a code', () => {
+    expect(detailText({ action: 'auth.signIn', entity: 'staff', entityId: 'x', detail: { login: 'admin' } })).toBe('登录名：admin');
+    expect(detailText({ action: 'staff.create', entity: 'staff', entityId: 'x', detail: { login: 'import', role: 'admin' } })).toBe('登录名：import；角色：管理员');
+  });
+
   it('names changed fields, roles, statuses, booleans and instants in Chinese', () => {
     expect(detailText({ action: 'staff.update', entity: 'staff', entityId: 'x', detail: { login: 'lina', changed: ['role', 'active'], role: { from: 'clerk', to: 'head' }, active: false } })).toBe(
       '登录名：lina；修改项：角色、启用；角色：原 窗口人员，新 站长；启用：否',
     );
     expect(detailText({ action: 'intake.transition', entity: 'intake', entityId: 'x', detail: { receiptNo: 'N1', from: 'accepted', to: 'forwarded' } })).toBe('回执编号：N1；原状态：已受理；新状态：已转报');
     expect(detailText({ action: 'auth.locked', entity: 'staff', entityId: 'x', detail: { until: '2026-11-27T01:15:00.000Z' } })).toBe('锁定至：2026/11/27 09:15');
-    expect(detailText({ action: 'documents.issue', entity: 'document', entityId: 'x', detail: { of: { entity: 'intake', entityId: 'abc' } } })).toBe('所属记录：代办事项 abc');
+    expect(detailText({ action: 'documents.issue', entity: 'document', entityId: 'x', detail: { of: { entity: 'intake', entityId: 'abc' } } })).toBe('所属记录：代办事项');
   });
 });

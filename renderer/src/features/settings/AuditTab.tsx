@@ -10,7 +10,7 @@ import type { AuditEntry, AuditFilter, CallOutput } from '../../../../common/con
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { formatDateTimeSeconds } from '../../format';
 import { downloadBase64 } from '../residents/shared';
-import { actionLabel, detailText, entityLabel, recordText } from './audit-format';
+import { actionLabel, detailParts, entityLabel, recordText } from './audit-format';
 import { AUDIT_PAGE_SIZE, exportAudit, useAuditChoices, useAuditPage, verifyAudit } from './audit-data';
 import { LoadError } from './LoadError';
 import './audit.css';
@@ -19,6 +19,21 @@ import * as S from './strings';
 type Verify = CallOutput<'audit.verify'>;
 
 const DAY = 'YYYY-MM-DD';
+
+/** Short values (numbers, dates) stay on one line: a receipt number broken at its hyphen misreads. */
+function Detail({ entry }: { entry: AuditEntry }) {
+  const parts = detailParts(entry);
+  return (
+    <span className="sd-audit-detail">
+      {parts.map((p, i) => (
+        <span key={i}>
+          {i > 0 && '；'}
+          {p.label}：<span className={p.value.length <= 28 ? 'sd-audit-value' : undefined}>{p.value}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
 
 function actorText(e: AuditEntry): string {
   return e.actorName ?? (e.actorId ? '—' : S.AUDIT_SYSTEM);
@@ -95,8 +110,8 @@ export function AuditTab() {
         { title: S.AUDIT_AT, dataIndex: 'at', width: 160, render: (v: string) => <span className="sd-mono">{formatDateTimeSeconds(v)}</span> },
         { title: S.AUDIT_ACTOR, key: 'actor', width: 100, render: (_: unknown, e) => actorText(e) },
         { title: S.AUDIT_ACTION, dataIndex: 'action', width: 150, render: (v: string) => actionLabel(v) },
-        { title: S.AUDIT_RECORD, key: 'record', width: 230, ellipsis: { showTitle: true }, render: (_: unknown, e) => <span title={entityLabel(e.entity)}>{recordText(e)}</span> },
-        { title: S.AUDIT_DETAIL, key: 'detail', render: (_: unknown, e) => <span className="sd-audit-detail">{detailText(e)}</span> },
+        { title: S.AUDIT_RECORD, key: 'record', width: 260, ellipsis: { showTitle: true }, render: (_: unknown, e) => <span title={entityLabel(e.entity)}>{recordText(e)}</span> },
+        { title: S.AUDIT_DETAIL, key: 'detail', render: (_: unknown, e) => <Detail entry={e} /> },
       ];
 
   if (error && !data) return <LoadError error={error} onRetry={() => void reload()} />;
