@@ -76,10 +76,15 @@ function whereOf(f: AuditFilter): { sql: string; params: Record<string, string> 
     params.action = f.action;
   }
   if (f.record) {
+    // LIKE on the stored JSON text (case-blind for ASCII, as receipt numbers are) rules out
+    // almost every row cheaply; json_tree then checks the term is a whole value, not part of one.
     parts.push(
-      "(a.entity_id = @record COLLATE NOCASE OR EXISTS (SELECT 1 FROM json_tree(a.detail) t WHERE t.type = 'text' AND t.atom = @record COLLATE NOCASE))",
+      `(a.entity_id = @record COLLATE NOCASE
+        OR (a.detail LIKE @recordLike ESCAPE '\\'
+            AND EXISTS (SELECT 1 FROM json_tree(a.detail) t WHERE t.type = 'text' AND t.atom = @record COLLATE NOCASE)))`,
     );
     params.record = f.record;
+    params.recordLike = `%"${JSON.stringify(f.record).slice(1, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
   }
   return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
