@@ -71,6 +71,11 @@ describe('操作日志 filters', () => {
     expect(await all(s, { record: no.toLowerCase() })).toEqual(about);
     expect((await all(s, { record: first.record.id })).map((e) => e.action)).toContain('intake.accept');
     expect(await all(s, { record: 'no-such-record' })).toEqual([]);
+    // a whole value only: part of a number, a key name or LIKE's wildcards find nothing
+    expect(await all(s, { record: no.slice(-4) })).toEqual([]);
+    expect(await all(s, { record: 'receiptNo' })).toEqual([]);
+    expect(await all(s, { record: '%' })).toEqual([]);
+    expect(await all(s, { record: no.replace(/\d$/, '_') })).toEqual([]);
 
     const total = (await s.client['audit.search']({ filter: {} })).total;
     const p1 = await s.client['audit.search']({ filter: {}, page: 1, pageSize: 3 });

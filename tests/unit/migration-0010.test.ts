@@ -13,7 +13,7 @@ function staffRow(db: ReturnType<typeof openDb>, id: string, login: string, last
 }
 
 describe('migration 0010-staff-password-change', () => {
-  it('adds must_change_password, set only for accounts an administrator made that were never used', () => {
+  it('adds must_change_password, set only for accounts an administrator made that were never used, and the log filters’ indexes', () => {
     const db = openDb(path.join(tempDir(), 'a.db'));
     migrate(db, before);
     staffRow(db, 'admin1', 'admin', null); // the setup administrator: created themselves
@@ -28,6 +28,8 @@ describe('migration 0010-staff-password-change', () => {
     const flags = Object.fromEntries(db.prepare<[], { id: string; must_change_password: number }>('SELECT id, must_change_password FROM staff').all().map((r) => [r.id, r.must_change_password]));
     expect(flags).toEqual({ admin1: 0, used: 0, fresh: 1 });
     expect(() => db.prepare("UPDATE staff SET must_change_password = 2 WHERE id = 'used'").run()).toThrow(/CHECK/);
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['audit_log_at', 'audit_log_actor', 'audit_log_action', 'audit_log_entity_id']));
     staffRow(db, 'later', 'later', null);
     expect(db.prepare("SELECT must_change_password FROM staff WHERE id = 'later'").pluck().get()).toBe(0);
     db.close();
