@@ -84,11 +84,11 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     }
     if (row.active !== 1) {
       failed({ reason: 'inactive' }, row.id);
-      throw new AppError('FORBIDDEN', '该账户已停用，请联系管理员');
+      throw new AppError('FORBIDDEN', '该账号已停用，请联系管理员');
     }
     if (row.locked_until && row.locked_until > now.toISOString()) {
       failed({ reason: 'locked' }, row.id);
-      throw new AppError('FORBIDDEN', `该账户因多次密码错误已锁定，请于 ${formatTime(row.locked_until)} 后再试，或请管理员解锁`);
+      throw new AppError('FORBIDDEN', `该账号因多次密码错误已锁定，请于 ${formatTime(row.locked_until)} 后再试，或请管理员解锁`);
     }
     const ok = await verifyPassword(password, row.password_hash);
     if (!ok) {
@@ -102,7 +102,7 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
         audit.append({ actorId: row.id, action: 'auth.signInFailed', entity: 'staff', entityId: row.id, detail: { login, reason: 'wrong-password', attempt: count } });
         if (lockNow) audit.append({ actorId: row.id, action: 'auth.locked', entity: 'staff', entityId: row.id, detail: { login, until: lockedUntil } });
       }).immediate();
-      if (lockNow) throw new AppError('FORBIDDEN', `密码连续错误 ${max} 次，账户已锁定至 ${formatTime(lockedUntil!)}，请稍后再试或请管理员解锁`);
+      if (lockNow) throw new AppError('FORBIDDEN', `密码连续错误 ${max} 次，账号已锁定至 ${formatTime(lockedUntil!)}，请稍后再试或请管理员解锁`);
       throw new AppError('VALIDATION', `登录名或密码错误，还可尝试 ${max - count} 次`, { password: '密码错误' });
     }
     if (current) end('auth.signOut');

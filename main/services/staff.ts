@@ -92,7 +92,7 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
         const role = input.role ?? before.role;
         const active = input.active ?? before.active === 1;
         if (before.id === actorId && (!active || role !== before.role)) {
-          throw new AppError('CONFLICT', '不能停用自己的账户或修改自己的角色，请由其他管理员操作');
+          throw new AppError('CONFLICT', '不能停用自己的账号或修改自己的角色，请由其他管理员操作');
         }
         const losesAdmin = before.role === 'admin' && before.active === 1 && (role !== 'admin' || !active);
         if (losesAdmin && (activeAdmins.get()?.n ?? 0) <= 1) {
