@@ -76,6 +76,8 @@ export const Staff = z.object({
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastSignInAt: z.string().nullable(),
+  /** the password was typed by an administrator (new account, reset): its owner must set their own */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
 });
 export type Staff = z.infer<typeof Staff>;
@@ -115,6 +117,21 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+const StationDay = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` });
+
+/** Which entries the 操作日志 shows; dates are the station's (Asia/Shanghai), both ends included. */
+export const AuditFilter = z
+  .object({
+    dateFrom: StationDay('起始日期').optional(),
+    dateTo: StationDay('截止日期').optional(),
+    actorId: z.string().min(1).max(64).optional(),
+    action: z.string().min(1).max(64).optional(),
+    /** a record's id, or a number printed on it (回执编号, 告知书编号, 单据编号), or a login */
+    record: z.string().trim().max(64, { error: '记录编号过长' }).optional(),
+  })
+  .refine((f) => !f.dateFrom || !f.dateTo || f.dateFrom <= f.dateTo, { error: '起始日期不能晚于截止日期', path: ['dateTo'] });
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
 const foundationCalls = {
   /** what the renderer needs before anyone signs in */
   'app.info': call(
@@ -142,7 +159,8 @@ const foundationCalls = {
   'auth.session': call(none, Session.nullable()),
   /** the clerk is active at the keyboard: keeps the session from idling out */
   'auth.activity': call(none, z.object({ expiresAt: z.string().nullable() })),
-  'auth.changePassword': call(z.object({ current: z.string().min(1, { error: '请填写当前密码' }).max(128), next: Password }), z.object({ changed: z.literal(true) })),
+  /** also the forced change at first sign-in or after a reset; answers with the session, no longer pending */
+  'auth.changePassword': call(z.object({ current: z.string().min(1, { error: '请填写当前密码' }).max(128), next: Password }), z.object({ changed: z.literal(true), session: Session })),
 
   'staff.list': call(none, z.array(Staff)),
   'staff.create': call(z.object({ name: StaffName, login: Login, role: Role, password: Password }), Staff),
@@ -157,6 +175,15 @@ const foundationCalls = {
   'settings.update': call(MachineSettings.partial(), MachineSettings),
 
   'audit.list': call(z.object({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().positive().optional() }), z.array(AuditEntry)),
+  /** one page of the filtered log, newest first, with the number of entries the filter matches */
+  'audit.search': call(
+    z.object({ filter: AuditFilter.default({}), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
+    z.object({ entries: z.array(AuditEntry), total: z.number() }),
+  ),
+  /** the actions present in the log, for the filter's list */
+  'audit.actions': call(none, z.array(z.string())),
+  /** the filtered log as .xlsx in Chinese (raw codes in their own columns), saved under exports/; audited */
+  'audit.export': call(z.object({ filter: AuditFilter.default({}) }), z.object({ fileName: z.string(), savedPath: z.string(), base64: z.string(), rows: z.number() })),
   'audit.verify': call(none, z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().nullable() })),
 } as const;
 

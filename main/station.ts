@@ -11,7 +11,9 @@ import { createStaffService } from './services/staff';
 import { createAuth } from './services/auth';
 import { createStationSettings, createMachineSettings } from './services/settings';
 import { createStationInfo } from './services/station-info';
-import { hashPassword, verifyPassword } from './services/password';
+import { hashPassword } from './services/password';
+import { createAuditExport } from './services/audit-export';
+import { gatePendingPasswordChange } from './password-gate';
 import { AppError } from '../common/errors';
 import type { StationApi } from '../common/contract';
 import { log } from './log';
@@ -83,6 +85,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const documents = createDocuments(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents });
 
+  const exportAudit = createAuditExport({ db, clock, audit, station, dataDir: opts.dataDir });
+
   const api: StationApi = {
     ...residents.api,
     ...catalogue.api,
@@ -97,7 +101,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
       const adminRow = db
         .transaction(() => {
           if (station.get()) throw new AppError('CONFLICT', '本站点已完成初始设置，请直接登录');
-          const row = staff.insert({ name: admin.name, login: admin.login, role: 'admin', passwordHash }, null);
+          const row = staff.insert({ name: admin.name, login: admin.login, role: 'admin', passwordHash, mustChangePassword: false }, null);
           station.save(st, row.id);
           return row;
         })
@@ -116,12 +120,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
       return auth.activity();
     },
     async 'auth.changePassword'({ current, next }) {
-      const me = auth.require();
-      if (!(await verifyPassword(current, staff.get(me.id).password_hash))) {
-        throw new AppError('VALIDATION', '当前密码不正确', { current: '当前密码不正确' });
-      }
-      await staff.setPassword(me.id, next, me.id, 'auth.changePassword');
-      return { changed: true as const };
+      return { changed: true as const, session: await auth.changePassword(current, next) };
     },
 
     async 'staff.list'() {
@@ -171,6 +170,18 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
       auth.require('audit.read');
       return audit.list(limit, beforeSeq);
     },
+    async 'audit.search'({ filter, page, pageSize }) {
+      auth.require('audit.read');
+      return audit.search(filter, (page - 1) * pageSize, pageSize);
+    },
+    async 'audit.actions'() {
+      auth.require('audit.read');
+      return audit.actions();
+    },
+    async 'audit.export'({ filter }) {
+      const me = auth.require('audit.read');
+      return exportAudit(filter, me.id);
+    },
     async 'audit.verify'() {
       auth.require('audit.read');
       return audit.verify();
@@ -178,7 +189,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   };
 
   return {
-    api,
+    api: gatePendingPasswordChange(api, () => auth.passwordChangePending()),
     dbPath,
     /** Parses the receipt fonts ahead of the first receipt; call once the window is up. */
     warmUp: () => documents.warmUp(),

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
-import type { AuditEntry } from '../../common/contract';
+import type { AuditEntry, AuditFilter } from '../../common/contract';
+import { STATION_OFFSET_MS } from '../../common/time';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -24,6 +25,68 @@ interface AuditRow {
   detail: string;
   prev_hash: string;
   hash: string;
+}
+
+type AuditRowNamed = AuditRow & { actor_name: string | null };
+
+function toEntry(r: AuditRowNamed): AuditEntry {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  };
+}
+
+/** The UTC instant a station day (YYYY-MM-DD, Asia/Shanghai) begins. */
+function stationDayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - STATION_OFFSET_MS).toISOString();
+}
+
+function nextStationDayStart(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - STATION_OFFSET_MS + 86_400_000).toISOString();
+}
+
+/**
+ * The WHERE clause for a filter. `at` is always written by toISOString (same width, Z),
+ * so comparing the strings compares the instants. A record matches by its id or by any
+ * text in its detail (回执编号, 单据编号, a document's record id, a login).
+ */
+function whereOf(f: AuditFilter): { sql: string; params: Record<string, string> } {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (f.dateFrom) {
+    parts.push('a.at >= @from');
+    params.from = stationDayStart(f.dateFrom);
+  }
+  if (f.dateTo) {
+    parts.push('a.at < @to');
+    params.to = nextStationDayStart(f.dateTo);
+  }
+  if (f.actorId) {
+    parts.push('a.actor_id = @actor');
+    params.actor = f.actorId;
+  }
+  if (f.action) {
+    parts.push('a.action = @action');
+    params.action = f.action;
+  }
+  if (f.record) {
+    // LIKE on the stored JSON text (case-blind for ASCII, as receipt numbers are) rules out
+    // almost every row cheaply; json_tree then checks the term is a whole value, not part of one.
+    parts.push(
+      `(a.entity_id = @record COLLATE NOCASE
+        OR (a.detail LIKE @recordLike ESCAPE '\\'
+            AND EXISTS (SELECT 1 FROM json_tree(a.detail) t WHERE t.type = 'text' AND t.atom = @record COLLATE NOCASE)))`,
+    );
+    params.record = f.record;
+    params.recordLike = `%"${JSON.stringify(f.record).slice(1, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
+  }
+  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
 function rowHash(prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
@@ -57,22 +120,31 @@ export function createAudit(db: Db, clock: Clock) {
   }
 
   function list(limit: number, beforeSeq?: number): AuditEntry[] {
-    const rows = db
-      .prepare<[number, number], AuditRow & { actor_name: string | null }>(
+    return db
+      .prepare<[number, number], AuditRowNamed>(
         `SELECT a.*, s.name AS actor_name FROM audit_log a LEFT JOIN staff s ON s.id = a.actor_id
          WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?`,
       )
-      .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit);
-    return rows.map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      detail: JSON.parse(r.detail) as Record<string, unknown>,
-    }));
+      .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit)
+      .map(toEntry);
+  }
+
+  /** One page of the entries a filter matches, newest first, and how many match in all. */
+  function search(filter: AuditFilter, offset: number, limit: number): { entries: AuditEntry[]; total: number } {
+    const { sql, params } = whereOf(filter);
+    const total = db.prepare<[Record<string, string>], { n: number }>(`SELECT count(*) AS n FROM audit_log a ${sql}`).get(params)?.n ?? 0;
+    const entries = db
+      .prepare<[Record<string, string | number>], AuditRowNamed>(
+        `SELECT a.*, s.name AS actor_name FROM audit_log a LEFT JOIN staff s ON s.id = a.actor_id ${sql}
+         ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit, offset })
+      .map(toEntry);
+    return { entries, total };
+  }
+
+  function actions(): string[] {
+    return db.prepare<[], { action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action').all().map((r) => r.action);
   }
 
   /** Walks the chain from the start; reports the first row whose hash or link does not hold. */
@@ -91,7 +163,7 @@ export function createAudit(db: Db, clock: Clock) {
     return { ok: true, count, brokenAt: null };
   }
 
-  return { append, list, verify };
+  return { append, list, search, actions, verify };
 }
 
 export type Audit = ReturnType<typeof createAudit>;

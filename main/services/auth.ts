@@ -47,7 +47,8 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     if (!current) return;
     const id = current.staffId;
     current = null;
-    db.transaction(() => audit.append({ actorId: id, action, entity: 'staff', entityId: id })).immediate();
+    // the login, so the log names whose session ended without looking the id up
+    db.transaction(() => audit.append({ actorId: id, action, entity: 'staff', entityId: id, detail: { login: staff.get(id).login } })).immediate();
   }
 
   /** The signed-in staff member, or FORBIDDEN. Counts as activity. */
@@ -79,15 +80,15 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     if (!row) {
       // What was typed may be a password or a 身份证号 in the wrong box: keep it only if it could be a login.
       failed({ reason: 'unknown-login', login: LOGIN_PATTERN.test(login) ? login : '（非登录名格式，未记录）' }, null);
-      throw new AppError('VALIDATION', '用户名或密码错误');
+      throw new AppError('VALIDATION', '登录名或密码错误');
     }
     if (row.active !== 1) {
       failed({ reason: 'inactive' }, row.id);
-      throw new AppError('FORBIDDEN', '该账户已停用，请联系管理员');
+      throw new AppError('FORBIDDEN', '该账号已停用，请联系管理员');
     }
     if (row.locked_until && row.locked_until > now.toISOString()) {
       failed({ reason: 'locked' }, row.id);
-      throw new AppError('FORBIDDEN', `该账户因多次密码错误已锁定，请于 ${formatTime(row.locked_until)} 后再试，或请管理员解锁`);
+      throw new AppError('FORBIDDEN', `该账号因多次密码错误已锁定，请于 ${formatTime(row.locked_until)} 后再试，或请管理员解锁`);
     }
     const ok = await verifyPassword(password, row.password_hash);
     if (!ok) {
@@ -101,8 +102,8 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
         audit.append({ actorId: row.id, action: 'auth.signInFailed', entity: 'staff', entityId: row.id, detail: { login, reason: 'wrong-password', attempt: count } });
         if (lockNow) audit.append({ actorId: row.id, action: 'auth.locked', entity: 'staff', entityId: row.id, detail: { login, until: lockedUntil } });
       }).immediate();
-      if (lockNow) throw new AppError('FORBIDDEN', `密码连续错误 ${max} 次，账户已锁定至 ${formatTime(lockedUntil!)}，请稍后再试或请管理员解锁`);
-      throw new AppError('VALIDATION', `用户名或密码错误，还可尝试 ${max - count} 次`, { password: '密码错误' });
+      if (lockNow) throw new AppError('FORBIDDEN', `密码连续错误 ${max} 次，账号已锁定至 ${formatTime(lockedUntil!)}，请稍后再试或请管理员解锁`);
+      throw new AppError('VALIDATION', `登录名或密码错误，还可尝试 ${max - count} 次`, { password: '密码错误' });
     }
     if (current) end('auth.signOut');
     db.transaction(() => {
@@ -120,10 +121,33 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     return sessionOf(current);
   }
 
+  /** Whether the signed-in staff member still holds a password someone else typed. */
+  function passwordChangePending(): boolean {
+    const c = live();
+    return c !== null && staff.get(c.staffId).must_change_password === 1;
+  }
+
+  /** The signed-in staff member replaces their own password; allowed while a change is pending. */
+  async function changePassword(currentPassword: string, next: string): Promise<Session> {
+    const me = require();
+    if (!(await verifyPassword(currentPassword, staff.get(me.id).password_hash))) {
+      throw new AppError('VALIDATION', '当前密码不正确', { current: '当前密码不正确' });
+    }
+    if (next === currentPassword) {
+      throw new AppError('VALIDATION', '新密码不能与当前密码相同，请另设一个', { next: '新密码不能与当前密码相同' });
+    }
+    await staff.setPassword(me.id, next, me.id, 'auth.changePassword');
+    const c = live();
+    if (!c) throw new AppError('FORBIDDEN', '请先登录；如果刚才长时间未操作，系统已自动退出登录');
+    return sessionOf(c);
+  }
+
   return {
     signIn,
     startSession,
     require,
+    passwordChangePending,
+    changePassword,
     signOut(): { signedOut: boolean } {
       const had = current !== null;
       end('auth.signOut');

@@ -16,6 +16,7 @@ export interface StaffRow {
   failed_count: number;
   locked_until: string | null;
   last_sign_in_at: string | null;
+  must_change_password: number;
   created_at: string;
   updated_at: string;
 }
@@ -30,6 +31,7 @@ export function toStaff(r: StaffRow, now: Date): Staff {
     active: r.active === 1,
     lockedUntil: locked,
     lastSignInAt: r.last_sign_in_at,
+    mustChangePassword: r.must_change_password === 1,
     createdAt: r.created_at,
   };
 }
@@ -53,24 +55,33 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
       .map((r) => toStaff(r, now));
   }
 
-  /** Inserts a staff member; the caller wraps it in the transaction that also audits. */
-  function insert(input: { name: string; login: string; role: Role; passwordHash: string }, actorId: string | null): StaffRow {
+  /**
+   * Inserts a staff member; the caller wraps it in the transaction that also audits.
+   * A password someone else typed (mustChangePassword) has to be replaced at first sign-in.
+   */
+  function insert(input: { name: string; login: string; role: Role; passwordHash: string; mustChangePassword: boolean }, actorId: string | null): StaffRow {
     if (byLogin.get(input.login)) {
       throw new AppError('CONFLICT', `登录名“${input.login}”已被使用，请换一个`, { login: '该登录名已被使用' });
     }
     const now = clock.now().toISOString();
     const id = newId(clock);
     db.prepare(
-      `INSERT INTO staff (id, login, name, role, password_hash, active, failed_count, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 1, 0, ?, ?)`,
-    ).run(id, input.login, input.name, input.role, input.passwordHash, now, now);
-    audit.append({ actorId: actorId ?? id, action: 'staff.create', entity: 'staff', entityId: id, detail: { login: input.login, role: input.role } });
+      `INSERT INTO staff (id, login, name, role, password_hash, active, failed_count, must_change_password, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 1, 0, ?, ?, ?)`,
+    ).run(id, input.login, input.name, input.role, input.passwordHash, input.mustChangePassword ? 1 : 0, now, now);
+    audit.append({
+      actorId: actorId ?? id,
+      action: 'staff.create',
+      entity: 'staff',
+      entityId: id,
+      detail: { login: input.login, role: input.role, mustChangePassword: input.mustChangePassword },
+    });
     return get(id);
   }
 
   async function create(input: { name: string; login: string; role: Role; password: string }, actorId: string): Promise<Staff> {
     const passwordHash = await hashPassword(input.password);
-    const row = db.transaction(() => insert({ ...input, passwordHash }, actorId)).immediate();
+    const row = db.transaction(() => insert({ ...input, passwordHash, mustChangePassword: true }, actorId)).immediate();
     return toStaff(row, clock.now());
   }
 
@@ -81,7 +92,7 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
         const role = input.role ?? before.role;
         const active = input.active ?? before.active === 1;
         if (before.id === actorId && (!active || role !== before.role)) {
-          throw new AppError('CONFLICT', '不能停用自己的账户或修改自己的角色，请由其他管理员操作');
+          throw new AppError('CONFLICT', '不能停用自己的账号或修改自己的角色，请由其他管理员操作');
         }
         const losesAdmin = before.role === 'admin' && before.active === 1 && (role !== 'admin' || !active);
         if (losesAdmin && (activeAdmins.get()?.n ?? 0) <= 1) {
@@ -112,13 +123,25 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
     return toStaff(row, clock.now());
   }
 
+  /**
+   * A reset puts a password the administrator typed on the account, so its owner must
+   * replace it; a change by the owner clears that. `required` says the change was the
+   * forced one, for the log.
+   */
   async function setPassword(id: string, password: string, actorId: string, action: 'staff.resetPassword' | 'auth.changePassword'): Promise<Staff> {
     const hash = await hashPassword(password);
+    const mustChange = action === 'staff.resetPassword';
     const row = db
       .transaction(() => {
         const before = get(id);
-        db.prepare('UPDATE staff SET password_hash = ?, failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(hash, clock.now().toISOString(), id);
-        audit.append({ actorId, action, entity: 'staff', entityId: id, detail: { login: before.login } });
+        db.prepare('UPDATE staff SET password_hash = ?, failed_count = 0, locked_until = NULL, must_change_password = ?, updated_at = ? WHERE id = ?').run(
+          hash,
+          mustChange ? 1 : 0,
+          clock.now().toISOString(),
+          id,
+        );
+        const detail = mustChange ? { login: before.login, mustChangePassword: true } : { login: before.login, required: before.must_change_password === 1 };
+        audit.append({ actorId, action, entity: 'staff', entityId: id, detail });
         return get(id);
       })
       .immediate();

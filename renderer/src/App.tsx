@@ -8,6 +8,7 @@ import { LOADING, UNAVAILABLE_HINT, UNAVAILABLE_RETRY, UNAVAILABLE_TITLE } from 
 import { UNAVAILABLE_MESSAGE } from './api';
 import { SetupScreen } from './features/auth/SetupScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
+import { ForcedPasswordScreen } from './features/auth/ForcedPasswordScreen';
 import { Shell } from './shell/Shell';
 import { useApp } from './stores/app';
 import { startClock } from './stores/clock';
@@ -49,6 +50,8 @@ function Screen() {
       return <SetupScreen />;
     case 'signIn':
       return <SignInScreen />;
+    case 'changePassword':
+      return <ForcedPasswordScreen />;
     case 'ready':
       return <Shell />;
   }

@@ -62,7 +62,7 @@ test('first run, sign-in, a wrong password, and every area', async ({ page, host
   await page.getByTestId('signin-login').fill('admin');
   await page.getByTestId('signin-password').fill('wrong-password1');
   await page.getByTestId('signin-submit').click();
-  await expect(page.getByTestId('signin-error')).toHaveText('用户名或密码错误，还可尝试 4 次');
+  await expect(page.getByTestId('signin-error')).toHaveText('登录名或密码错误，还可尝试 4 次');
   await expect(page.getByTestId('signin-password')).toBeFocused();
   await page.getByTestId('signin-password').fill('Station2026');
   await page.keyboard.press('Enter');
@@ -93,6 +93,12 @@ test('a clerk cannot reach staff management, and main refuses it anyway', async 
   await page.getByTestId('signin-login').fill('lina');
   await page.getByTestId('signin-password').fill('Counter123');
   await page.getByTestId('signin-submit').click();
+  // The password the administrator typed must be replaced first.
+  await expect(page.getByTestId('forced-password-screen')).toBeVisible();
+  await page.getByTestId('password-current').fill('Counter123');
+  await page.getByTestId('password-next').fill('Lina2026x');
+  await page.getByTestId('password-confirm').fill('Lina2026x');
+  await page.getByTestId('password-confirm').press('Enter');
   await expect(page.getByTestId('status-role')).toContainText('窗口人员');
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-tab-staff')).toHaveCount(0);

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, STATION, expectAppError, manualClock, openTestStation, setUpStation } from '../helpers/station';
 import { dispatch } from '../../main/dispatch';
+import { addStaff } from '../helpers/staff';
 
 const MIN = 60_000;
 
@@ -55,7 +56,7 @@ describe('sign-in', () => {
     await s.api['auth.signOut']({});
     for (let i = 1; i <= 4; i++) {
       const msg = await expectAppError(s.api['auth.signIn']({ login: 'admin', password: 'wrong-1' }), 'VALIDATION');
-      expect(msg).toBe(`用户名或密码错误，还可尝试 ${5 - i} 次`);
+      expect(msg).toBe(`登录名或密码错误，还可尝试 ${5 - i} 次`);
     }
     expect(await expectAppError(s.api['auth.signIn']({ login: 'admin', password: 'wrong-1' }), 'FORBIDDEN')).toMatch(/已锁定至 09:15/);
     // Even the right password is refused while locked.
@@ -75,7 +76,7 @@ describe('sign-in', () => {
     await s.api['auth.signOut']({});
     const burst = await Promise.allSettled(Array.from({ length: 8 }, () => s.api['auth.signIn']({ login: 'admin', password: 'guess-1234' })));
     const messages = burst.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'signed in'));
-    expect(messages.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => `用户名或密码错误，还可尝试 ${n} 次`));
+    expect(messages.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => `登录名或密码错误，还可尝试 ${n} 次`));
     expect(messages.slice(4).every((m) => m.includes('锁定'))).toBe(true);
     await expectAppError(s.api['auth.signIn']({ login: 'admin', password: ADMIN.password }), 'FORBIDDEN');
     s.close();
@@ -92,7 +93,7 @@ describe('sign-in', () => {
 
   it('does not say whether an unknown login exists, and audits the attempt', async () => {
     const s = await setUpStation();
-    expect(await expectAppError(s.api['auth.signIn']({ login: 'nobody', password: 'x' }), 'VALIDATION')).toBe('用户名或密码错误');
+    expect(await expectAppError(s.api['auth.signIn']({ login: 'nobody', password: 'x' }), 'VALIDATION')).toBe('登录名或密码错误');
     const last = (await s.api['audit.list']({ limit: 1 }))[0];
     expect(last).toMatchObject({ action: 'auth.signInFailed', detail: { login: 'nobody', reason: 'unknown-login' } });
     s.close();
@@ -118,7 +119,7 @@ describe('sign-in', () => {
 describe('staff and permissions (checked in main)', () => {
   it('lets only an administrator manage staff; a clerk is refused', async () => {
     const s = await setUpStation();
-    const clerk = await s.api['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    const clerk = await addStaff(s.api, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
     await expectAppError(s.api['staff.create']({ name: '李娜', login: 'LINA', role: 'clerk', password: 'Counter123' }), 'CONFLICT');
     await s.api['auth.signIn']({ login: 'lina', password: 'Counter123' });
     await expectAppError(s.api['staff.create']({ name: '张三', login: 'zs', role: 'admin', password: 'Counter123' }), 'FORBIDDEN');
@@ -144,7 +145,7 @@ describe('staff and permissions (checked in main)', () => {
     const s = await setUpStation();
     const me = (await s.api['auth.session']({}))!.staff;
     await expectAppError(s.api['staff.update']({ id: me.id, role: 'clerk' }), 'CONFLICT');
-    const other = await s.api['staff.create']({ name: '赵敏', login: 'zhaomin', role: 'admin', password: 'Admin2026x' });
+    const other = await addStaff(s.api, { name: '赵敏', login: 'zhaomin', role: 'admin', password: 'Admin2026x' });
     await s.api['auth.signIn']({ login: 'zhaomin', password: 'Admin2026x' });
     await s.api['staff.update']({ id: me.id, active: false });
     await expectAppError(s.api['staff.update']({ id: other.id, active: false }), 'CONFLICT');

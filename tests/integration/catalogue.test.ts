@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, STATION, expectAppError, openTestStation, setUpStation, tempDir } from '../helpers/station';
+import { addStaff } from '../helpers/staff';
 import { dispatch } from '../../main/dispatch';
 import { createStation, defaultResourcesDir } from '../../main/station';
 import { memoryStore } from '../../main/settings-store';
@@ -25,8 +26,8 @@ const HEAD = { name: '张站长', login: 'zhangzz', role: 'head' as const, passw
 const CLERK = { name: '李娜', login: 'lina', role: 'clerk' as const, password: 'Counter123' };
 
 async function withStaff(s: TestStation): Promise<void> {
-  await s.api['staff.create'](HEAD);
-  await s.api['staff.create'](CLERK);
+  await addStaff(s.api, HEAD);
+  await addStaff(s.api, CLERK);
 }
 const signInAs = (s: TestStation, who: { login: string; password: string }) => s.api['auth.signIn']({ login: who.login, password: who.password });
 

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, manualClock, openTestStation, setUpStation, tempDir } from '../helpers/station';
+import { addStaff } from '../helpers/staff';
 import { openDb } from '../../main/db/open';
 import { migrate } from '../../main/db/migrate';
 
@@ -200,7 +201,7 @@ describe('intake: work list and deadlines', () => {
     expect((await s.client['intake.list']({ view: 'overdue' })).map((r) => r.itemCode).sort()).toEqual(['DB-003', 'ZD-003']);
 
     // Another clerk's work is not "mine".
-    await s.client['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await addStaff(s.client, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
     await s.client['auth.signIn']({ login: 'lina', password: 'Counter123' });
     expect((await s.client['intake.counts']({})).mine).toBe(0);
     expect(await s.client['intake.list']({ view: 'mine' })).toEqual([]);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { expectAppError, setUpStation } from '../helpers/station';
+import { addStaff } from '../helpers/staff';
 import { dispatch } from '../../main/dispatch';
 import { checkCharOf } from '../../common/idcard';
 import ExcelJS from 'exceljs';
@@ -152,7 +153,7 @@ describe('importing residents from a spreadsheet', () => {
     const wb = await loadWorkbook(Buffer.from(template.base64, 'base64'));
     expect([1, 2, 3].map((c) => wb.worksheets[0]!.getRow(1).getCell(c).text)).toEqual(['姓名', '身份证号', '性别']);
 
-    await s.client['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await addStaff(s.client, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
     await s.client['auth.signIn']({ login: 'lina', password: 'Counter123' });
     const file = await xlsx([NEW1]);
     expect((await s.client['residents.importPreview']({ fileName: 'a.xlsx', base64: file })).newCount).toBe(1);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, setUpStation } from '../helpers/station';
+import { addStaff } from '../helpers/staff';
 import { checkCharOf } from '../../common/idcard';
 import { loadWorkbook } from '../../main/services/residents-io';
 import type { ClientApi } from '../../common/contract';
@@ -116,7 +117,7 @@ describe('重点服务对象台账', () => {
     expect(wb.worksheets[0]!.getRow(4).getCell(5).text).toBe(idFor('2016-09-09', '104'));
     expect((await s.client['audit.list']({ limit: 1 }))[0]).toMatchObject({ action: 'resident.exportLedger', detail: { fullIdNumbers: true, rows: 1 } });
 
-    await s.client['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await addStaff(s.client, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
     await s.client['auth.signIn']({ login: 'lina', password: 'Counter123' });
     await expectAppError(s.client['residents.exportLedger']({ filter: {}, fullIdNumbers: true }), 'FORBIDDEN');
     const masked = await s.client['residents.exportLedger']({ filter: {}, fullIdNumbers: false });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, setUpStation } from '../helpers/station';
+import { addStaff } from '../helpers/staff';
 import { dispatch } from '../../main/dispatch';
 import { checkCharOf } from '../../common/idcard';
 import type { ClientApi } from '../../common/contract';
@@ -22,7 +23,7 @@ async function auditText(api: Api): Promise<string> {
 }
 
 async function signInAsClerk(api: Api): Promise<void> {
-  await api['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+  await addStaff(api, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
   await api['auth.signIn']({ login: 'lina', password: 'Counter123' });
 }
 

@@ -15,6 +15,7 @@ import { dispatch } from '../../main/dispatch';
 import { CataloguePanel, ItemPicker } from '../../renderer/src/features/catalogue';
 import { useApp } from '../../renderer/src/stores/app';
 import { ADMIN, setUpStation } from '../helpers/station';
+import { addStaff } from '../helpers/staff';
 import { stubMatchMedia } from '../helpers/jsdom';
 
 let station: Awaited<ReturnType<typeof setUpStation>>;
@@ -32,7 +33,7 @@ beforeAll(async () => {
     disconnect() {}
   };
   station = await setUpStation();
-  await station.api['staff.create'](CLERK);
+  await addStaff(station.api, CLERK);
   const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.api, name, input)]));
   window[BRIDGE_KEY] = bridge as unknown as StationBridge;
 });

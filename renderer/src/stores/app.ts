@@ -9,8 +9,11 @@ import { SIGNED_OUT_IDLE, SIGNED_OUT_ELSEWHERE } from './strings';
 
 export type AppInfo = CallOutput<'app.info'>;
 
-/** loading → (unavailable | setup | signIn ⇄ ready) */
-export type Phase = 'loading' | 'unavailable' | 'setup' | 'signIn' | 'ready';
+/**
+ * loading → (unavailable | setup | signIn ⇄ ready); a password someone else typed
+ * (new account, reset) puts changePassword between signIn and ready.
+ */
+export type Phase = 'loading' | 'unavailable' | 'setup' | 'signIn' | 'changePassword' | 'ready';
 
 interface AppState {
   phase: Phase;
@@ -26,6 +29,8 @@ interface AppState {
   completeSetup(session: Session): Promise<void>;
   signIn(login: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** the forced change went through: main's fresh session lets the clerk in */
+  passwordChanged(session: Session): Promise<void>;
   /** asks main who is signed in; a session that vanished without us signing out was an idle sign-out */
   checkSession(): Promise<void>;
   setStation(station: Station): void;
@@ -36,12 +41,15 @@ interface AppState {
 function phaseFor(info: AppInfo | null, session: Session | null): Phase {
   if (!info) return 'loading';
   if (info.setupNeeded) return 'setup';
-  return session ? 'ready' : 'signIn';
+  if (!session) return 'signIn';
+  return session.staff.mustChangePassword ? 'changePassword' : 'ready';
 }
 
 export const useApp = create<AppState>()((set, get) => {
   async function enter(session: Session) {
     set((s) => ({ session, signInNotice: null, phase: phaseFor(s.info, session) }));
+    // main refuses everything else until the password is changed
+    if (session.staff.mustChangePassword) return;
     try {
       const settings = await api['settings.get']({});
       set({ settings });
@@ -95,6 +103,10 @@ export const useApp = create<AppState>()((set, get) => {
       }
     },
 
+    async passwordChanged(session) {
+      await enter(session);
+    },
+
     async checkSession() {
       const had = get().session;
       if (!had) return;
@@ -110,6 +122,9 @@ export const useApp = create<AppState>()((set, get) => {
       } else if (now.staff.id !== had.staff.id) {
         // another window of this station signed someone else in
         leave(SIGNED_OUT_ELSEWHERE);
+      } else if (now.staff.mustChangePassword !== had.staff.mustChangePassword) {
+        // e.g. an administrator reset this password meanwhile
+        await enter(now);
       } else {
         set({ session: now });
       }

@@ -46,3 +46,23 @@ export const PASSWORD_REQUIRED = '请填写密码';
 export const SIGNIN_SUBMIT = '登 录';
 export const SIGNIN_HELP = '忘记密码或账号被锁定，请联系本站管理员处理。';
 export const VERSION = '版本';
+
+// changing one's password (settings and the forced change)
+export const PW_NOTE = '密码至少 8 位，须同时包含字母和数字；请勿使用身份证号、电话等容易被猜到的内容。';
+export const PW_CURRENT = '当前密码';
+export const PW_NEXT = '新密码';
+export const PW_CONFIRM = '确认新密码';
+export const PW_SUBMIT = '修改密码';
+export const PW_DONE = '密码已修改，下次登录请使用新密码';
+export const PW_SAME = '新密码不能与当前密码相同';
+export const PW_CURRENT_REQUIRED = '请填写当前密码';
+export const PW_CONFIRM_REQUIRED = '请再输入一次新密码';
+
+// the forced change at first sign-in or after a reset
+export const FORCED_TITLE = '请设置您自己的密码';
+export const FORCED_SUB = (name: string) => `${name}，您好`;
+export const FORCED_WHY = '您正在使用管理员设置的密码（首次登录，或密码刚被重置）。为保护居民信息，请先改为只有您自己知道的新密码，改好后即可开始办理业务。';
+export const FORCED_CURRENT = '管理员告诉您的密码';
+export const FORCED_SUBMIT = '设置新密码并进入';
+export const FORCED_DONE = '新密码已设置，下次登录请使用新密码';
+export const FORCED_SIGN_OUT = '退出登录';

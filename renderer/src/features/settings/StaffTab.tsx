@@ -35,6 +35,11 @@ function StatusTags({ staff }: { staff: Staff }) {
           {S.STAFF_LOCKED}
         </Tag>
       )}
+      {staff.active && staff.mustChangePassword && (
+        <Tag color="processing" title={S.STAFF_MUST_CHANGE_TITLE} data-testid="staff-must-change">
+          {S.STAFF_MUST_CHANGE}
+        </Tag>
+      )}
     </Space>
   );
 }
@@ -192,7 +197,7 @@ export function StaffTab() {
         <Form.Item label={S.STAFF_ROLE} name="role">
           <Select options={roleOptions} data-testid="staff-role" />
         </Form.Item>
-        <Form.Item label={S.STAFF_PASSWORD} name="password" rules={[zodRule(Password)]}>
+        <Form.Item label={S.STAFF_PASSWORD} name="password" rules={[zodRule(Password)]} extra={S.STAFF_PASSWORD_HELP}>
           <Input.Password maxLength={128} placeholder={S.STAFF_PASSWORD_PH} autoComplete="new-password" data-testid="staff-password" />
         </Form.Item>
         <Form.Item label={S.STAFF_CONFIRM} name="confirm" dependencies={['password']} rules={[{ required: true, message: S.CONFIRM_REQUIRED }, sameAsRule('password', S.PASSWORD_MISMATCH)]}>

@@ -1,4 +1,3 @@
-import { INTAKE_STATUS_LABELS } from '../../../../common/intake-status';
 import type { Role } from '../../../../common/roles';
 
 export const TITLE = '设置';
@@ -79,7 +78,10 @@ export const STAFF_SELF_HELP = '不能停用或降级自己的账号。';
 export const STAFF_CREATE_TITLE = '新增工作人员';
 export const STAFF_EDIT_TITLE = (name: string) => `编辑工作人员：${name}`;
 export const STAFF_RESET_TITLE = (name: string) => `重置密码：${name}`;
-export const STAFF_RESET_NOTE = '重置后请当面告知本人新密码，并提醒其登录后在“修改密码”中改为自己的密码。';
+export const STAFF_RESET_NOTE = '重置后请当面告知本人新密码；其下次登录时须先改为自己的密码，才能办理业务。';
+export const STAFF_PASSWORD_HELP = '请当面告知本人；其首次登录时须改为自己的密码。';
+export const STAFF_MUST_CHANGE = '待本人改密码';
+export const STAFF_MUST_CHANGE_TITLE = '此账号正在使用管理员设置的密码，本人下次登录时须先修改';
 export const STAFF_CREATED_OK = (name: string) => `已添加工作人员 ${name}`;
 export const STAFF_UPDATED_OK = '已保存修改';
 export const STAFF_RESET_OK = (name: string) => `已重置 ${name} 的密码`;
@@ -108,124 +110,24 @@ export const AUDIT_ACTOR = '操作人';
 export const AUDIT_ACTION = '操作';
 export const AUDIT_ENTITY = '对象';
 export const AUDIT_DETAIL = '详情';
-export const AUDIT_MORE = '加载更早的记录';
-export const AUDIT_END = '已显示全部记录';
 export const AUDIT_EMPTY = '暂无操作记录';
 export const AUDIT_REFRESH = '刷新';
 export const AUDIT_SYSTEM = '系统';
-
-export const ACTION_LABELS: Record<string, string> = {
-  'setup.init': '初始化本站',
-  'auth.signIn': '登录',
-  'auth.signInFailed': '登录失败',
-  'auth.locked': '账号锁定',
-  'auth.signOut': '退出登录',
-  'auth.idleSignOut': '空闲自动退出',
-  'auth.signOutDisabled': '账号停用，已退出',
-  'auth.changePassword': '修改密码',
-  'staff.create': '新增工作人员',
-  'staff.update': '修改工作人员',
-  'staff.resetPassword': '重置密码',
-  'staff.unlock': '解锁账号',
-  'station.create': '登记站点信息',
-  'station.update': '修改站点信息',
-  'settings.update': '修改本机设置',
-  'catalogue.seed': '载入初始服务清单',
-  'catalogue.import': '导入县级服务清单',
-  'catalogue.add': '新增服务事项',
-  'catalogue.update': '修改服务事项',
-  'catalogue.retire': '停用服务事项',
-  'catalogue.restore': '恢复服务事项',
-  'intake.accept': '受理代办事项',
-  'intake.notice': '出具一次性告知书',
-  'intake.transition': '代办事项状态变更',
-  'resident.create': '登记居民',
-  'resident.update': '修改居民信息',
-  'resident.revealIdNumber': '查看完整身份证号',
-  'resident.revealRefused': '查看完整身份证号被拒绝',
-  'resident.exportLedger': '导出重点服务对象台账',
-  'resident.import': '批量导入居民',
-};
-
-export const ENTITY_LABELS: Record<string, string> = {
-  staff: '工作人员',
-  station: '站点',
-  settings: '本机设置',
-  catalogue: '服务清单',
-  catalogue_item: '服务事项',
-  intake: '代办事项',
-  intake_notice: '一次性告知书',
-  resident: '居民',
-};
-
-export const DETAIL_KEYS: Record<string, string> = {
-  login: '登录名',
-  reason: '原因',
-  attempt: '第几次',
-  until: '锁定至',
-  role: '角色',
-  changed: '修改项',
-  active: '启用',
-  name: '姓名',
-  code: '站点编码',
-  county: '所属县',
-  address: '地址',
-  phone: '联系电话',
-  countyUrl: '县级平台地址',
-  printer: '打印机',
-  idleMinutes: '空闲退出分钟数',
-  receiptLayout: '回执纸张',
-  from: '原',
-  to: '新',
-  label: '版本号',
-  items: '事项数',
-  added: '新增',
-  updated: '修改',
-  retired: '停用',
-  source: '来源',
-  receiptNo: '回执编号',
-  noticeNo: '告知书编号',
-  itemCode: '事项编码',
-  promisedDate: '承诺办结日期',
-  missing: '缺少材料（项）',
-  via: '途径',
-  rows: '行数',
-  fullIdNumbers: '含完整身份证号',
-  fileName: '文件名',
-  created: '新增',
-  skipped: '跳过',
-  onExisting: '已登记居民处理方式',
-};
-
-/** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
-export const ENTITY_DETAIL_KEYS: Record<string, Record<string, string>> = {
-  station: { name: '站点名称', code: '站点编码', county: '所属县（市、区）', phone: '联系电话', address: '地址' },
-  catalogue_item: { name: '名称', category: '类别', department: '责任部门', materials: '所需材料', timeLimit: '承诺时限', forwarded: '是否转报', notes: '备注', version: '清单版本' },
-  intake: { from: '原状态', to: '新状态' },
-};
-
-export const DETAIL_VALUES: Record<string, string> = {
-  'wrong-password': '密码错误',
-  a4: 'A4 纸',
-  thermal80: '80 毫米热敏纸',
-  'unknown-login': '登录名不存在',
-  'no-such-login': '登录名不存在',
-  locked: '账号已锁定',
-  inactive: '账号已停用',
-  disabled: '账号已停用',
-  true: '是',
-  false: '否',
-  ...INTAKE_STATUS_LABELS,
-  skip: '跳过',
-  match: '更新',
-};
-
-// 修改密码
-export const PW_NOTE = '密码至少 8 位，须同时包含字母和数字；请勿使用身份证号、电话等容易被猜到的内容。';
-export const PW_CURRENT = '当前密码';
-export const PW_NEXT = '新密码';
-export const PW_CONFIRM = '确认新密码';
-export const PW_SUBMIT = '修改密码';
-export const PW_DONE = '密码已修改，下次登录请使用新密码';
-export const PW_SAME = '新密码不能与当前密码相同';
-export const PW_CURRENT_REQUIRED = '请填写当前密码';
+export const AUDIT_RECORD = '记录';
+export const AUDIT_CODE = '操作代码';
+export const AUDIT_RAW_ENTITY = '对象类型';
+export const AUDIT_RAW_ENTITY_ID = '对象编号';
+export const AUDIT_RAW_DETAIL = '原始详情（JSON）';
+export const AUDIT_RAW = '原始记录';
+export const AUDIT_RAW_HELP = '显示操作代码和原始详情，供县级运维人员核查';
+export const AUDIT_DATES = '日期';
+export const AUDIT_DATE_FROM = '起始日期';
+export const AUDIT_DATE_TO = '截止日期';
+export const AUDIT_ANY_ACTOR = '全部操作人';
+export const AUDIT_ANY_ACTION = '全部操作';
+export const AUDIT_RECORD_PH = '回执编号、单据编号或登录名';
+export const AUDIT_CLEAR = '清除条件';
+export const AUDIT_EXPORT = '导出 Excel';
+export const AUDIT_EXPORTED = (n: number, where: string) => `已导出 ${n} 条记录，文件已保存到 ${where}`;
+export const AUDIT_TOTAL = (n: number) => `共 ${n} 条`;
+export const AUDIT_FILTERED_EMPTY = '没有符合条件的记录';

@@ -1,0 +1,241 @@
+/**
+ * The 操作日志 in words a 站长 reads: every action, record kind, detail key and coded
+ * value the services write, in Chinese. One module, used by the screen and by the
+ * .xlsx export in main, so the two never disagree. A code missing here is still shown
+ * (as 其他操作 with its code), never hidden; tests/unit/audit-labels.test.ts lists the
+ * actions written in main that have no label yet.
+ */
+import { INTAKE_STATUS_LABELS } from './intake-status';
+import { ROLE_LABELS } from './roles';
+import { VERSION_SOURCE_LABELS } from './catalogue';
+import { formatDateTime } from './time';
+
+export const ACTION_LABELS: Record<string, string> = {
+  'setup.init': '初始化本站',
+  'auth.signIn': '登录',
+  'auth.signInFailed': '登录失败',
+  'auth.locked': '账号锁定',
+  'auth.signOut': '退出登录',
+  'auth.idleSignOut': '空闲自动退出',
+  'auth.signOutDisabled': '账号停用，已退出',
+  'auth.changePassword': '修改密码',
+  'staff.create': '新增工作人员',
+  'staff.update': '修改工作人员',
+  'staff.resetPassword': '重置密码',
+  'staff.unlock': '解锁账号',
+  'station.create': '登记站点信息',
+  'station.update': '修改站点信息',
+  'settings.update': '修改本机设置',
+  'audit.export': '导出操作日志',
+  'catalogue.seed': '载入初始服务清单',
+  'catalogue.import': '导入县级服务清单',
+  'catalogue.add': '新增服务事项',
+  'catalogue.update': '修改服务事项',
+  'catalogue.retire': '停用服务事项',
+  'catalogue.restore': '恢复服务事项',
+  'intake.accept': '受理代办事项',
+  'intake.notice': '出具一次性告知书',
+  'intake.transition': '代办事项状态变更',
+  'documents.issue': '生成单据',
+  'documents.print': '打印单据',
+  'documents.reprint': '补打单据',
+  'resident.create': '登记居民',
+  'resident.update': '修改居民信息',
+  'resident.revealIdNumber': '查看完整身份证号',
+  'resident.revealRefused': '查看完整身份证号被拒绝',
+  'resident.exportLedger': '导出重点服务对象台账',
+  'resident.import': '批量导入居民',
+};
+
+export const ENTITY_LABELS: Record<string, string> = {
+  staff: '工作人员',
+  station: '站点',
+  settings: '本机设置',
+  audit: '操作日志',
+  catalogue: '服务清单',
+  catalogue_item: '服务事项',
+  intake: '代办事项',
+  intake_notice: '一次性告知书',
+  document: '单据',
+  resident: '居民',
+};
+
+export const DETAIL_KEYS: Record<string, string> = {
+  login: '登录名',
+  reason: '原因',
+  attempt: '第几次',
+  until: '锁定至',
+  role: '角色',
+  changed: '修改项',
+  active: '启用',
+  name: '姓名',
+  code: '站点编码',
+  county: '所属县',
+  address: '地址',
+  phone: '联系电话',
+  countyUrl: '县级平台地址',
+  printer: '打印机',
+  idleMinutes: '空闲退出分钟数',
+  receiptLayout: '回执纸张',
+  from: '原',
+  to: '新',
+  label: '版本号',
+  items: '事项数',
+  added: '新增',
+  updated: '修改',
+  retired: '停用',
+  source: '来源',
+  version: '清单版本',
+  receiptNo: '回执编号',
+  noticeNo: '告知书编号',
+  itemCode: '事项编码',
+  promisedDate: '承诺办结日期',
+  missing: '缺少材料（项）',
+  via: '途径',
+  rows: '行数',
+  fullIdNumbers: '含完整身份证号',
+  fileName: '文件名',
+  created: '新增',
+  skipped: '跳过',
+  onExisting: '已登记居民处理方式',
+  kind: '单据类型',
+  number: '单据编号',
+  of: '所属记录',
+  entity: '类型',
+  entityId: '记录号',
+  layout: '纸张',
+  sha256: '文件校验码',
+  pages: '页数',
+  missingGlyphs: '无法显示的字数',
+  copyNo: '第几份',
+  reprintNo: '补打次数',
+  jobId: '打印任务号',
+  filters: '筛选条件',
+  dateFrom: '起始日期',
+  dateTo: '截止日期',
+  actorId: '操作人',
+  action: '操作',
+  record: '记录',
+  mustChangePassword: '须本人改密码',
+  required: '首次登录或重置后修改',
+};
+
+/** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
+export const ENTITY_DETAIL_KEYS: Record<string, Record<string, string>> = {
+  station: { name: '站点名称', code: '站点编码', county: '所属县（市、区）', phone: '联系电话', address: '地址' },
+  catalogue_item: { name: '名称', category: '类别', department: '责任部门', materials: '所需材料', timeLimit: '承诺时限', forwarded: '是否转报', notes: '备注', version: '清单版本' },
+  intake: { from: '原状态', to: '新状态' },
+};
+
+/** Printed forms, by the kind the documents service records. */
+export const DOCUMENT_KIND_LABELS: Record<string, string> = {
+  'intake.acceptance': '受理回执',
+  'intake.correction': '一次性告知书',
+  'intake.completion': '办结回执',
+};
+
+/** Coded values, whatever key carries them (keys of free text never pass through here). */
+export const DETAIL_VALUES: Record<string, string> = {
+  'wrong-password': '密码错误',
+  a4: 'A4 纸',
+  thermal80: '80 毫米热敏纸',
+  'unknown-login': '登录名不存在',
+  'no-such-login': '登录名不存在',
+  locked: '账号已锁定',
+  inactive: '账号已停用',
+  disabled: '账号已停用',
+  form: '登记表',
+  import: '批量导入',
+  revealIdNumber: '查看完整身份证号',
+  exportLedger: '导出台账',
+  skip: '跳过',
+  match: '更新',
+  ...VERSION_SOURCE_LABELS,
+  ...INTAKE_STATUS_LABELS,
+};
+
+/** Values that mean one thing under one key only. */
+const VALUES_BY_KEY: Record<string, Record<string, string>> = {
+  role: ROLE_LABELS,
+  kind: DOCUMENT_KIND_LABELS,
+};
+
+/** What people typed or the system numbered: shown as it is, even when it looks like a code. */
+const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId']);
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const HEX_DIGEST = /^[0-9a-f]{64}$/;
+
+export interface AuditRecordLike {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export function hasActionLabel(action: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ACTION_LABELS, action);
+}
+
+/** An action without a label still reads as an action, with its code for whoever adds the label. */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? `其他操作（${action}）`;
+}
+
+export function entityLabel(entity: string): string {
+  return ENTITY_LABELS[entity] ?? `其他记录（${entity}）`;
+}
+
+type KeyLabel = (key: string) => string;
+
+function keyLabelFor(entity: string): KeyLabel {
+  const own = ENTITY_DETAIL_KEYS[entity] ?? {};
+  return (key) => own[key] ?? DETAIL_KEYS[key] ?? key;
+}
+
+function valueText(key: string, value: unknown, label: KeyLabel): string {
+  if (value === null || value === undefined || value === '') return '无';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  // a list of changed fields names fields: show their names
+  if (Array.isArray(value)) return value.length === 0 ? '无' : value.map((v) => (typeof v === 'string' ? label(v) : valueText(key, v, label))).join('、');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    // a reference to another record: its kind; the id itself is for the raw view
+    if (typeof o.entity === 'string' && Object.keys(o).every((k) => k === 'entity' || k === 'entityId')) return entityLabel(o.entity);
+    return Object.entries(o)
+      .map(([k, v]) => `${label(k)} ${valueText(k === 'from' || k === 'to' ? key : k, v, label)}`)
+      .join('，');
+  }
+  const text = String(value);
+  const own = VALUES_BY_KEY[key];
+  if (own) return own[text] ?? text;
+  if (HEX_DIGEST.test(text)) return `${text.slice(0, 12)}…`;
+  if (ISO_INSTANT.test(text)) return formatDateTime(text);
+  if (FREE_TEXT_KEYS.has(key)) return text;
+  return DETAIL_VALUES[text] ?? text;
+}
+
+export interface DetailPart {
+  label: string;
+  value: string;
+}
+
+/** The detail as labelled parts, in the order the service wrote them. */
+export function detailParts(entry: AuditRecordLike): DetailPart[] {
+  const label = keyLabelFor(entry.entity);
+  return Object.entries(entry.detail).map(([k, v]) => ({ label: label(k), value: valueText(k, v, label) }));
+}
+
+export function detailText(entry: AuditRecordLike): string {
+  return detailParts(entry)
+    .map((p) => `${p.label}：${p.value}`)
+    .join('；');
+}
+
+/** What the entry is about, by the number a clerk knows it by where there is one. */
+export function recordText(entry: AuditRecordLike): string {
+  const d = entry.detail;
+  const known = [d.receiptNo, d.number, d.noticeNo, d.login].find((v): v is string => typeof v === 'string' && v !== '');
+  const ref = known ?? entry.entityId ?? '';
+  return `${entityLabel(entry.entity)}${ref ? ` ${ref}` : ''}`;
+}
