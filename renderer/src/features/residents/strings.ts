@@ -34,6 +34,7 @@ export const MATCH_LABELS: Record<MatchKind, string> = {
   idSuffix: '身份证尾号',
   phoneSuffix: '电话尾号',
   phonePrefix: '电话',
+  phoneContains: '电话',
 };
 
 // ---------- columns ----------
