@@ -65,7 +65,7 @@ export function ResidentHistory({ residentId }: { residentId: string }) {
             </Button>
             <span className="sd-muted sd-mono">{it.receiptNo}</span>
             <span className="sd-muted">
-              {S.H_ACCEPTED(formatDateTime(it.acceptedAt))}　{it.completedAt ? S.H_COMPLETED(formatDateTime(it.completedAt)) : S.H_PROMISED(it.promisedDate)}
+              {S.H_ACCEPTED(formatDateTime(it.acceptedAt))}{S.H_SEP}{it.completedAt ? S.H_COMPLETED(formatDateTime(it.completedAt)) : S.H_PROMISED(it.promisedDate)}
             </span>
           </List.Item>
         )}
@@ -89,7 +89,7 @@ export function ResidentHistory({ residentId }: { residentId: string }) {
             </Button>
             <span>{n.itemName}</span>
             <span className="sd-muted">
-              {formatDateTime(n.issuedAt)}　{S.H_MISSING(n.materialsMissing.length)}
+              {formatDateTime(n.issuedAt)}{S.H_SEP}{S.H_MISSING(n.materialsMissing.length)}
             </span>
           </List.Item>
         )}

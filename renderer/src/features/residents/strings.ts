@@ -112,6 +112,7 @@ export const D_TAG_SINCE = (since: string) => `自 ${since}`;
 
 // ---------- the record's history ----------
 export const H_TITLE = '办事记录';
+export const H_SEP = '　';
 export const H_ITEMS = '代办事项';
 export const H_NOTICES = '一次性告知书';
 export const H_DOCUMENTS = '回执与单据';
