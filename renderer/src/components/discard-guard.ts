@@ -29,9 +29,14 @@ export function useDiscardGuard<T>(form: FormInstance<T>, testId = 'discard'): (
         cancelButtonProps: { 'data-testid': `${testId}-keep` } as ButtonProps,
         autoFocusButton: 'cancel',
         keyboard: true,
-        onOk: close,
-        afterClose: () => {
-          asking.current = false;
+        // released after the answering key's own handlers ran (the same Esc may reach the form's dialog
+        // too), but before the closing animation ends, so the next Esc is heard
+        onOk: () => {
+          setTimeout(() => (asking.current = false), 0);
+          close();
+        },
+        onCancel: () => {
+          setTimeout(() => (asking.current = false), 0);
         },
       });
     },
