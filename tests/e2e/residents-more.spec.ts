@@ -1,5 +1,19 @@
 import type { Page } from '@playwright/test';
-import { test, expect, setUpThroughScreen } from './fixtures';
+import { test, expect, setUpThroughScreen, type RunningHost } from './fixtures';
+import { TOKEN_HEADER } from '../../common/contract';
+
+/** A call as the signed-in page makes it (same origin, same token): for setting the scene only. */
+async function call<T>(host: RunningHost, name: string, input: unknown): Promise<T> {
+  const token = new URLSearchParams(new URL(host.url).hash.slice(1)).get('token')!;
+  const res = await fetch(`${host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: host.origin, [TOKEN_HEADER]: token },
+    body: JSON.stringify(input),
+  });
+  const env = (await res.json()) as { ok: boolean; value: T };
+  expect(env.ok, `${name}: ${JSON.stringify(env)}`).toBe(true);
+  return env.value;
+}
 
 // Valid 身份证号 (GB 11643 check characters).
 const ID_A = '11010519491231002X';
@@ -102,6 +116,38 @@ test('a registered 身份证号 is flagged as soon as it is complete, with a lin
   await expect(page.getByTestId('resident-detail-name')).toHaveText('王五');
   await expect(page.getByTestId('resident-history')).toBeVisible();
   await expect(page.getByTestId('resident-history')).toContainText('尚未为其办理代办事项');
+});
+
+test('the record lists the resident’s items, notices and receipts, each openable', async ({ page, host }) => {
+  await setUpThroughScreen(page, host.url);
+  await page.getByTestId('nav-residents').click();
+  await register(page, ID_B, '王五');
+  const found = await call<{ items: { id: string }[] }>(host, 'residents.search', { q: '王五' });
+  const residentId = found.items[0]!.id;
+  const item = await call<{ code: string; materials: string[] }>(host, 'catalogue.get', { code: 'DB-003' });
+  const notice = await call<{ noticeNo: string }>(host, 'intake.notice', { residentId, itemCode: item.code, materialsReceived: item.materials.slice(0, 1) });
+  const accepted = await call<{ record: { receiptNo: string } }>(host, 'intake.accept', { residentId, itemCode: item.code, materialsReceived: item.materials });
+
+  await page.getByTestId('resident-search').fill('王五');
+  await expect(page.getByTestId('resident-result')).toHaveCount(1);
+  await page.getByTestId('resident-search').press('Enter');
+  const history = page.getByTestId('resident-history');
+  await expect(history.getByTestId('resident-history-item')).toHaveCount(1);
+  await expect(history.getByTestId('resident-history-notice')).toHaveText(notice.noticeNo);
+  await expect(history.getByTestId('resident-history-document')).toHaveCount(2);
+  await expect(history).toContainText(accepted.record.receiptNo);
+  await page.screenshot({ path: test.info().outputPath('record-history.png') });
+
+  // a notice opens its PDF; the item opens its 代办 record (by keyboard: focus, Enter)
+  await history.getByTestId('resident-history-notice').click();
+  await expect(page.getByTestId('document-preview')).toBeVisible();
+  await page.getByTestId('document-close').click();
+  await expect(page.getByTestId('document-preview')).toBeHidden();
+  await history.getByTestId('resident-history-item').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('intake-detail')).toBeVisible();
+  await expect(page.getByTestId('intake-detail')).toHaveAttribute('data-status', 'accepted');
+  await expect(page.getByTestId('intake-detail')).toContainText('老年证办理');
 });
 
 test('rare names get their pinyin; an unknown character asks for it, and the correction finds them', async ({ page, host }) => {

@@ -66,7 +66,7 @@ export const F_BIRTH_PH = '如 1956-03-08';
 export const F_PINYIN = '姓名拼音';
 export const F_PINYIN_PH = '自动生成；读音不对时在此更正，如 wei zhe';
 export const F_PINYIN_DERIVED = (py: string) => `自动拼音：${py}（用于拼音首字母查找；不对时在此更正）`;
-export const F_PINYIN_UNKNOWN = (chars: string) => `“${chars}”的读音未收录，请填写整个姓名的拼音（每字一个音节，空格分开），否则无法用拼音首字母找到`;
+export const F_PINYIN_UNKNOWN = (chars: string) => `“${chars}”的读音未收录，请填写拼音（每字一个音节，空格分开）`;
 export const F_PINYIN_MANUAL = '已手工更正拼音；清空则恢复自动拼音';
 export const F_PINYIN_LONG = '拼音不能超过 200 个字符';
 export const F_PHONE = '联系电话';
