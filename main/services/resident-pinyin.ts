@@ -3,7 +3,8 @@
  * ones it leaves alone (most of CJK Ext-A and Ext-B onwards, where given-name characters
  * such as 𪚥 and 𡒄 live) the reading comes from the Unicode Unihan database (kMandarin,
  * else kHanyuPinyin), extracted by scripts/pinyin-supplement.mjs into pinyin-supplement.txt.
- * A clerk's own correction, when given, wins over both.
+ * A clerk's own correction, when given, wins over both. (Unihan data © Unicode, Inc., under
+ * the Unicode License v3, which allows this use with this notice.)
  *
  * A direct lookup rather than pinyin-pro's customPinyin: 20,000 single characters would turn
  * on its phrase matcher for every name converted, and none of them needs context.
