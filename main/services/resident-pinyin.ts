@@ -67,9 +67,10 @@ export function parseManualPinyin(typed: string, name: string): { ok: true; syll
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[\s'’,，、]+/)
     .filter(Boolean);
-  if (syllables.some((s) => !/^[a-z]{1,6}$/.test(s))) return { ok: false, message: '拼音只能包含字母，每个字的拼音之间用空格分开（如 wei zhe）' };
+  if (syllables.some((s) => !/^[a-z]+$/.test(s))) return { ok: false, message: '拼音只能包含字母，每个字的拼音之间用空格分开（如 wei zhe）' };
   const count = syllableChars(name).length;
   if (syllables.length !== count) return { ok: false, message: `姓名有 ${count} 个字，拼音应有 ${count} 个音节，用空格分开（现有 ${syllables.length} 个）` };
+  if (syllables.some((s) => s.length > 6)) return { ok: false, message: '每个字的拼音最多 6 个字母，请检查是否漏了空格' };
   return { ok: true, syllables };
 }
 
