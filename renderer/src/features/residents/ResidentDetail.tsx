@@ -165,6 +165,7 @@ export function ResidentDetail({ id, onClose, onEdit, onOpen, version = 0, focus
               <span className="sd-mono" data-testid="resident-detail-pinyin">
                 {r.pinyin}
               </span>
+              {r.pinyinManual && <span className="sd-muted">{S.D_PINYIN_MANUAL}</span>}
             </Descriptions.Item>
             <Descriptions.Item label={S.F_NOTES} span={2}>
               <span className="sd-res-notes">{r.notes || S.D_NONE}</span>

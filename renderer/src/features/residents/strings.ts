@@ -106,6 +106,7 @@ export const D_MEMBERS = '家庭成员';
 export const D_IS_HEAD = '本人为户主';
 export const D_NO_HOUSEHOLD = '未关联';
 export const D_NONE = '无';
+export const D_PINYIN_MANUAL = '（已手工更正）';
 export const D_CREATED = '登记时间';
 export const D_UPDATED = '最近修改';
 export const D_TAG_SINCE = (since: string) => `自 ${since}`;
