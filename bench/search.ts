@@ -125,6 +125,7 @@ function generator(seed: number) {
         householdHeadId: null,
         relation: null,
         notes: '',
+        pinyinManual: null,
       },
       tags: tags.filter((t) => t.since <= today && t.since >= birth),
     };
@@ -237,6 +238,9 @@ const queries = {
   pinyin: people.map((s) => s.name_initials),
   idsuffix: people.map((s) => s.id_number.slice(-4)),
   phone: people.map((s) => s.phone_digits!.slice(-4)),
+  // issue 6 item 9: one character of the given name (堃), six digits from a phone's middle (139311)
+  givenchar: threeChar.map((s) => Array.from(s.name).at(-1)!),
+  phonemiddle: people.map((s) => s.phone_digits!.slice(3, 9)),
 };
 
 async function timeSearch(qs: string[]): Promise<{ times: number[]; hits: number }> {
@@ -255,7 +259,15 @@ async function timeSearch(qs: string[]): Promise<{ times: number[]; hits: number
 // What one would write without the search design: a pattern tried on row after row until 20 match
 // (no ranking, so it may stop early; pinyin still needs the precomputed initials column).
 const scan = (col: string) => db.prepare(`SELECT * FROM residents WHERE ${col} LIKE '%' || ? || '%' LIMIT 20`);
-const scans = { name: scan('name'), namepart: scan('name'), pinyin: scan('name_initials'), idsuffix: scan('id_number'), phone: scan('phone') };
+const scans = {
+  name: scan('name'),
+  namepart: scan('name'),
+  pinyin: scan('name_initials'),
+  idsuffix: scan('id_number'),
+  phone: scan('phone'),
+  givenchar: scan('name'),
+  phonemiddle: scan('phone_digits'),
+};
 
 function timeScan(kind: keyof typeof scans, qs: string[]): number[] {
   const times: number[] = [];
@@ -274,6 +286,8 @@ const labels: Record<keyof typeof queries, string> = {
   pinyin: 'pinyin initials of a real name',
   idsuffix: 'last 4 digits of a 身份证号',
   phone: 'last 4 digits of a phone',
+  givenchar: 'one given-name character (last of a 3-character name)',
+  phonemiddle: '6 digits from the middle of a phone',
 };
 for (const kind of Object.keys(queries) as (keyof typeof queries)[]) {
   const { times, hits } = await timeSearch(queries[kind]);

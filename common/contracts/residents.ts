@@ -7,6 +7,8 @@ import { call, none } from '../contract-kit';
 import { checkIdNumber, ID_DOC_TYPES, isIsoDate, type Sex } from '../idcard';
 import { stationDate } from '../time';
 import { checkPhone } from '../phone';
+import { INTAKE_STATUSES } from '../intake-status';
+import { DocumentMeta } from './documents';
 
 /** 重点服务对象: the key-service target groups a station tracks (the list, in its order). */
 export const KEY_TAGS = ['空巢老人', '独居老人', '残疾人', '低保', '特困', '优抚对象', '留守儿童', '重病'] as const;
@@ -90,6 +92,8 @@ const residentFields = {
   householdHeadId: z.string().trim().min(1).max(64).nullable().default(null),
   relation: RelationSchema.nullable().default(null),
   notes: text('备注', 500).default(''),
+  /** the clerk's correction of the name's pinyin, one syllable per character ("wei zhe"); '': derived from the name */
+  pinyin: text('拼音', 200).default(''),
   tags: TagsSchema.default([]),
 };
 
@@ -103,11 +107,13 @@ export const ResidentUpdateSchema = z.object({
   /** omitted: unchanged (a clerk who may not see the full number can still correct it by typing a new one) */
   idNumber: IdNumberSchema.optional(),
   ...residentFields,
+  /** omitted: unchanged; '': back to the pinyin derived from the name */
+  pinyin: text('拼音', 200).optional(),
 });
 export type ResidentUpdate = z.input<typeof ResidentUpdateSchema>;
 
 /** How a search result was found, best first; the renderer may highlight accordingly. */
-export const MATCH_KINDS = ['idNumber', 'phone', 'name', 'namePrefix', 'initials', 'idSuffix', 'phoneSuffix', 'nameContains', 'initialsPrefix', 'pinyin', 'phonePrefix'] as const;
+export const MATCH_KINDS = ['idNumber', 'phone', 'name', 'namePrefix', 'initials', 'idSuffix', 'phoneSuffix', 'nameContains', 'initialsPrefix', 'pinyin', 'phonePrefix', 'phoneContains'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
 export const ResidentSummary = z.object({
@@ -140,6 +146,10 @@ export const ResidentView = ResidentSummary.extend({
   relation: RelationSchema.nullable(),
   /** when this resident is a 户主: the people linked to them */
   householdMembers: z.array(HouseholdMember),
+  /** the pinyin the resident is found by, syllables spaced; '?' for a character no dictionary knows */
+  pinyin: z.string(),
+  /** true: a clerk typed it (residents.update with pinyin '' goes back to the derived one) */
+  pinyinManual: z.boolean(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -190,6 +200,37 @@ export const ImportRowPreview = z.object({
 });
 export type ImportRowPreview = z.infer<typeof ImportRowPreview>;
 
+/** One resident's past at the station: 代办 items, 一次性告知书, and every document printed for them. */
+export const HistoryItem = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  itemName: z.string(),
+  status: z.enum(INTAKE_STATUSES),
+  acceptedAt: z.string(),
+  promisedDate: z.string(),
+  completedAt: z.string().nullable(),
+});
+export const HistoryNotice = z.object({
+  id: z.string(),
+  noticeNo: z.string(),
+  itemName: z.string(),
+  issuedAt: z.string(),
+  materialsMissing: z.array(z.string()),
+  /** its printed 一次性告知书, or null when it could not be made */
+  documentId: z.string().nullable(),
+});
+export const ResidentHistory = z.object({
+  /** newest first */
+  items: z.array(HistoryItem),
+  notices: z.array(HistoryNotice),
+  /** receipts and notices printed for this resident, newest first */
+  documents: z.array(DocumentMeta),
+  /** true when a list was cut at HISTORY_LIMIT */
+  truncated: z.boolean(),
+});
+export type ResidentHistory = z.infer<typeof ResidentHistory>;
+export const HISTORY_LIMIT = 200;
+
 export const ExportedFile = z.object({ fileName: z.string(), savedPath: z.string(), base64: z.string(), rows: z.number() });
 
 export const residentsCalls = {
@@ -199,6 +240,15 @@ export const residentsCalls = {
     z.object({ items: z.array(SearchHit), hint: z.string().nullable() }),
   ),
   'residents.get': call(z.object({ id: z.string().min(1).max(64) }), ResidentView),
+  /** the resident's 代办 items, notices and printed documents */
+  'residents.history': call(z.object({ id: z.string().min(1).max(64) }), ResidentHistory),
+  /** a light check as soon as a 身份证号 is complete: who already holds it (selfId: the record being edited) */
+  'residents.checkIdNumber': call(
+    z.object({ idNumber: IdNumberSchema, selfId: z.string().min(1).max(64).optional() }),
+    z.object({ existing: z.object({ id: z.string(), name: z.string(), idMasked: z.string() }).nullable() }),
+  ),
+  /** the pinyin a name gets by itself, for the form; unknown: characters no dictionary has a reading for */
+  'residents.pinyinOf': call(z.object({ name: z.string().max(30) }), z.object({ pinyin: z.string(), unknown: z.array(z.string()) })),
   'residents.create': call(ResidentInputSchema, ResidentView),
   'residents.update': call(ResidentUpdateSchema, ResidentView),
   /** the full 身份证号, to 站长 and 管理员 only; every reveal is audited */

@@ -1,6 +1,7 @@
 /**
  * One search box for every way a clerk knows a resident. The query's shape picks the
- * lookups (characters → name, letters → pinyin, digits → 身份证号 and phone); each lookup
+ * lookups (characters → name or one of its characters, letters → pinyin, digits → 身份证号
+ * and phone: its end, start or middle); each lookup
  * is one bounded index range, run best match first until the page is full, so a common
  * name among a million residents costs no more than a rare one.
  */
@@ -22,6 +23,8 @@ export interface Found {
 export type QueryShape = 'empty' | 'digits' | 'letters' | 'name';
 
 export const MIN_DIGITS = 4;
+/** Digits from a phone's start or middle: six, the length of the pieces migration 0009 indexes. */
+export const MIN_INNER_DIGITS = 6;
 
 /** Spaces and hyphens are how people group digits; they never matter to a match. */
 export function normalizeQuery(raw: string): { q: string; shape: QueryShape } {
@@ -50,6 +53,13 @@ export function createResidentSearch(db: Db) {
   const phoneEq = sql('phone_digits = ?');
   const phoneRevPrefix = sql('phone_rev >= ? AND phone_rev < ?', 'phone_rev');
   const phonePrefix = sql('phone_digits > ? AND phone_digits < ?', 'phone_digits');
+  // One character from the 2nd on: its single-character gram (a name starting with it is namePrefix's).
+  const nameHasChar = db.prepare<[string, number], ResidentRow>('SELECT r.* FROM resident_name_grams g JOIN residents r ON r.rid = g.rid WHERE g.gram = ? LIMIT ?');
+  // Digits from a number's middle: the gram of their first six, then the whole query checked on the row.
+  const phoneContains = db.prepare<[number, string, number], ResidentRow>(
+    `SELECT r.* FROM resident_phone_grams g JOIN residents r ON r.rid = g.rid
+     WHERE g.gram = ? AND instr(r.phone_digits, ?) > 1 LIMIT ?`,
+  );
 
   function lookupsFor(q: string, shape: QueryShape, today: string): Lookup[] {
     switch (shape) {
@@ -66,8 +76,11 @@ export function createResidentSearch(db: Db) {
         if (!q.endsWith('X')) {
           const rev = reverse(q);
           out.push({ match: 'phoneSuffix', run: (n) => phoneRevPrefix.all(rev, rev + PREFIX_END, n) });
-          // A number typed from its start (手机号前几位) is worth trying once it is specific enough.
-          if (q.length >= 7) out.push({ match: 'phonePrefix', run: (n) => phonePrefix.all(q, q + PREFIX_END, n) });
+          // A number typed from its start (手机号前几位) or from its middle is worth trying once it is specific enough.
+          if (q.length >= MIN_INNER_DIGITS) {
+            out.push({ match: 'phonePrefix', run: (n) => phonePrefix.all(q, q + PREFIX_END, n) });
+            out.push({ match: 'phoneContains', run: (n) => phoneContains.all(Number(q.slice(0, MIN_INNER_DIGITS)), q, n) });
+          }
         }
         return out;
       }
@@ -84,6 +97,7 @@ export function createResidentSearch(db: Db) {
         ];
         const cs = Array.from(q);
         if (cs.length >= 2) out.push({ match: 'nameContains', run: (n) => nameContains.all(cs[0]! + cs[1]!, q, n) });
+        else out.push({ match: 'nameContains', run: (n) => nameHasChar.all(q, n) });
         return out;
       }
     }

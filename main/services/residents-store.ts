@@ -3,7 +3,7 @@
  * so the name pieces, pinyin and reversed numbers can never drift from the row they index.
  * Callers own the transaction (and the audit entry that goes with it).
  */
-import { pinyin } from 'pinyin-pro';
+import { pinyinKeys } from './resident-pinyin';
 import type { Db } from '../db/open';
 import type { Sex } from '../../common/idcard';
 import { phoneDigits } from '../../common/phone';
@@ -28,6 +28,8 @@ export interface ResidentRow {
   key_service: 0 | 1;
   name_initials: string;
   name_pinyin: string;
+  /** the clerk's correction ("wei zhe"); null: derived from the name */
+  pinyin_manual: string | null;
   version: number;
   created_at: string;
   created_by: string | null;
@@ -47,6 +49,8 @@ export interface ResidentFields {
   householdHeadId: string | null;
   relation: Relation | null;
   notes: string;
+  /** the clerk's pinyin, syllables spaced ("wei zhe"); null: derived from the name */
+  pinyinManual: string | null;
 }
 
 export const reverse = (s: string): string => Array.from(s).reverse().join('');
@@ -54,53 +58,53 @@ export const reverse = (s: string): string => Array.from(s).reverse().join('');
 /** Upper bound for "starts with": U+10FFFF sorts after every character a name or number can hold. */
 export const PREFIX_END = '\u{10FFFF}';
 
-/**
- * Pinyin initials and full pinyin (surname readings for 单, 曾, 解 …; ü as v). Characters
- * pinyin-pro does not know (rare 生僻字) become '_', which no typed query contains, so the
- * other characters keep their positions; separators such as the · in 买买提·艾力 are dropped.
- */
-export function pinyinKeys(name: string): { initials: string; pinyin: string } {
-  const parts = pinyin(name, { mode: 'surname', toneType: 'none', type: 'array', v: true });
-  let initials = '';
-  let full = '';
-  for (const raw of parts) {
-    const p = raw.toLowerCase();
-    if (/^[a-z]+$/.test(p)) {
-      initials += p[0];
-      full += p;
-    } else if (!/^[\s·•・.\-_'’]+$/.test(p)) {
-      initials += '_';
-      full += '_';
-    }
-  }
-  return { initials, pinyin: full };
-}
+export { pinyinKeys } from './resident-pinyin';
 
-/** The 2-character pieces of a name from its 2nd character on (code points, so 𠈌 counts as one). */
+/**
+ * The pieces of a name from its 2nd character on (code points, so 𠈌 counts as one): every
+ * 2-character piece, and every single character (a clerk may know only 堃 of 王堃).
+ */
 export function nameGrams(name: string): string[] {
   const cs = Array.from(name);
   const out = new Set<string>();
-  for (let i = 1; i + 1 < cs.length; i++) out.add(cs[i]! + cs[i + 1]!);
+  for (let i = 1; i < cs.length; i++) {
+    out.add(cs[i]!);
+    if (i + 1 < cs.length) out.add(cs[i]! + cs[i + 1]!);
+  }
+  return [...out];
+}
+
+/** The 6-digit pieces of a phone number that neither start nor end it (see migration 0009). */
+export function phoneGrams(digits: string | null): number[] {
+  if (!digits) return [];
+  const out = new Set<number>();
+  for (let p = 1; p + 6 < digits.length; p++) out.add(Number(digits.slice(p, p + 6)));
   return [...out];
 }
 
 export function createResidentStore(db: Db) {
   const insertRow = db.prepare(
     `INSERT INTO residents (id, name, id_number, id_rev, sex, birth_date, phone, phone_digits, phone_rev, address, grid,
-       household_head_id, relation, notes, key_service, name_initials, name_pinyin, version, created_at, created_by, updated_at, updated_by)
+       household_head_id, relation, notes, key_service, name_initials, name_pinyin, pinyin_manual, version, created_at, created_by, updated_at, updated_by)
      VALUES (@id, @name, @id_number, @id_rev, @sex, @birth_date, @phone, @phone_digits, @phone_rev, @address, @grid,
-       @household_head_id, @relation, @notes, @key_service, @name_initials, @name_pinyin, 1, @at, @by, @at, @by)`,
+       @household_head_id, @relation, @notes, @key_service, @name_initials, @name_pinyin, @pinyin_manual, 1, @at, @by, @at, @by)`,
   );
   const updateRow = db.prepare(
     `UPDATE residents SET name = @name, id_number = @id_number, id_rev = @id_rev, sex = @sex, birth_date = @birth_date,
        phone = @phone, phone_digits = @phone_digits, phone_rev = @phone_rev, address = @address, grid = @grid,
        household_head_id = @household_head_id, relation = @relation, notes = @notes, key_service = @key_service,
-       name_initials = @name_initials, name_pinyin = @name_pinyin,
+       name_initials = @name_initials, name_pinyin = @name_pinyin, pinyin_manual = @pinyin_manual,
        version = version + 1, updated_at = @at, updated_by = @by
      WHERE rid = @rid AND version = @version`,
   );
   const insertGram = db.prepare('INSERT OR IGNORE INTO resident_name_grams (gram, rid) VALUES (?, ?)');
   const deleteGram = db.prepare('DELETE FROM resident_name_grams WHERE gram = ? AND rid = ?');
+  const insertPhoneGram = db.prepare('INSERT OR IGNORE INTO resident_phone_grams (gram, rid) VALUES (?, ?)');
+  const deletePhoneGram = db.prepare('DELETE FROM resident_phone_grams WHERE gram = ? AND rid = ?');
+  const gapRows = db.prepare<[], { rid: number; name: string; name_initials: string; name_pinyin: string }>(
+    "SELECT rid, name, name_initials, name_pinyin FROM residents WHERE instr(name_initials, '_') > 0",
+  );
+  const setKeys = db.prepare('UPDATE residents SET name_initials = ?, name_pinyin = ? WHERE rid = ?');
   const insertTag = db.prepare('INSERT INTO resident_tags (rid, tag, since) VALUES (?, ?, ?)');
   const deleteTags = db.prepare('DELETE FROM resident_tags WHERE rid = ?');
   const tagsOf = db.prepare<[number], { tag: KeyTag; since: string }>('SELECT tag, since FROM resident_tags WHERE rid = ? ORDER BY tag');
@@ -108,7 +112,7 @@ export function createResidentStore(db: Db) {
   const byIdRev = db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE id_rev = ?');
 
   function columns(f: ResidentFields, tags: readonly TagEntry[]) {
-    const keys = pinyinKeys(f.name);
+    const keys = pinyinKeys(f.name, f.pinyinManual);
     const digits = f.phone ? phoneDigits(f.phone) : null;
     return {
       name: f.name,
@@ -127,12 +131,14 @@ export function createResidentStore(db: Db) {
       key_service: tags.length > 0 ? 1 : 0,
       name_initials: keys.initials,
       name_pinyin: keys.pinyin,
+      pinyin_manual: f.pinyinManual,
     };
   }
 
   function insert(id: string, f: ResidentFields, tags: readonly TagEntry[], at: string, by: string | null): number {
     const rid = Number(insertRow.run({ id, ...columns(f, tags), at, by }).lastInsertRowid);
     for (const g of nameGrams(f.name)) insertGram.run(g, rid);
+    for (const g of phoneGrams(phoneDigits_(f.phone))) insertPhoneGram.run(g, rid);
     for (const t of tags) insertTag.run(rid, t.tag, t.since);
     return rid;
   }
@@ -145,14 +151,36 @@ export function createResidentStore(db: Db) {
       for (const g of nameGrams(before.name)) deleteGram.run(g, before.rid);
       for (const g of nameGrams(f.name)) insertGram.run(g, before.rid);
     }
+    const nextDigits = phoneDigits_(f.phone);
+    if (before.phone_digits !== nextDigits) {
+      for (const g of phoneGrams(before.phone_digits)) deletePhoneGram.run(g, before.rid);
+      for (const g of phoneGrams(nextDigits)) insertPhoneGram.run(g, before.rid);
+    }
     deleteTags.run(before.rid);
     for (const t of tags) insertTag.run(before.rid, t.tag, t.since);
     return true;
   }
 
+  /**
+   * Rows written while a character of their name had no known reading get the readings known
+   * now (a newer supplement, or rows from before migration 0009). Search keys only: the row's
+   * data, version and audit trail do not change. Answers how many rows changed.
+   */
+  function refillPinyinGaps(): number {
+    const due: { rid: number; initials: string; pinyin: string }[] = [];
+    for (const r of gapRows.all()) {
+      const keys = pinyinKeys(r.name);
+      if (keys.initials !== r.name_initials || keys.pinyin !== r.name_pinyin) due.push({ rid: r.rid, ...keys });
+    }
+    // no transaction when nothing changed: a read-only handle (the search bench) opens the service too
+    if (due.length > 0) db.transaction(() => due.forEach((d) => setKeys.run(d.initials, d.pinyin, d.rid))).immediate();
+    return due.length;
+  }
+
   return {
     insert,
     update,
+    refillPinyinGaps,
     byId: (id: string) => byId.get(id),
     byIdNumber: (idNumber: string) => byIdRev.get(reverse(idNumber)),
     tags: (rid: number): TagEntry[] => tagsOf.all(rid),
@@ -173,5 +201,8 @@ export function fieldsOf(r: ResidentRow): ResidentFields {
     householdHeadId: r.household_head_id,
     relation: r.relation,
     notes: r.notes,
+    pinyinManual: r.pinyin_manual,
   };
 }
+
+const phoneDigits_ = (phone: string | null): string | null => (phone ? phoneDigits(phone) : null);

@@ -1,10 +1,12 @@
 /**
- * A dialog holding one form: Enter advances and submits, Esc cancels, main's
- * field errors land on their fields, anything else in an alert at the top.
+ * A dialog holding one form: Enter advances and submits, Esc cancels (asking first when
+ * the clerk changed something), main's field errors land on their fields, anything else
+ * in an alert at the top.
  */
 import { Alert, Form, Modal, type ButtonProps, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { enterAdvances, showFormError } from './forms';
+import { useDiscardGuard } from './discard-guard';
 import { FORM_CANCEL, FORM_SAVE } from './strings';
 
 interface Props<T> {
@@ -25,6 +27,7 @@ interface Props<T> {
 export function FormModal<T extends object>({ title, open, form, fieldKeys, initialValues, okText, onSubmit, onClose, children, testId, width = 480 }: Props<T>) {
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const guard = useDiscardGuard(form, `${testId}-discard`);
 
   async function finish(values: T) {
     setBusy(true);
@@ -51,25 +54,25 @@ export function FormModal<T extends object>({ title, open, form, fieldKeys, init
       okButtonProps={{ loading: busy, 'data-testid': `${testId}-ok` } as ButtonProps}
       cancelButtonProps={{ 'data-testid': `${testId}-cancel` } as ButtonProps}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard(onClose)}
       afterClose={() => setFormError(null)}
     >
       <div data-testid={testId}>
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 14 }} data-testid={`${testId}-error`} />}
-      <Form<T>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 14 }} data-testid={`${testId}-error`} />}
+        <Form<T>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
           scrollToFirstError={{ focus: true, block: 'nearest' }}
-        validateTrigger="onBlur"
-        initialValues={initialValues}
-        onFinish={finish}
-        onKeyDown={enterAdvances(() => form.submit())}
-        autoComplete="off"
-        preserve={false}
-      >
-        {children}
-      </Form>
+          validateTrigger="onBlur"
+          initialValues={initialValues}
+          onFinish={finish}
+          onKeyDown={enterAdvances(() => form.submit())}
+          autoComplete="off"
+          preserve={false}
+        >
+          {children}
+        </Form>
       </div>
     </Modal>
   );

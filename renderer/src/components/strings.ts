@@ -17,3 +17,9 @@ export const FORM_RESET = '恢复';
 export const READ_ONLY_NOTE = '您当前的角色只能查看，如需修改请联系站长或管理员。';
 
 export const COMING_BADGE = '此功能正在建设中，将在后续版本中开放';
+
+// ---------- leaving a form with changes ----------
+export const DISCARD_TITLE = '放弃未保存的内容？';
+export const DISCARD_TEXT = '已填写的内容尚未保存，关闭后将丢失。';
+export const DISCARD_OK = '放弃并关闭';
+export const DISCARD_KEEP = '继续填写';

@@ -1,9 +1,10 @@
 /**
  * One resident's record in a drawer: what the station knows, the household, the tags
- * with their dates. The full 身份证号 is one audited click away for 站长 and 管理员.
+ * with their dates, and their past at the station (items, notices, receipts), each
+ * openable. The full 身份证号 is one audited click away for 站长 and 管理员.
  */
 import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Popconfirm, Space, Spin } from 'antd';
+import { Alert, Button, Descriptions, Divider, Drawer, Popconfirm, Space, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ID_DOC_TYPE_LABELS, SEX_LABELS } from '../../../../common/idcard';
 import type { ResidentView } from '../../../../common/contracts/residents';
@@ -13,6 +14,7 @@ import { formatDateTime } from '../../format';
 import { useApp } from '../../stores/app';
 import { canRevealId } from './shared';
 import { TagList } from './TagList';
+import { ResidentHistory } from './ResidentHistory';
 import * as S from './strings';
 import * as SI from './strings-id';
 
@@ -163,12 +165,20 @@ export function ResidentDetail({ id, onClose, onEdit, onOpen, version = 0, focus
                 </Space>
               </Descriptions.Item>
             )}
+            <Descriptions.Item label={S.F_PINYIN} span={2}>
+              <span className="sd-mono" data-testid="resident-detail-pinyin">
+                {r.pinyin}
+              </span>
+              {r.pinyinManual && <span className="sd-muted">{S.D_PINYIN_MANUAL}</span>}
+            </Descriptions.Item>
             <Descriptions.Item label={S.F_NOTES} span={2}>
               <span className="sd-res-notes">{r.notes || S.D_NONE}</span>
             </Descriptions.Item>
             <Descriptions.Item label={S.D_CREATED}>{formatDateTime(r.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={S.D_UPDATED}>{formatDateTime(r.updatedAt)}</Descriptions.Item>
           </Descriptions>
+          <Divider titlePlacement="start">{S.H_TITLE}</Divider>
+          <ResidentHistory key={`${r.id}:${version}`} residentId={r.id} />
         </>
       )}
     </Drawer>

@@ -1,18 +1,17 @@
 /**
  * Register or edit a resident, in a drawer: the 身份证号 first (it fills in sex and birth
- * date), Enter moves on, Ctrl+Enter saves, Esc closes. What the clerk types against the
- * number is flagged at once; main re-checks everything and its per-field messages land
- * next to their fields. A duplicate 身份证号 offers the existing person's record.
+ * date), Enter moves on, Ctrl+Enter saves, Esc closes (asking first when something was
+ * typed). What the clerk types against the number is flagged at once; a number someone
+ * already holds is flagged as soon as it is complete, with a link to that person; main
+ * re-checks everything and its per-field messages land next to their fields.
  */
-import { Alert, AutoComplete, Button, Checkbox, DatePicker, Drawer, Form, Input, Radio, Select, Space, Tag, type FormRule, type InputRef } from 'antd';
+import { Alert, AutoComplete, Button, Drawer, Form, Input, Radio, Select, Space, type FormRule, type InputRef } from 'antd';
 import type * as z from 'zod';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkIdNumber, SEX_LABELS, type Sex } from '../../../../common/idcard';
 import { stationDate } from '../../../../common/time';
 import {
   IdNumberSchema,
-  KEY_TAGS,
   OptionalPhoneSchema,
   PastDateSchema,
   RELATIONS,
@@ -25,8 +24,9 @@ import { api, ApiError } from '../../api';
 import { errorText, notifySuccess } from '../../components/feedback';
 import { enterAdvances, zodRule } from '../../components/forms';
 import { IdNumberNotes } from './IdNumberNotes';
+import { useDiscardGuard } from '../../components/discard-guard';
 import { useGrids } from './shared';
-import { KEY_TAG_COLORS } from './strings';
+import { HeadSelect, TagEditor, useDerivedPinyin, useIdHolder } from './ResidentFormFields';
 import * as S from './strings';
 import './residents.css';
 
@@ -41,6 +41,7 @@ interface Values {
   householdHeadId: string | null;
   relation: Relation | null;
   notes: string;
+  pinyin: string;
   tags: TagEntry[];
 }
 
@@ -58,7 +59,7 @@ export interface ResidentFormProps {
   existingLabel?: string;
 }
 
-const FIELD_KEYS = ['idNumber', 'name', 'sex', 'birthDate', 'phone', 'address', 'grid', 'householdHeadId', 'relation', 'notes', 'tags'] as const;
+const FIELD_KEYS = ['idNumber', 'name', 'sex', 'birthDate', 'phone', 'address', 'grid', 'householdHeadId', 'relation', 'notes', 'pinyin', 'tags'] as const;
 const BIRTH_SCHEMA = PastDateSchema('出生日期');
 
 /** A field that may stay empty (then main keeps or derives it), checked by the contract's schema when filled. */
@@ -73,7 +74,7 @@ function optionalRule(schema: z.ZodType): FormRule {
 }
 
 function blankValues(idNumber = ''): Values {
-  return { idNumber, name: '', birthDate: '', phone: '', address: '', grid: '', householdHeadId: null, relation: null, notes: '', tags: [] };
+  return { idNumber, name: '', birthDate: '', phone: '', address: '', grid: '', householdHeadId: null, relation: null, notes: '', pinyin: '', tags: [] };
 }
 
 function valuesOf(r: ResidentView): Values {
@@ -88,78 +89,9 @@ function valuesOf(r: ResidentView): Values {
     householdHeadId: r.householdHeadId,
     relation: r.relation,
     notes: r.notes,
+    pinyin: r.pinyinManual ? r.pinyin : '',
     tags: r.tagEntries,
   };
-}
-
-/** 重点服务对象: one line per category, a tick and the date it applies from. */
-function TagEditor({ value = [], onChange }: { value?: TagEntry[]; onChange?: (v: TagEntry[]) => void }) {
-  const today = stationDate(new Date());
-  const set = (next: TagEntry[]) => onChange?.(next);
-  return (
-    <div className="sd-res-tag-editor" data-testid="resident-form-tags">
-      {KEY_TAGS.map((tag) => {
-        const entry = value.find((t) => t.tag === tag);
-        return (
-          <div key={tag} className={entry ? 'sd-res-tag-row on' : 'sd-res-tag-row'}>
-            <Checkbox
-              checked={entry !== undefined}
-              data-testid={`resident-form-tag-${tag}`}
-              onChange={(e) => set(e.target.checked ? [...value, { tag, since: today }] : value.filter((t) => t.tag !== tag))}
-            >
-              <Tag color={KEY_TAG_COLORS[tag]} className="sd-res-tag-label">
-                {tag}
-              </Tag>
-            </Checkbox>
-            {entry && (
-              <DatePicker
-                size="small"
-                allowClear={false}
-                value={dayjs(entry.since)}
-                format="YYYY-MM-DD"
-                aria-label={`${tag}${S.F_SINCE}`}
-                disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') > today}
-                onChange={(d: Dayjs | null) => d && set(value.map((t) => (t.tag === tag ? { tag, since: d.format('YYYY-MM-DD') } : t)))}
-              />
-            )}
-          </div>
-        );
-      })}
-    </div>
-  );
-}
-
-/** 户主: found by search like everywhere else; the option shows a masked number to tell namesakes apart. */
-function HeadSelect({ value, onChange, initialLabel, selfId }: { value?: string | null; onChange?: (v: string | null) => void; initialLabel: string | null; selfId: string | null }) {
-  const [q, setQ] = useState('');
-  const [options, setOptions] = useState<{ value: string; label: string }[]>(value && initialLabel ? [{ value, label: initialLabel }] : []);
-  useEffect(() => {
-    const text = q.trim();
-    if (!text) return;
-    let live = true;
-    const t = setTimeout(() => {
-      api['residents.search']({ q: text, limit: 10 }).then(
-        (r) => live && setOptions(r.items.filter((h) => h.id !== selfId).map((h) => ({ value: h.id, label: [h.name, h.idMasked, h.address].filter(Boolean).join('  ') }))),
-        () => live && setOptions([]),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [q, selfId]);
-  return (
-    <Select
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      allowClear
-      value={value ?? undefined}
-      placeholder={S.F_HEAD_PH}
-      options={options}
-      notFoundContent={q.trim() ? S.SEARCH_NONE : null}
-      onChange={(v: string | undefined) => onChange?.(v ?? null)}
-      data-testid="resident-form-head"
-    />
-  );
 }
 
 export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose, onOpenExisting, existingLabel = S.DUPLICATE_OPEN }: ResidentFormProps) {
@@ -176,6 +108,11 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
   const idNumber = Form.useWatch('idNumber', form) ?? '';
   const sex = Form.useWatch('sex', form);
   const birthDate = Form.useWatch('birthDate', form) ?? '';
+  const name = Form.useWatch('name', form) ?? '';
+  const typedPinyin = Form.useWatch('pinyin', form) ?? '';
+  const holder = useIdHolder(idNumber, editing?.id ?? null);
+  const derivedPinyin = useDerivedPinyin(name);
+  const guard = useDiscardGuard(form, 'resident-form-discard');
 
   useEffect(() => {
     if (open) void loadGrids();
@@ -213,6 +150,9 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
     onClose();
   }
 
+  // the early check and main's refusal say the same thing: show one
+  const shownDuplicate = duplicate ?? (holder ? { id: holder.id, message: S.DUPLICATE_EARLY(holder.name, holder.idMasked) } : null);
+
   async function submit(v: Values) {
     setBusy(true);
     setFormError(null);
@@ -227,6 +167,7 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
       householdHeadId: v.householdHeadId ?? null,
       relation: v.relation ?? null,
       notes: v.notes ?? '',
+      pinyin: v.pinyin ?? '',
       tags: v.tags ?? [],
     };
     try {
@@ -285,14 +226,14 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
       size={640}
       destroyOnHidden
       maskClosable={false}
-      onClose={close}
+      onClose={() => guard(close)}
       afterOpenChange={(o) => o && idRef.current?.focus()}
       data-testid="resident-form"
       footer={
         <div className="sd-res-form-foot">
           <span className="sd-muted">{S.FORM_KEYS}</span>
           <Space>
-            <Button onClick={close} data-testid="resident-cancel">
+            <Button onClick={() => guard(close)} data-testid="resident-cancel">
               {S.FORM_CANCEL}
             </Button>
             <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="resident-save">
@@ -302,17 +243,17 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
         </div>
       }
     >
-      {duplicate && (
+      {shownDuplicate && (
         <Alert
           type="warning"
           showIcon
           title={S.DUPLICATE_TITLE}
-          description={duplicate.message}
+          description={shownDuplicate.message}
           style={{ marginBottom: 14 }}
           data-testid="resident-form-duplicate"
           action={
             onOpenExisting && (
-              <Button size="small" onClick={() => onOpenExisting(duplicate.id)} data-testid="resident-form-open-existing">
+              <Button size="small" onClick={() => onOpenExisting(shownDuplicate.id)} data-testid="resident-form-open-existing">
                 {existingLabel}
               </Button>
             )
@@ -389,7 +330,26 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
           <Form.Item label={S.F_GRID} name="grid" rules={[{ max: 40, message: '所属网格不能超过 40 个字' }]}>
             <AutoComplete options={grids.map((g) => ({ value: g }))} placeholder={S.F_GRID_PH} data-testid="resident-form-grid" filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
           </Form.Item>
-          <div />
+          <Form.Item
+            label={S.F_PINYIN}
+            name="pinyin"
+            rules={[{ max: 200, message: S.F_PINYIN_LONG }]}
+            extra={
+              derivedPinyin && !typedPinyin.trim() ? (
+                derivedPinyin.unknown.length > 0 ? (
+                  <span className="sd-res-warn" data-testid="resident-form-pinyin-unknown">
+                    {S.F_PINYIN_UNKNOWN(derivedPinyin.unknown.join('、'))}
+                  </span>
+                ) : (
+                  <span data-testid="resident-form-pinyin-derived">{S.F_PINYIN_DERIVED(derivedPinyin.pinyin)}</span>
+                )
+              ) : typedPinyin.trim() ? (
+                S.F_PINYIN_MANUAL
+              ) : undefined
+            }
+          >
+            <Input maxLength={200} placeholder={derivedPinyin?.pinyin ?? S.F_PINYIN_PH} spellCheck={false} data-testid="resident-form-pinyin" />
+          </Form.Item>
           <Form.Item label={S.F_HEAD} name="householdHeadId">
             <HeadSelect initialLabel={editing?.householdHeadName ?? null} selfId={editing?.id ?? null} />
           </Form.Item>

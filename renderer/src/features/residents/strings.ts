@@ -34,6 +34,7 @@ export const MATCH_LABELS: Record<MatchKind, string> = {
   idSuffix: '身份证尾号',
   phoneSuffix: '电话尾号',
   phonePrefix: '电话',
+  phoneContains: '电话',
 };
 
 // ---------- columns ----------
@@ -62,6 +63,12 @@ export const F_NAME = '姓名';
 export const F_SEX = '性别';
 export const F_BIRTH = '出生日期';
 export const F_BIRTH_PH = '如 1956-03-08';
+export const F_PINYIN = '姓名拼音';
+export const F_PINYIN_PH = '自动生成；读音不对时在此更正，如 wei zhe';
+export const F_PINYIN_DERIVED = (py: string) => `自动拼音：${py}（用于拼音首字母查找；不对时在此更正）`;
+export const F_PINYIN_UNKNOWN = (chars: string) => `“${chars}”的读音未收录，请填写拼音（每字一个音节，空格分开）`;
+export const F_PINYIN_MANUAL = '已手工更正拼音；清空则恢复自动拼音';
+export const F_PINYIN_LONG = '拼音不能超过 200 个字符';
 export const F_PHONE = '联系电话';
 export const F_PHONE_PH = '手机 11 位，座机带区号';
 export const F_ADDRESS = '现住址';
@@ -83,6 +90,7 @@ export const SAVED_EDIT = (name: string) => `已保存：${name}`;
 export const DUPLICATE_OPEN = '打开其档案';
 export const DUPLICATE_PICK = '就选这位居民';
 export const DUPLICATE_TITLE = '该身份证号已经登记过';
+export const DUPLICATE_EARLY = (name: string, masked: string) => `该身份证号已登记：${name}（${masked}），请打开其档案，无需重复登记`;
 
 // ---------- detail ----------
 export const DETAIL_TITLE = '居民档案';
@@ -98,9 +106,26 @@ export const D_MEMBERS = '家庭成员';
 export const D_IS_HEAD = '本人为户主';
 export const D_NO_HOUSEHOLD = '未关联';
 export const D_NONE = '无';
+export const D_PINYIN_MANUAL = '（已手工更正）';
 export const D_CREATED = '登记时间';
 export const D_UPDATED = '最近修改';
 export const D_TAG_SINCE = (since: string) => `自 ${since}`;
+
+// ---------- the record's history ----------
+export const H_TITLE = '办事记录';
+export const H_SEP = '　';
+export const H_ITEMS = '代办事项';
+export const H_NOTICES = '一次性告知书';
+export const H_DOCUMENTS = '回执与单据';
+export const H_NO_ITEMS = '尚未为其办理代办事项';
+export const H_NO_NOTICES = '没有出具过一次性告知书';
+export const H_NO_DOCUMENTS = '没有打印过回执或单据';
+export const H_ACCEPTED = (at: string) => `受理 ${at}`;
+export const H_PROMISED = (day: string) => `承诺 ${day} 前办结`;
+export const H_COMPLETED = (at: string) => `办结 ${at}`;
+export const H_MISSING = (n: number) => `缺 ${n} 项材料`;
+export const H_PRINTS = (n: number) => (n > 0 ? `已打印 ${n} 次` : '未打印');
+export const H_TRUNCATED = '仅显示最近 200 条，更早的记录请在代办工作清单中查找';
 
 // ---------- ledger ----------
 export const L_TAGS = '类别';

@@ -1,0 +1,154 @@
+/**
+ * The 重点服务对象台账 (key-service targets in grid and name order, filtered by tag, grid and
+ * age) and its .xlsx export; masked numbers unless a permitted user asks, which is audited.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServiceContext, ApiPart } from '../context';
+import { AppError } from '../../common/errors';
+import type { Staff } from '../../common/contract';
+import { ageOn, bornOnOrBefore, maskIdNumber, SEX_LABELS } from '../../common/idcard';
+import { STATION_OFFSET_MS, stationDate } from '../../common/time';
+import type { KeyTag, LedgerFilter, LedgerRow, TagEntry } from '../../common/contracts/residents';
+import type { ResidentRow } from './residents-store';
+import { sortTags, summaryOf } from './residents-shared';
+import { ledgerWorkbook } from './residents-io';
+
+const EXPORT_LIMIT = 200_000;
+
+type LedgerCalls = 'residents.grids' | 'residents.ledger' | 'residents.exportLedger';
+
+export function createResidentLedger(ctx: ServiceContext, deps: { requireRevealer: (what: 'exportLedger', residentId: null) => Staff }) {
+  const { db, clock, audit, auth } = ctx;
+  const today = () => stationDate(clock.now());
+  const { requireRevealer } = deps;
+  const gridList = db.prepare<[], { grid: string }>(
+    `WITH RECURSIVE g(grid) AS (
+       SELECT min(grid) FROM residents WHERE grid > ''
+       UNION ALL
+       SELECT (SELECT min(grid) FROM residents WHERE grid > g.grid) FROM g WHERE g.grid IS NOT NULL
+     ) SELECT grid FROM g WHERE grid IS NOT NULL`,
+  );
+
+  function ledgerWhere(f: LedgerFilter): { where: string; params: Record<string, unknown> } {
+    const day = today();
+    // key_service = 1 selects the partial index that holds every key-service target in 台账 order
+    const clauses = ['r.key_service = 1'];
+    const params: Record<string, unknown> = {};
+    if ((f.tags ?? []).length > 0) {
+      clauses.push('r.rid IN (SELECT rid FROM resident_tags WHERE tag IN (SELECT value FROM json_each(@tags)))');
+      params.tags = JSON.stringify(f.tags);
+    }
+    if (f.grid) {
+      clauses.push('r.grid = @grid');
+      params.grid = f.grid;
+    }
+    if (f.ageMin !== undefined) {
+      clauses.push('r.birth_date <= @bornBy');
+      params.bornBy = bornOnOrBefore(day, f.ageMin);
+    }
+    if (f.ageMax !== undefined) {
+      clauses.push('r.birth_date > @bornAfter');
+      params.bornAfter = bornOnOrBefore(day, f.ageMax + 1);
+    }
+    return { where: clauses.join(' AND '), params };
+  }
+
+  function ledgerRows(f: LedgerFilter, limit: number, offset: number): { rows: ResidentRow[]; total: number } {
+    const { where, params } = ledgerWhere(f);
+    const rows = db
+      .prepare<[Record<string, unknown>], ResidentRow>(`SELECT r.* FROM residents r WHERE ${where} ORDER BY r.grid, r.name, r.birth_date LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset });
+    const total = db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM residents r WHERE ${where}`).get(params)?.n ?? 0;
+    return { rows, total };
+  }
+
+  const tagEntriesFor = db.prepare<[string], { rid: number; tag: KeyTag; since: string }>('SELECT rid, tag, since FROM resident_tags WHERE rid IN (SELECT value FROM json_each(?))');
+  function tagEntryMap(rows: readonly ResidentRow[]): Map<number, TagEntry[]> {
+    const map = new Map<number, TagEntry[]>();
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      for (const t of tagEntriesFor.all(JSON.stringify(chunk.map((r) => r.rid)))) {
+        const list = map.get(t.rid) ?? [];
+        list.push({ tag: t.tag, since: t.since });
+        map.set(t.rid, list);
+      }
+    }
+    for (const [k, v] of map) map.set(k, sortTags(v));
+    return map;
+  }
+
+  const api: ApiPart<LedgerCalls> = {
+    async 'residents.grids'() {
+      auth.require();
+      return gridList.all().map((g) => g.grid);
+    },
+
+    async 'residents.ledger'({ filter, page, pageSize }) {
+      auth.require();
+      const day = today();
+      const { rows, total } = ledgerRows(filter, pageSize, (page - 1) * pageSize);
+      const entries = tagEntryMap(rows);
+      const items: LedgerRow[] = rows.map((r) => {
+        const e = entries.get(r.rid) ?? [];
+        return {
+          ...summaryOf(
+            r,
+            e.map((t) => t.tag),
+            day,
+          ),
+          tagEntries: e,
+        };
+      });
+      return { items, total };
+    },
+
+    async 'residents.exportLedger'({ filter, fullIdNumbers }) {
+      const me = fullIdNumbers ? requireRevealer('exportLedger', null) : auth.require();
+      const day = today();
+      const { rows, total } = ledgerRows(filter, EXPORT_LIMIT, 0);
+      if (total > EXPORT_LIMIT) throw new AppError('VALIDATION', `符合条件的有 ${total} 人，超过单次导出上限 ${EXPORT_LIMIT}，请按网格或类别分批导出`);
+      const entries = tagEntryMap(rows);
+      const parts = [
+        (filter.tags ?? []).length > 0 ? `类别：${(filter.tags ?? []).join('、')}` : '类别：全部',
+        filter.grid ? `网格：${filter.grid}` : '网格：全部',
+        filter.ageMin !== undefined || filter.ageMax !== undefined ? `年龄：${filter.ageMin ?? 0}–${filter.ageMax ?? '以上'}` : '',
+        `共 ${rows.length} 人`,
+        `导出时间：${day}`,
+        fullIdNumbers ? '含完整身份证号，请妥善保管' : '身份证号已脱敏',
+      ].filter(Boolean);
+      const station = ctx.station.get();
+      const buffer = await ledgerWorkbook({
+        title: `${station?.name ?? ''}重点服务对象台账`,
+        subtitle: parts.join('　'),
+        rows: rows.map((r) => {
+          const e = entries.get(r.rid) ?? [];
+          return {
+            name: r.name,
+            sex: SEX_LABELS[r.sex],
+            birthDate: r.birth_date,
+            age: ageOn(r.birth_date, day),
+            idNumber: fullIdNumbers ? r.id_number : maskIdNumber(r.id_number),
+            phone: r.phone ?? '',
+            address: r.address,
+            grid: r.grid,
+            tags: e.map((t) => `${t.tag}（${t.since}）`).join('、'),
+            notes: r.notes,
+          };
+        }),
+      });
+      // The station's wall clock (UTC+8, no daylight saving), as in the sheet's 导出时间.
+      const stamp = new Date(clock.now().getTime() + STATION_OFFSET_MS).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      const fileName = `重点服务对象台账-${stamp}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`;
+      const dir = path.join(ctx.dataDir, 'exports');
+      fs.mkdirSync(dir, { recursive: true });
+      const savedPath = path.join(dir, fileName);
+      fs.writeFileSync(savedPath, buffer);
+      db.transaction(() =>
+        audit.append({ actorId: me.id, action: 'resident.exportLedger', entity: 'resident', entityId: null, detail: { rows: rows.length, fullIdNumbers, fileName } }),
+      ).immediate();
+      return { fileName, savedPath, base64: buffer.toString('base64'), rows: rows.length };
+    },
+  };
+  return { api };
+}
