@@ -20,6 +20,7 @@ import {
   type KeyTag,
   type LedgerFilter,
   type LedgerRow,
+  type ImportPreview,
   type ImportRowPreview,
   type ResidentSummary,
   type ResidentView,
@@ -28,7 +29,9 @@ import {
 } from '../../common/contracts/residents';
 import { createResidentStore, fieldsOf, type ResidentFields, type ResidentRow } from './residents-store';
 import { createResidentSearch } from './residents-search';
-import { IMPORT_COLUMN_LABELS, importTemplate, ledgerWorkbook, readSheet, type ImportColumn, type SheetRow } from './residents-io';
+import { IMPORT_COLUMN_LABELS, importTemplate, ledgerWorkbook, type ImportColumn, type SheetRow } from './residents-io';
+import { createImportReader } from './import-runner';
+import { createImportJobs, inSlices, type Report } from './import-jobs';
 
 /** What other capabilities (代办 intake, receipts) read about a resident: the full record, for use inside main only. */
 export interface ResidentRecord extends ResidentFields {
@@ -72,6 +75,8 @@ export function createResidents(ctx: ServiceContext) {
   const store = createResidentStore(db);
   const finder = createResidentSearch(db);
   const today = () => stationDate(clock.now());
+  const importReader = createImportReader();
+  const importJobs = createImportJobs<ImportPreview>();
 
   const tagsFor = db.prepare<[string], { rid: number; tag: KeyTag }>('SELECT rid, tag FROM resident_tags WHERE rid IN (SELECT value FROM json_each(?)) ORDER BY tag');
   const membersOf = db.prepare<[string], ResidentRow>('SELECT * FROM residents WHERE household_head_id = ? ORDER BY birth_date');
@@ -431,11 +436,26 @@ export function createResidents(ctx: ServiceContext) {
     };
   }
 
-  async function parseFile(fileName: string, base64: string) {
-    const sheet = await readSheet(fileName, Buffer.from(base64, 'base64'));
+  /** The file is read in a worker (import-runner.ts); its rows are checked here in slices, between other calls. */
+  async function parseFile(fileName: string, base64: string, report: Report = () => undefined) {
+    const sheet = await importReader.read(fileName, Buffer.from(base64, 'base64'), (done, total) => report('reading', done, total));
     const day = today();
     const seen = new Map<string, number>();
-    return { rows: sheet.rows.map((r) => parseRow(r, day, seen)), ignoredColumns: sheet.ignoredColumns };
+    const rows = await inSlices(sheet.rows, (r) => parseRow(r, day, seen), (done, total) => report('checking', done, total));
+    return { rows, ignoredColumns: sheet.ignoredColumns };
+  }
+
+  async function preview(fileName: string, base64: string, report?: Report): Promise<ImportPreview> {
+    const { rows, ignoredColumns } = await parseFile(fileName, base64, report);
+    const previews = rows.map(previewOf);
+    return {
+      rows: previews,
+      total: previews.length,
+      newCount: previews.filter((p) => p.status === 'new').length,
+      existingCount: previews.filter((p) => p.status === 'existing').length,
+      errorCount: previews.filter((p) => p.status === 'error').length,
+      ignoredColumns,
+    };
   }
 
   function previewOf(p: ParsedRow): ImportRowPreview {
@@ -575,16 +595,18 @@ export function createResidents(ctx: ServiceContext) {
 
     async 'residents.importPreview'({ fileName, base64 }) {
       auth.require();
-      const { rows, ignoredColumns } = await parseFile(fileName, base64);
-      const previews = rows.map(previewOf);
-      return {
-        rows: previews,
-        total: previews.length,
-        newCount: previews.filter((p) => p.status === 'new').length,
-        existingCount: previews.filter((p) => p.status === 'existing').length,
-        errorCount: previews.filter((p) => p.status === 'error').length,
-        ignoredColumns,
-      };
+      return preview(fileName, base64);
+    },
+
+    async 'residents.importStart'({ fileName, base64 }) {
+      const me = auth.require();
+      return { jobId: importJobs.start(me.id, (report) => preview(fileName, base64, report)) };
+    },
+
+    async 'residents.importProgress'({ jobId }) {
+      const me = auth.require();
+      const s = await importJobs.poll(me.id, jobId);
+      return s.state === 'done' ? { state: 'done' as const, preview: s.result } : s;
     },
 
     async 'residents.importCommit'({ fileName, base64, onExisting }) {
