@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as z from 'zod';
+import type * as Esbuild from 'esbuild';
 import { AppError } from '../../common/errors';
 import { log } from '../log';
 import { IMPORT_COLUMNS, IMPORT_MESSAGES as M, type ImportColumn, type Sheet } from './residents-io';
@@ -61,7 +62,7 @@ function sourceWorker(): Promise<string> | null {
   fromSource ??= (async () => {
     const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sd-import-worker-')), 'import-worker.cjs');
     const esbuild = 'esbuild';
-    const { build } = (await import(/* @vite-ignore */ esbuild)) as typeof import('esbuild');
+    const { build } = (await import(/* @vite-ignore */ esbuild)) as typeof Esbuild;
     await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
     return outfile;
   })();

@@ -77,8 +77,8 @@ export const IMPORT_LIMITS = {
   cells: 2_000_000,
   /** characters kept of one cell: more than any field takes, so an over-long one still gets its message */
   cellChars: 1_000,
-  /** characters in one CSV record */
-  recordChars: 65_536,
+  /** bytes (as UTF-8) in one CSV record */
+  recordBytes: 64 * 1024,
   /** the worksheet's XML once unzipped */
   sheetBytes: 256 * 1024 * 1024,
 } as const;
@@ -94,7 +94,7 @@ export const IMPORT_MESSAGES = {
   tooManyColumns: `表头超过 ${IMPORT_LIMITS.columns} 列；请删除多余的列后重新导入`,
   tooManyCells: `表格中的单元格超过 ${IMPORT_LIMITS.cells / 10_000} 万个；${SPLIT_ADVICE}`,
   tooBigUnzipped: `文件解压后超过 ${IMPORT_LIMITS.sheetBytes / 1024 / 1024} MB，内容过多或文件已损坏；${SPLIT_ADVICE}`,
-  recordTooLong: (line: number) => `CSV 文件第 ${line} 行超过 ${IMPORT_LIMITS.recordChars} 个字，可能不是居民名单或文件已损坏；请检查该行，或用导入模板重新整理`,
+  recordTooLong: (line: number) => `CSV 文件第 ${line} 行超过 ${IMPORT_LIMITS.recordBytes / 1024} KB，可能不是居民名单或文件已损坏；请检查该行，或用导入模板重新整理`,
   quoteNotClosed: (line: number) => `CSV 文件第 ${line} 行的引号没有配对，请在 Excel 中打开检查后另存为 CSV`,
   noHeading: '没有找到“姓名”和“身份证号”两列的表头，请使用导入模板或检查第一行的列名',
   noData: '文件里没有数据',

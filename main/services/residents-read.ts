@@ -247,6 +247,8 @@ function isScientific(s: string): boolean {
 async function readCsv(bytes: Uint8Array, progress: ReadProgress): Promise<Sheet> {
   const { parse } = await import('csv-parse/sync');
   const text = decodeText(bytes);
+  // csv-parse counts UTF-8 bytes
+  const total = Buffer.byteLength(text);
   const builder = new SheetBuilder();
   let records = 0;
   let cells = 0;
@@ -256,7 +258,7 @@ async function readCsv(bytes: Uint8Array, progress: ReadProgress): Promise<Sheet
     parse(text, {
       relax_column_count: true,
       relax_quotes: true,
-      max_record_size: L.recordChars,
+      max_record_size: L.recordBytes,
       on_record: (record: string[], ctx) => {
         // ctx.lines is where the record ends; it starts on the line after the previous one.
         const line = lastLine + 1;
@@ -264,7 +266,7 @@ async function readCsv(bytes: Uint8Array, progress: ReadProgress): Promise<Sheet
         if (++records > L.sheetRows) refuse(M.tooManySheetRows);
         cells += record.length;
         if (cells > L.cells) refuse(M.tooManyCells);
-        if (records % 2000 === 0) progress(ctx.bytes, text.length);
+        if (records % 2000 === 0) progress(Math.min(ctx.bytes, total), total);
         if (builder.columns) {
           builder.addRow(
             line,
@@ -296,7 +298,7 @@ async function readCsv(bytes: Uint8Array, progress: ReadProgress): Promise<Sheet
     refuse(M.unreadableCsv);
   }
   if (!builder.columns) refuse(anyValues ? M.noHeading : M.noData);
-  progress(text.length, text.length);
+  progress(total, total);
   return builder.sheet();
 }
 
