@@ -91,7 +91,7 @@ export function createImportJobs<T>(opts: JobOptions = {}) {
  * Runs `fn` over the rows in slices, letting other calls in between: checking 20,000 rows
  * against the registry takes long enough that the counter would otherwise stall.
  */
-export async function inSlices<A, B>(items: readonly A[], fn: (a: A) => B, report: (done: number, total: number) => void = () => undefined, slice = 500): Promise<B[]> {
+export async function inSlices<A, B>(items: readonly A[], fn: (a: A) => B, report: (done: number, total: number) => void = () => undefined, slice = 100): Promise<B[]> {
   const out: B[] = [];
   for (let i = 0; i < items.length; i++) {
     out.push(fn(items[i]!));

@@ -13,7 +13,7 @@ import * as z from 'zod';
 import type * as Esbuild from 'esbuild';
 import { AppError } from '../../common/errors';
 import { log } from '../log';
-import { IMPORT_COLUMNS, IMPORT_MESSAGES as M, type ImportColumn, type Sheet } from './residents-io';
+import { IMPORT_COLUMNS, IMPORT_LIMITS, IMPORT_MESSAGES as M, type ImportColumn, type Sheet, type SheetRow } from './residents-io';
 
 export interface ImportReaderOptions {
   /** the worker script; default: the built one beside this bundle, or built from source in development */
@@ -32,10 +32,8 @@ const DEFAULTS = { timeLimitMs: 60_000, memoryLimitMb: 256, concurrency: 2 } as 
 const cellsSchema = z.object(Object.fromEntries(Object.keys(IMPORT_COLUMNS).map((k) => [k, z.string().max(10_000).optional()])) as Record<ImportColumn, z.ZodOptional<z.ZodString>>);
 const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), done: z.number(), total: z.number() }),
-  z.object({
-    type: z.literal('done'),
-    sheet: z.object({ rows: z.array(z.object({ line: z.number().int(), cells: cellsSchema.partial(), numericId: z.boolean() })), ignoredColumns: z.array(z.string()) }),
-  }),
+  z.object({ type: z.literal('rows'), rows: z.array(z.object({ line: z.number().int(), cells: cellsSchema, numericId: z.boolean() })).max(5_000) }),
+  z.object({ type: z.literal('done'), ignoredColumns: z.array(z.string().max(100)).max(1_000) }),
   z.object({ type: z.literal('refused'), message: z.string().max(500) }),
   z.object({ type: z.literal('failed'), kind: z.string().max(100) }),
 ]);
@@ -96,6 +94,7 @@ export function createImportReader(opts: ImportReaderOptions = {}) {
           stderr: false,
         });
         let settled = false;
+        const rows: SheetRow[] = [];
         const finish = (fn: () => void) => {
           if (settled) return;
           settled = true;
@@ -112,7 +111,12 @@ export function createImportReader(opts: ImportReaderOptions = {}) {
           if (!m.success) return finish(() => reject(new AppError('INTERNAL', M.broken)));
           const msg = m.data;
           if (msg.type === 'progress') return progress(msg.done, msg.total);
-          if (msg.type === 'done') return finish(() => resolve(msg.sheet as Sheet));
+          if (msg.type === 'rows') {
+            if (rows.length + msg.rows.length > IMPORT_LIMITS.rows) return finish(() => reject(new AppError('INTERNAL', M.broken)));
+            for (const r of msg.rows) rows.push(r as SheetRow);
+            return;
+          }
+          if (msg.type === 'done') return finish(() => resolve({ rows, ignoredColumns: msg.ignoredColumns }));
           if (msg.type === 'refused') return finish(() => reject(new AppError('VALIDATION', msg.message, { fileName: msg.message })));
           log.error('import worker failed', { kind: msg.kind });
           finish(() => reject(new AppError('VALIDATION', M.broken, { fileName: M.broken })));

@@ -17,6 +17,7 @@ const port = parentPort;
 if (!port) throw new Error('import-worker runs only as a worker thread');
 const job = workerData as Job;
 
+const ROW_BATCH = 1000;
 let last = 0;
 readSheet(job.fileName, job.bytes, (done, total) => {
   // a message every few percent is plenty for a progress bar
@@ -24,7 +25,11 @@ readSheet(job.fileName, job.bytes, (done, total) => {
   last = done;
   port.postMessage({ type: 'progress', done, total });
 }).then(
-  (sheet) => port.postMessage({ type: 'done', sheet }),
+  (sheet) => {
+    // In batches: the main thread unpacks and checks each message in one go, and 20,000 rows at once would stall it.
+    for (let at = 0; at < sheet.rows.length; at += ROW_BATCH) port.postMessage({ type: 'rows', rows: sheet.rows.slice(at, at + ROW_BATCH) });
+    port.postMessage({ type: 'done', ignoredColumns: sheet.ignoredColumns });
+  },
   (err: unknown) => {
     if (err instanceof AppError) port.postMessage({ type: 'refused', message: err.message });
     // No detail crosses: an engine message may quote the file's content.
