@@ -45,7 +45,8 @@ function ReadingProgress({ reading }: { reading: Reading }) {
         {IS.IMPORT_PHASE[reading.phase]}
         {reading.phase === 'checking' && reading.total > 0 && <span className="sd-muted"> {IS.IMPORT_ROWS_CHECKED(reading.done, reading.total)}</span>}
       </div>
-      <Progress percent={percent ?? 100} status="active" showInfo={percent !== null} />
+      {/* not known yet: a sliver that moves, rather than a bar that looks full */}
+      <Progress percent={percent ?? 3} status="active" showInfo={percent !== null} />
       <div className="sd-muted">{IS.IMPORT_WAIT_HINT}</div>
     </div>
   );
