@@ -38,9 +38,13 @@ const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failed'), kind: z.string().max(100) }),
 ]);
 
-/** The built worker sits beside the bundle (dist/main); packaged, it is unpacked from app.asar (electron-builder.yml). */
-function builtWorker(): string | null {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+/**
+ * The built worker sits beside the bundle (dist/main). Packaged, the bundle runs from
+ * resources/app.asar/dist/main and the worker is unpacked beside the archive
+ * (resources/app.asar.unpacked/dist/main, electron-builder.yml's asarUnpack), where a worker
+ * thread loads it with plain fs.
+ */
+export function builtWorker(here = path.dirname(fileURLToPath(import.meta.url))): string | null {
   const file = path.join(here, 'import-worker.cjs');
   const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   if (unpacked !== file && fs.existsSync(unpacked)) return unpacked;

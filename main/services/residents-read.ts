@@ -134,40 +134,78 @@ interface SheetInternals {
   _dimensions: { expandRow(row: unknown): void };
 }
 
+interface ZipEntry {
+  name: string;
+  /** unzipped, as declared */
+  size: number;
+  /** of its local header */
+  offset: number;
+}
+
 /**
  * The entries the zip's central directory declares, with their unzipped sizes: the sheets'
  * sizes are the progress bar's whole, and a file declaring far more than a sheet may hold is
  * refused before anything is unzipped. What a file declares may be false; the reader counts
  * the real bytes as well.
  */
-function zipEntries(b: Uint8Array): { name: string; size: number }[] {
+function zipDirectory(b: Uint8Array): { entries: ZipEntry[]; directoryAt: number } | null {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (v.getUint32(i, true) !== 0x06054b50) continue;
     const count = v.getUint16(i + 10, true);
-    let p = v.getUint32(i + 16, true);
-    const out: { name: string; size: number }[] = [];
+    const directoryAt = v.getUint32(i + 16, true);
+    let p = directoryAt;
+    const entries: ZipEntry[] = [];
     for (let n = 0; n < count && p + 46 <= b.length && v.getUint32(p, true) === 0x02014b50; n++) {
       const nameLength = v.getUint16(p + 28, true);
-      out.push({ name: Buffer.from(b.buffer, b.byteOffset + p + 46, Math.min(nameLength, b.length - p - 46)).toString('utf8'), size: v.getUint32(p + 24, true) });
+      const name = Buffer.from(b.buffer, b.byteOffset + p + 46, Math.min(nameLength, b.length - p - 46)).toString('utf8');
+      entries.push({ name, size: v.getUint32(p + 24, true), offset: v.getUint32(p + 42, true) });
       p += 46 + nameLength + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
     }
-    return out;
+    return { entries, directoryAt };
   }
-  return [];
+  return null;
+}
+
+const isSheet = (e: ZipEntry) => e.name.startsWith('xl/worksheets/sheet') && e.name.endsWith('.xml');
+
+/**
+ * The zip's records with the worksheets moved to the end. Excel writes the sheets before the
+ * shared strings, and exceljs then spools each sheet, unzipped, into a temporary file until the
+ * strings have been read: names and 身份证号 in plain text on disk, left there if the worker is
+ * ended, and written in full before any limit could look at them. Reordered, every sheet
+ * streams straight through the limits. The streaming unzip reads the records in the order
+ * given and needs no offsets; anything unexpected leaves the file as it is.
+ */
+function sheetsLast(b: Uint8Array, dir: { entries: ZipEntry[]; directoryAt: number } | null): Uint8Array[] {
+  if (!dir || dir.entries.length === 0) return [b];
+  const byOffset = [...dir.entries].sort((x, y) => x.offset - y.offset);
+  const ranges: { entry: ZipEntry; from: number; to: number }[] = [];
+  let expected = 0;
+  for (let i = 0; i < byOffset.length; i++) {
+    const entry = byOffset[i]!;
+    const to = i + 1 < byOffset.length ? byOffset[i + 1]!.offset : dir.directoryAt;
+    if (entry.offset !== expected || to <= entry.offset || to > b.length) return [b];
+    ranges.push({ entry, from: entry.offset, to });
+    expected = to;
+  }
+  const ordered = [...ranges.filter((r) => !isSheet(r.entry)), ...ranges.filter((r) => isSheet(r.entry))];
+  return [...ordered.map((r) => b.subarray(r.from, r.to)), b.subarray(dir.directoryAt)];
 }
 
 async function readXlsx(bytes: Uint8Array, progress: ReadProgress): Promise<Sheet> {
-  const entries = zipEntries(bytes);
+  const dir = zipDirectory(bytes);
+  const entries = dir?.entries ?? [];
   if (entries.reduce((sum, e) => sum + e.size, 0) > 2 * L.sheetBytes) refuse(M.tooBigUnzipped);
   // 0 when the sizes are not known (ZIP64): the bar then shows activity only
-  const total = entries.filter((e) => e.name.startsWith('xl/worksheets/sheet') && e.size !== 0xffffffff).reduce((sum, e) => sum + e.size, 0);
+  const total = entries.filter((e) => isSheet(e) && e.size !== 0xffffffff).reduce((sum, e) => sum + e.size, 0);
+  const parts = sheetsLast(bytes, dir);
   const { default: excel } = await import('exceljs');
   const builder = new SheetBuilder();
   let anyValues = false;
   const input = Readable.from(
     (function* () {
-      for (let at = 0; at < bytes.length; at += 64 * 1024) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(64 * 1024, bytes.length - at));
+      for (const part of parts) for (let at = 0; at < part.length; at += 64 * 1024) yield Buffer.from(part.buffer, part.byteOffset + at, Math.min(64 * 1024, part.length - at));
     })(),
   );
   const reader = new excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });

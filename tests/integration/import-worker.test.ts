@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/station';
-import { createImportReader } from '../../main/services/import-runner';
+import { builtWorker, createImportReader } from '../../main/services/import-runner';
 import { createImportJobs, inSlices } from '../../main/services/import-jobs';
 import { IMPORT_MESSAGES } from '../../main/services/residents-io';
 
@@ -69,6 +69,22 @@ describe('the import worker', () => {
     const first = slow.read('a.csv', Buffer.from('x'));
     expect(await refusal(slow.read('b.csv', Buffer.from('x')))).toMatchObject({ code: 'UNAVAILABLE', message: IMPORT_MESSAGES.busy });
     expect(await refusal(first)).toMatchObject({ message: IMPORT_MESSAGES.tooSlow(1) });
+  });
+
+  it('is found beside the bundle, and unpacked beside app.asar when packaged', () => {
+    const dist = path.join(tempDir('sd-dist-'), 'dist', 'main');
+    fs.mkdirSync(dist, { recursive: true });
+    expect(builtWorker(dist)).toBeNull();
+    fs.writeFileSync(path.join(dist, 'import-worker.cjs'), '');
+    expect(builtWorker(dist)).toBe(path.join(dist, 'import-worker.cjs'));
+
+    const resources = tempDir('sd-packaged-');
+    const inAsar = path.join(resources, 'app.asar', 'dist', 'main');
+    const unpacked = path.join(resources, 'app.asar.unpacked', 'dist', 'main');
+    fs.mkdirSync(inAsar, { recursive: true });
+    fs.mkdirSync(unpacked, { recursive: true });
+    fs.writeFileSync(path.join(unpacked, 'import-worker.cjs'), '');
+    expect(builtWorker(inAsar)).toBe(path.join(unpacked, 'import-worker.cjs'));
   });
 
   it('reads a file with the real worker, reporting progress', async () => {

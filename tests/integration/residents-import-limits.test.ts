@@ -3,9 +3,10 @@
  * are refused with a Chinese reason or read without harm, and the station answers other
  * calls while such a file is being read.
  */
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { expectAppError, setUpStation } from '../helpers/station';
+import { expectAppError, setUpStation, tempDir } from '../helpers/station';
 import { dispatch } from '../../main/dispatch';
 import { checkCharOf } from '../../common/idcard';
 import { columnOf, workbookBytes, IMPORT_LIMITS, IMPORT_MESSAGES } from '../../main/services/residents-io';
@@ -71,6 +72,28 @@ describe('an .xlsx that reaches column XFD', () => {
     expect(p).toMatchObject({ total: 2, newCount: 2, errorCount: 0 });
     expect(await s.client['residents.importCommit']({ fileName: '花名册.xlsx', base64: b64(file), onExisting: 'skip' })).toEqual({ created: 2, updated: 0, skipped: 0 });
     expect((await s.client['residents.search']({ q: '陈志强', limit: 1 })).items[0]?.birthDate).toBe('1988-08-18');
+    s.close();
+  });
+
+  it('never spools a sheet (names, 身份证号) to a temporary file, though Excel puts it before the shared strings', async () => {
+    const s = await setUpStation();
+    const file = xlsxOf([plainRow(1, ['姓名', '身份证号']), plainRow(2, [...LIU]), plainRow(3, [...CHEN])]);
+    // once before watching: running from source, the first import bundles the worker into a temporary folder
+    await s.client['residents.importPreview']({ fileName: 'a.xlsx', base64: b64(file) });
+    const spool = tempDir('sd-spool-');
+    const created: string[] = [];
+    const watcher = fs.watch(spool, (_event, name) => created.push(String(name)));
+    const before = process.env.TMPDIR;
+    // the worker takes its environment, and so its temporary folder, when it starts
+    process.env.TMPDIR = spool;
+    try {
+      expect((await s.client['residents.importPreview']({ fileName: 'a.xlsx', base64: b64(file) })).newCount).toBe(2);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      watcher.close();
+    }
+    expect(created).toEqual([]);
     s.close();
   });
 
