@@ -85,6 +85,13 @@ export function createImportReader(opts: ImportReaderOptions = {}) {
   async function read(fileName: string, bytes: Buffer, progress: ImportProgress = () => undefined): Promise<Sheet> {
     if (running >= o.concurrency) throw new AppError('UNAVAILABLE', M.busy);
     running++;
+    // released when the thread has exited, not when its answer is in: until then it holds its memory
+    let release = () => void running--;
+    const releaseOnce = () => {
+      release();
+      release = () => undefined;
+    };
+    let spawned = false;
     try {
       const script = await workerFile(o);
       // A copy the worker owns: transferring it leaves the caller's Buffer (often a pool slice) alone.
@@ -133,10 +140,14 @@ export function createImportReader(opts: ImportReaderOptions = {}) {
           log.error('import worker crashed', { kind: err.name, code: err.code ?? null });
           finish(() => reject(new AppError('VALIDATION', M.broken, { fileName: M.broken })));
         });
-        worker.on('exit', () => finish(() => reject(new AppError('VALIDATION', M.broken, { fileName: M.broken }))));
+        worker.on('exit', () => {
+          releaseOnce();
+          finish(() => reject(new AppError('VALIDATION', M.broken, { fileName: M.broken })));
+        });
+        spawned = true;
       });
     } finally {
-      running--;
+      if (!spawned) releaseOnce();
     }
   }
 

@@ -47,6 +47,8 @@ describe('the import worker', () => {
     const p = reader.read('a.csv', Buffer.from('x'));
     expect(await turnsWhile(p)).toBeGreaterThan(5);
     expect(await refusal(p)).toMatchObject({ code: 'VALIDATION', message: IMPORT_MESSAGES.tooSlow(0) });
+    // the slot is given back once the thread has really gone
+    while (reader.running > 0) await new Promise((r) => setTimeout(r, 10));
     expect(reader.running).toBe(0);
   });
 
