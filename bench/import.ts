@@ -7,6 +7,7 @@
  * streaming reader on 2,000 XFD rows. Runs the built worker (dist/main/import-worker.cjs).
  */
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -102,5 +103,8 @@ t0 = performance.now();
 const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([xfd2k]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit' });
 for await (const sheet of reader) for await (const row of sheet) void row;
 figures.xfd_2k_rows_exceljs_stream_unpatched_ms = { value: performance.now() - t0, unit: 'ms', note: 'exceljs streaming as shipped, 2,000 XFD rows (per-row dimension walk)' };
+
+// this machine is shared: read every figure above against the load it ran under
+figures.machine_load_1m = { value: os.loadavg()[0]!, unit: 'load', note: `1-minute load average on ${os.cpus().length} cores` };
 
 report('import', figures);

@@ -4,6 +4,7 @@
  * (a heap that runs out kills the whole process, and under Electron every window with it).
  * A worker that runs out of memory or time is ended and the clerk gets a Chinese reason.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,11 +63,18 @@ function sourceWorker(): Promise<string> | null {
   const entry = path.join(here, 'import-worker.ts');
   if (!fs.existsSync(entry)) return null;
   fromSource ??= (async () => {
-    const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sd-import-worker-')), 'import-worker.cjs');
     const esbuild = 'esbuild';
     const { build } = (await import(/* @vite-ignore */ esbuild)) as typeof Esbuild;
-    await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-    return outfile;
+    const out = await build({ entryPoints: [entry], write: false, outfile: 'import-worker.cjs', bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+    const code = out.outputFiles[0]!.contents;
+    // named by its content: every test process builds the same file, and none piles up
+    const file = path.join(os.tmpdir(), `sd-import-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+    if (!fs.existsSync(file)) {
+      const part = `${file}.${process.pid}.part`;
+      fs.writeFileSync(part, code);
+      fs.renameSync(part, file);
+    }
+    return file;
   })();
   return fromSource;
 }

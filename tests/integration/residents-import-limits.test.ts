@@ -78,7 +78,7 @@ describe('an .xlsx that reaches column XFD', () => {
   it('never spools a sheet (names, 身份证号) to a temporary file, though Excel puts it before the shared strings', async () => {
     const s = await setUpStation();
     const file = xlsxOf([plainRow(1, ['姓名', '身份证号']), plainRow(2, [...LIU]), plainRow(3, [...CHEN])]);
-    // once before watching: running from source, the first import bundles the worker into a temporary folder
+    // once before watching: running from source, the first import writes the bundled worker to the temporary folder
     await s.client['residents.importPreview']({ fileName: 'a.xlsx', base64: b64(file) });
     const spool = tempDir('sd-spool-');
     const created: string[] = [];
