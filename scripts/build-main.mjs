@@ -37,6 +37,15 @@ await Promise.all([
     packages: 'external',
     outExtension: { '.js': '.js' },
   }),
+  // The import worker is one self-contained CommonJS file: packaged, it is unpacked from
+  // app.asar (electron-builder.yml) and must find no node_modules; main/services/import-runner.ts
+  // bundles it with the same settings when running from source.
+  build({
+    ...common,
+    entryPoints: ['./main/services/import-worker.ts'],
+    outfile: 'dist/main/import-worker.cjs',
+    format: 'cjs',
+  }),
   build({
     ...common,
     entryPoints: ['./preload/index.ts'],

@@ -230,6 +230,24 @@ export const ResidentHistory = z.object({
 });
 export type ResidentHistory = z.infer<typeof ResidentHistory>;
 export const HISTORY_LIMIT = 200;
+export const ImportPreview = z.object({
+  rows: z.array(ImportRowPreview),
+  total: z.number(),
+  newCount: z.number(),
+  existingCount: z.number(),
+  errorCount: z.number(),
+  /** headers that were not recognised and will be ignored */
+  ignoredColumns: z.array(z.string()),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/** reading: the file's share read; checking: rows checked against the registry */
+export const IMPORT_JOB_PHASES = ['reading', 'checking'] as const;
+export const ImportJobState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('running'), phase: z.enum(IMPORT_JOB_PHASES), done: z.number(), total: z.number() }),
+  z.object({ state: z.literal('done'), preview: ImportPreview }),
+]);
+export type ImportJobState = z.infer<typeof ImportJobState>;
 
 export const ExportedFile = z.object({ fileName: z.string(), savedPath: z.string(), base64: z.string(), rows: z.number() });
 
@@ -267,18 +285,11 @@ export const residentsCalls = {
   /** the ledger as .xlsx: saved under the data folder's exports/ and returned for a browser download */
   'residents.exportLedger': call(z.object({ filter: LedgerFilterSchema, fullIdNumbers: z.boolean().default(false) }), ExportedFile),
   /** reads an .xlsx/.csv and says, row by row, what an import would do; changes nothing */
-  'residents.importPreview': call(
-    FileUpload,
-    z.object({
-      rows: z.array(ImportRowPreview),
-      total: z.number(),
-      newCount: z.number(),
-      existingCount: z.number(),
-      errorCount: z.number(),
-      /** headers that were not recognised and will be ignored */
-      ignoredColumns: z.array(z.string()),
-    }),
-  ),
+  'residents.importPreview': call(FileUpload, ImportPreview),
+  /** the same preview as a job, for a progress bar: answers at once with the job's id */
+  'residents.importStart': call(FileUpload, z.object({ jobId: z.string() })),
+  /** the job's progress, or its preview once done (then the job is gone); a refused file is this call's error */
+  'residents.importProgress': call(z.object({ jobId: z.string().min(1).max(64) }), ImportJobState),
   /** imports every row in one transaction; refused as a whole if any row has an error */
   'residents.importCommit': call(
     FileUpload.extend({ onExisting: z.enum(['skip', 'match'], { error: '请选择已登记居民的处理方式' }) }),

@@ -9,12 +9,14 @@ import { AppError } from '../../common/errors';
 import type { Staff } from '../../common/contract';
 import { checkIdNumber, maskIdNumber, SEX_LABELS, type Sex } from '../../common/idcard';
 import { stationDate } from '../../common/time';
-import { KEY_TAGS, OptionalPhoneSchema, ResidentNameSchema, type ImportRowPreview, type KeyTag, type TagEntry } from '../../common/contracts/residents';
+import { KEY_TAGS, OptionalPhoneSchema, ResidentNameSchema, type ImportPreview, type ImportRowPreview, type KeyTag, type TagEntry } from '../../common/contracts/residents';
 import { fieldsOf, type ResidentFields, type ResidentRow, type ResidentStore } from './residents-store';
 import { changedFields, sortTags, type FieldErrors } from './residents-shared';
-import { IMPORT_COLUMN_LABELS, importTemplate, readSheet, type ImportColumn, type SheetRow } from './residents-io';
+import { IMPORT_COLUMN_LABELS, importTemplate, type ImportColumn, type SheetRow } from './residents-io';
+import { createImportReader } from './import-runner';
+import { createImportJobs, inSlices, type Report } from './import-jobs';
 
-type ImportCalls = 'residents.importPreview' | 'residents.importCommit' | 'residents.importTemplate';
+type ImportCalls = 'residents.importPreview' | 'residents.importStart' | 'residents.importProgress' | 'residents.importCommit' | 'residents.importTemplate';
 
 const TAG_ALIASES: Record<string, KeyTag> = {
   空巢: '空巢老人',
@@ -31,6 +33,8 @@ const TAG_ALIASES: Record<string, KeyTag> = {
 export function createResidentImport(ctx: ServiceContext, store: ResidentStore) {
   const { db, clock, audit, auth } = ctx;
   const today = () => stationDate(clock.now());
+  const importReader = createImportReader();
+  const importJobs = createImportJobs<ImportPreview>();
 
   interface ParsedRow {
     line: number;
@@ -139,11 +143,26 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
     };
   }
 
-  async function parseFile(fileName: string, base64: string) {
-    const sheet = await readSheet(fileName, Buffer.from(base64, 'base64'));
+  /** The file is read in a worker (import-runner.ts); its rows are checked here in slices, between other calls. */
+  async function parseFile(fileName: string, base64: string, report: Report = () => undefined) {
+    const sheet = await importReader.read(fileName, Buffer.from(base64, 'base64'), (done, total) => report('reading', done, total));
     const day = today();
     const seen = new Map<string, number>();
-    return { rows: sheet.rows.map((r) => parseRow(r, day, seen)), ignoredColumns: sheet.ignoredColumns };
+    const rows = await inSlices(sheet.rows, (r) => parseRow(r, day, seen), (done, total) => report('checking', done, total));
+    return { rows, ignoredColumns: sheet.ignoredColumns };
+  }
+
+  async function preview(fileName: string, base64: string, report?: Report): Promise<ImportPreview> {
+    const { rows, ignoredColumns } = await parseFile(fileName, base64, report);
+    const previews = rows.map(previewOf);
+    return {
+      rows: previews,
+      total: previews.length,
+      newCount: previews.filter((p) => p.status === 'new').length,
+      existingCount: previews.filter((p) => p.status === 'existing').length,
+      errorCount: previews.filter((p) => p.status === 'error').length,
+      ignoredColumns,
+    };
   }
 
   function previewOf(p: ParsedRow): ImportRowPreview {
@@ -178,16 +197,18 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
   const api: ApiPart<ImportCalls> = {
     async 'residents.importPreview'({ fileName, base64 }) {
       auth.require();
-      const { rows, ignoredColumns } = await parseFile(fileName, base64);
-      const previews = rows.map(previewOf);
-      return {
-        rows: previews,
-        total: previews.length,
-        newCount: previews.filter((p) => p.status === 'new').length,
-        existingCount: previews.filter((p) => p.status === 'existing').length,
-        errorCount: previews.filter((p) => p.status === 'error').length,
-        ignoredColumns,
-      };
+      return preview(fileName, base64);
+    },
+
+    async 'residents.importStart'({ fileName, base64 }) {
+      const me = auth.require();
+      return { jobId: importJobs.start(me.id, (report) => preview(fileName, base64, report)) };
+    },
+
+    async 'residents.importProgress'({ jobId }) {
+      const me = auth.require();
+      const s = await importJobs.poll(me.id, jobId);
+      return s.state === 'done' ? { state: 'done' as const, preview: s.result } : s;
     },
 
     async 'residents.importCommit'({ fileName, base64, onExisting }) {

@@ -4,7 +4,6 @@
  * No database here; the service decides what the rows mean.
  */
 import type * as ExcelJS from 'exceljs';
-import { AppError } from '../../common/errors';
 
 /** exceljs types its bytes as its own `Buffer extends ArrayBuffer`; at run time they are Node Buffers. */
 /** exceljs is large: loaded when a spreadsheet is read or written, not at start-up. */
@@ -62,157 +61,72 @@ export interface Sheet {
   ignoredColumns: string[];
 }
 
-export const MAX_IMPORT_ROWS = 20_000;
+/**
+ * What one import may hold. A file over any of them is refused with the limit and what to do,
+ * while it is read (the reader never builds more than these): formatting applied to whole rows
+ * makes Excel store cells out to column XFD, and a file must not be able to take the counter down.
+ */
+export const IMPORT_LIMITS = {
+  /** residents in one file */
+  rows: 20_000,
+  /** rows the sheet stores, empty or formatted ones included */
+  sheetRows: 100_000,
+  /** non-empty headings */
+  columns: 200,
+  /** cells the sheet stores, in every column */
+  cells: 2_000_000,
+  /** characters kept of one cell: more than any field takes, so an over-long one still gets its message */
+  cellChars: 1_000,
+  /** bytes (as UTF-8) in one CSV record */
+  recordBytes: 64 * 1024,
+  /** the worksheet's XML once unzipped */
+  sheetBytes: 256 * 1024 * 1024,
+} as const;
 
-function columnOf(heading: string): ImportColumn | null {
-  const h = heading.replace(/[\s\u3000*＊:：（(].*$/, '').trim();
+export const MAX_IMPORT_ROWS = IMPORT_LIMITS.rows;
+
+const SPLIT_ADVICE = '请删除多余的行、列（或整行整列的格式），或把文件分成多个后分批导入';
+
+/** The Chinese refusals, each naming its limit and what to do about it. */
+export const IMPORT_MESSAGES = {
+  tooManyRows: `一次最多导入 ${IMPORT_LIMITS.rows} 位居民，请把文件分成多个后分批导入`,
+  tooManySheetRows: `表格中的行数超过 ${IMPORT_LIMITS.sheetRows} 行（含只有格式的空行）；${SPLIT_ADVICE}`,
+  tooManyColumns: `表头超过 ${IMPORT_LIMITS.columns} 列；请删除多余的列后重新导入`,
+  tooManyCells: `表格中的单元格超过 ${IMPORT_LIMITS.cells / 10_000} 万个；${SPLIT_ADVICE}`,
+  tooBigUnzipped: `文件解压后超过 ${IMPORT_LIMITS.sheetBytes / 1024 / 1024} MB，内容过多或文件已损坏；${SPLIT_ADVICE}`,
+  recordTooLong: (line: number) => `CSV 文件第 ${line} 行超过 ${IMPORT_LIMITS.recordBytes / 1024} KB，可能不是居民名单或文件已损坏；请检查该行，或用导入模板重新整理`,
+  quoteNotClosed: (line: number) => `CSV 文件第 ${line} 行的引号没有配对，请在 Excel 中打开检查后另存为 CSV`,
+  noHeading: '没有找到“姓名”和“身份证号”两列的表头，请使用导入模板或检查第一行的列名',
+  noData: '文件里没有数据',
+  unreadableXlsx: '无法读取该 Excel 文件；请确认是 .xlsx 格式（旧的 .xls 请在 Excel 中另存为 .xlsx）',
+  unreadableCsv: '无法读取该 CSV 文件；请在 Excel 中打开后另存为“CSV（逗号分隔）”再导入',
+  tooSlow: (seconds: number) => `读取文件超过 ${seconds} 秒仍未完成，文件过大或格式异常；${SPLIT_ADVICE}`,
+  tooMuchMemory: `读取文件所需内存超出上限，文件过大或格式异常；${SPLIT_ADVICE}`,
+  busy: '正在读取其他导入文件，请等它完成后再试',
+  expired: '这次导入的读取结果已过期，请重新选择文件',
+  broken: '读取文件时出错，本次未导入任何数据；请重试，如仍失败请用导入模板重新整理文件',
+} as const;
+
+/** What ends a heading's name ("身份证号（必填）", "姓名*", "电话："): the marks, and blanks as \s knows them. */
+const NAME_MARKS = '*＊:：（(';
+const BLANKS = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/** the longest heading name we know, with room to spare */
+const NAME_SCAN = 16;
+
+/**
+ * The column a heading names. A scan of at most a few characters, not a pattern: no
+ * heading, however long or strange, can make it backtrack.
+ */
+export function columnOf(heading: string): ImportColumn | null {
+  let start = 0;
+  while (start < heading.length && BLANKS.includes(heading[start]!)) start++;
+  let end = start;
+  while (end < heading.length && end - start <= NAME_SCAN && !BLANKS.includes(heading[end]!) && !NAME_MARKS.includes(heading[end]!)) end++;
+  const h = heading.slice(start, end);
   for (const [col, names] of Object.entries(IMPORT_COLUMNS) as [ImportColumn, readonly string[]][]) {
     if ((names as readonly string[]).includes(h)) return col;
   }
   return null;
-}
-
-/** Finds the heading row among the first few (sheets often start with a title line). */
-function mapHeadings(table: string[][]): { at: number; cols: Map<number, ImportColumn>; ignored: string[] } {
-  for (let r = 0; r < Math.min(table.length, 10); r++) {
-    const cols = new Map<number, ImportColumn>();
-    const ignored: string[] = [];
-    (table[r] ?? []).forEach((cell, i) => {
-      const col = columnOf(cell);
-      if (col && ![...cols.values()].includes(col)) cols.set(i, col);
-      else if (cell.trim() !== '') ignored.push(cell.trim());
-    });
-    if ([...cols.values()].includes('idNumber') && [...cols.values()].includes('name')) return { at: r, cols, ignored };
-  }
-  throw new AppError('VALIDATION', '没有找到“姓名”和“身份证号”两列的表头，请使用导入模板或检查第一行的列名', { fileName: '文件缺少“姓名”“身份证号”列' });
-}
-
-function toSheet(table: string[][], numericIdAt: (row: number, col: number) => boolean, lineOf: (row: number) => number): Sheet {
-  const { at, cols, ignored } = mapHeadings(table);
-  const idCol = [...cols.entries()].find(([, c]) => c === 'idNumber')?.[0];
-  const rows: SheetRow[] = [];
-  for (let r = at + 1; r < table.length; r++) {
-    const raw = table[r] ?? [];
-    if (raw.every((c) => c.trim() === '')) continue;
-    const cells: SheetRow['cells'] = {};
-    for (const [i, col] of cols) cells[col] = (raw[i] ?? '').trim();
-    rows.push({ line: lineOf(r), cells, numericId: idCol !== undefined && numericIdAt(r, idCol) });
-    if (rows.length > MAX_IMPORT_ROWS) throw new AppError('VALIDATION', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件后分批导入`);
-  }
-  return { rows, ignoredColumns: ignored };
-}
-
-function two(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** An Excel cell as the text the clerk sees; dates as YYYY-MM-DD (Excel keeps them as UTC midnight). */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return `${v.getUTCFullYear()}-${two(v.getUTCMonth() + 1)}-${two(v.getUTCDate())}`;
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toFixed(0) : String(v);
-  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text).join('');
-    if (typeof o.text === 'string') return o.text;
-    if ('result' in o) return cellText(o.result as ExcelJS.CellValue);
-  }
-  return '';
-}
-
-async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(bytes);
-  } catch {
-    throw new AppError('VALIDATION', '无法读取该 Excel 文件；请确认是 .xlsx 格式（旧的 .xls 请在 Excel 中另存为 .xlsx）', { fileName: '文件无法读取' });
-  }
-  const ws = wb.worksheets.find((w) => w.actualRowCount > 0);
-  if (!ws) throw new AppError('VALIDATION', '文件里没有数据', { fileName: '文件里没有数据' });
-  if (ws.rowCount > MAX_IMPORT_ROWS + 10) throw new AppError('VALIDATION', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件后分批导入`);
-  const table: string[][] = [];
-  const numeric: boolean[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const texts: string[] = [];
-    const nums: boolean[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) {
-      const v = row.getCell(c).value;
-      texts.push(cellText(v));
-      nums.push(typeof v === 'number' || (v !== null && typeof v === 'object' && typeof (v as { result?: unknown }).result === 'number'));
-    }
-    table.push(texts);
-    numeric.push(nums);
-  }
-  return toSheet(table, (r, c) => numeric[r]?.[c] === true, (r) => r + 1);
-}
-
-/** Excel in China saves CSV as GBK; anything that is not valid UTF-8 is read as GBK (GB18030). */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** RFC 4180: commas, "quoted, fields" with "" for a quote, CRLF or LF; returns each record's first line number too. */
-export function parseCsv(text: string): { records: string[][]; lines: number[] } {
-  const records: string[][] = [];
-  const lines: number[] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      lines.push(startLine);
-      record = [];
-      field = '';
-      line++;
-      startLine = line;
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-    lines.push(startLine);
-  }
-  return { records, lines };
-}
-
-/** Reads the file the clerk picked; throws VALIDATION with a Chinese reason when it cannot be read. */
-export async function readSheet(fileName: string, bytes: Buffer): Promise<Sheet> {
-  if (bytes.length === 0) throw new AppError('VALIDATION', '文件是空的', { fileName: '文件是空的' });
-  if (/\.csv$/i.test(fileName)) {
-    const { records, lines } = parseCsv(decodeText(bytes));
-    // CSV keeps digits as typed, unless Excel wrote them in scientific notation (1.30102E+17).
-    const sci = (r: number, c: number) => /^\d(\.\d+)?E\+\d+$/i.test((records[r]?.[c] ?? '').trim());
-    return toSheet(records, sci, (r) => lines[r] ?? r + 1);
-  }
-  return readXlsx(bytes);
 }
 
 export interface LedgerSheetRow {

@@ -4,9 +4,9 @@
  * it in one go. A file with any bad row imports nothing: the clerk fixes it and picks it again.
  */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Radio, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
-import { useRef, useState, type HTMLAttributes } from 'react';
-import { MAX_IMPORT_BYTES, type ImportRowPreview } from '../../../../common/contracts/residents';
+import { Alert, Button, Progress, Radio, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { MAX_IMPORT_BYTES, type ImportJobState, type ImportRowPreview } from '../../../../common/contracts/residents';
 import type { CallOutput } from '../../../../common/contract';
 import { api } from '../../api';
 import { errorText, notifyError, notifySuccess } from '../../components/feedback';
@@ -14,8 +14,43 @@ import { useApp } from '../../stores/app';
 import { canImport, downloadBase64, toBase64, useGrids } from './shared';
 import { TagList } from './TagList';
 import * as S from './strings';
+import * as IS from './import-strings';
 
 type Preview = CallOutput<'residents.importPreview'>;
+type Reading = { phase: 'uploading' } | Omit<Extract<ImportJobState, { state: 'running' }>, 'state'>;
+
+/** Reading the file counts for the first 60 % of the bar, checking its rows for the rest. */
+function percentOf(r: Reading): number | null {
+  if (r.phase === 'uploading' || r.total === 0) return null;
+  const part = Math.min(1, r.done / r.total);
+  return Math.round(r.phase === 'reading' ? part * 60 : 60 + part * 40);
+}
+
+/** The preview runs as a job on the station: each poll answers when it is done, or after a moment with its progress. */
+async function previewJob(fileName: string, base64: string, onProgress: (r: Reading) => void, stale: () => boolean): Promise<Preview | null> {
+  const { jobId } = await api['residents.importStart']({ fileName, base64 });
+  for (;;) {
+    const s = await api['residents.importProgress']({ jobId });
+    if (stale()) return null;
+    if (s.state === 'done') return s.preview;
+    onProgress({ phase: s.phase, done: s.done, total: s.total });
+  }
+}
+
+function ReadingProgress({ reading }: { reading: Reading }) {
+  const percent = percentOf(reading);
+  return (
+    <div style={{ maxWidth: 560, margin: '4px 0 16px' }} data-testid="import-progress" role="status" aria-live="polite">
+      <div>
+        {IS.IMPORT_PHASE[reading.phase]}
+        {reading.phase === 'checking' && reading.total > 0 && <span className="sd-muted"> {IS.IMPORT_ROWS_CHECKED(reading.done, reading.total)}</span>}
+      </div>
+      {/* not known yet: a sliver that moves, rather than a bar that looks full */}
+      <Progress percent={percent ?? 3} status="active" showInfo={percent !== null} />
+      <div className="sd-muted">{IS.IMPORT_WAIT_HINT}</div>
+    </div>
+  );
+}
 
 const STATUS_COLORS = { new: 'green', existing: 'blue', error: 'red' } as const;
 
@@ -29,7 +64,11 @@ export function ImportTab() {
   const [onExisting, setOnExisting] = useState<'skip' | 'match'>('skip');
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [reading, setReading] = useState<Reading | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  /** bumped by each new file and on leaving the tab: an older file's answers are dropped */
+  const run = useRef(0);
+  useEffect(() => () => void run.current++, []);
 
   async function choose(f: File) {
     setError(null);
@@ -39,17 +78,24 @@ export function ImportTab() {
       setError(new Error(S.I_TOO_BIG(MAX_IMPORT_BYTES / 1024 / 1024)));
       return;
     }
+    const token = ++run.current;
+    const stale = () => token !== run.current;
     setBusy(true);
+    setReading({ phase: 'uploading' });
     try {
       const base64 = toBase64(new Uint8Array(await f.arrayBuffer()));
       setFile({ name: f.name, base64 });
-      const p = await api['residents.importPreview']({ fileName: f.name, base64 });
+      const p = await previewJob(f.name, base64, (r) => !stale() && setReading(r), stale);
+      if (!p) return;
       setPreview(p);
       setOnlyErrors(p.errorCount > 0);
     } catch (err) {
-      setError(err);
+      if (!stale()) setError(err);
     } finally {
-      setBusy(false);
+      if (!stale()) {
+        setBusy(false);
+        setReading(null);
+      }
     }
   }
 
@@ -130,6 +176,7 @@ export function ImportTab() {
         </Space>
       </div>
       {file && <div className="sd-muted sd-res-import-file">{S.I_CHOSEN(file.name)}</div>}
+      {reading && <ReadingProgress reading={reading} />}
       {error !== null && <Alert type="error" showIcon title={error instanceof Error && !('code' in error) ? error.message : errorText(error)} style={{ marginBottom: 12 }} data-testid="import-error" />}
       {done && <Alert type="success" showIcon title={done} style={{ marginBottom: 12 }} data-testid="import-done" />}
       {preview && (
@@ -163,7 +210,7 @@ export function ImportTab() {
               <span className="sd-res-warn">{S.I_BLOCKED}</span>
             ) : (
               <Button type="primary" loading={busy} onClick={() => void commit()} data-testid="import-commit">
-                {S.I_COMMIT(preview.total)}
+                {busy ? IS.IMPORT_COMMITTING : S.I_COMMIT(preview.total)}
               </Button>
             )}
           </div>
