@@ -56,7 +56,7 @@ export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
   };
 }
 
-export const ON_THE_SPOT_TITLE = '受理回执（当场办结）';
+export const ON_THE_SPOT_TITLE = '当场办结回执';
 
 /** Accepted and completed at once: one receipt, with the result instead of a promised date. */
 function onTheSpotForm(d: AcceptanceReceiptData, done: NonNullable<AcceptanceReceiptData['onTheSpot']>): FormModel {

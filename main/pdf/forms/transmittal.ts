@@ -34,16 +34,16 @@ export function transmittalForm(d: TransmittalData): FormModel {
       {
         kind: 'table',
         caption: `转报事项清单（共 ${count} 件）`,
-        headers: ['序号', '回执编号', '办理事项', '申请人', '身份证号', '受理时间', '随附材料'],
-        widths: [24, 'auto', '*', 'auto', 'auto', 'auto', '*'],
+        headers: ['序号', '回执编号', '办理事项', '申请人 / 身份证号', '随附材料'],
+        // fixed widths, and the number broken after the station code on purpose: 'auto'
+        // columns let pdfmake wrap a short header one character a line
+        widths: [22, 80, 80, 108, '*'],
         rows: d.items.map((it, i) => [
           String(i + 1),
-          it.receiptNo,
+          it.receiptNo.replace(/^([^-]+-)/, '$1\n'),
           it.itemName,
-          it.applicantName,
-          ensureMaskedId(it.idMasked),
-          dateTimeCn(it.acceptedAt),
-          it.materials.map((m, j) => `${j + 1}. ${m}`).join('\n'),
+          `${it.applicantName}\n${ensureMaskedId(it.idMasked)}`,
+          it.materials.length > 0 ? it.materials.map((m, j) => `${j + 1}. ${m}`).join('\n') : '—',
         ]),
       },
       ...(d.note ? [{ kind: 'paragraph' as const, text: `备注：${d.note}` }] : []),
