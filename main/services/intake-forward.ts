@@ -55,7 +55,8 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
           if (!canTransition(r.status, 'forwarded', { forwarded: true })) {
             throw new AppError('CONFLICT', `事项 ${r.receipt_no} 当前为“${INTAKE_STATUS_LABELS[r.status]}”，不能转报`);
           }
-          if (received.toISOString() < r.accepted_at) throw new AppError('VALIDATION', `接收时间早于事项 ${r.receipt_no} 的受理时间，请核对`, { receivedAt: '接收时间早于受理时间' });
+          // the clerk types minutes: an item accepted at 09:00:40 may be received "at 09:00"
+          if (received.getTime() < Math.floor(Date.parse(r.accepted_at) / 60_000) * 60_000) throw new AppError('VALIDATION', `接收时间早于事项 ${r.receipt_no} 的受理时间，请核对`, { receivedAt: '接收时间早于受理时间' });
           return r;
         });
         const transmittalId = newId(clock);

@@ -191,7 +191,12 @@ export const useDraft = create<DraftState>()((set, get) => {
       }
     },
 
-    resume: () => set({ outcome: null, showing: null }),
+    resume() {
+      set({ outcome: null, showing: null });
+      // the notice just issued is now the one accepting would follow
+      const { item } = get();
+      if (item) void loadPreview(item);
+    },
     show: (showing) => set({ showing }),
     reset: () => set({ ...EMPTY }),
   };
