@@ -4,11 +4,9 @@
  * 受理回执 / 补正通知 / 办结回执. Records and their audit entries commit together; a
  * document is made only after its record is durably committed.
  */
-import * as z from 'zod';
 import type { ServiceContext, ApiPart } from '../context';
 import type { intakeCalls, IntakeRecord } from '../../common/contracts/intake';
-import { allowedNext, canTransition, INTAKE_STATUS_LABELS, OPEN_STATUSES, requiredFor, type ForwardChannel, type IntakeStatus } from '../../common/intake-status';
-import { EligibilityWarning } from '../../common/eligibility';
+import { canTransition, INTAKE_STATUS_LABELS, OPEN_STATUSES, requiredFor, type IntakeStatus } from '../../common/intake-status';
 import { formatNumber, type NumberKind } from '../../common/numbering';
 import { stationDate } from '../../common/time';
 import { AppError } from '../../common/errors';
@@ -24,62 +22,13 @@ import type { Catalogue } from './catalogue';
 import type { Documents } from './documents';
 import { log } from '../log';
 import { createIntakeChecks } from './intake-checks';
+import { createIntakeStore, recordOf, SELECT_RECORD, type IntakeRow as Row } from './intake-store';
 import { createIntakeForward } from './intake-forward';
 import { createIntakeNotices } from './intake-notices';
 
 type IntakeCall = keyof typeof intakeCalls;
 
-interface Row {
-  id: string;
-  receipt_no: string;
-  resident_id: string;
-  resident_name: string;
-  resident_id_masked: string;
-  item_code: string;
-  item_version: string;
-  item_name: string;
-  item_category: string;
-  department: string;
-  forwarded: number;
-  time_limit: string;
-  materials_required: string;
-  materials_received: string;
-  note: string | null;
-  status: IntakeStatus;
-  accepted_at: string;
-  accepted_by: string;
-  accepted_by_name: string;
-  promised_date: string;
-  promised_at: string | null;
-  completed_at: string | null;
-  result: string | null;
-  handover_kind: 'collected' | 'delivered' | null;
-  handover_at: string | null;
-  receiver_name: string | null;
-  closed_reason: string | null;
-  updated_at: string;
-  version: number;
-  on_the_spot: number;
-  notice_id: string | null;
-  notice_no: string | null;
-  notice_issued_at: string | null;
-  eligibility_warnings: string | null;
-  transmittal_id: string | null;
-  t_no: string | null;
-  t_department: string | null;
-  t_channel: ForwardChannel | null;
-  t_channel_note: string | null;
-  t_receiver_name: string | null;
-  t_received_at: string | null;
-  proxy_name: string | null;
-  proxy_id_number: string | null;
-  proxy_relation: string | null;
-}
 
-const SELECT = `SELECT r.*, s.name AS accepted_by_name, n.notice_no, n.issued_at AS notice_issued_at,
-    t.transmittal_no AS t_no, t.department AS t_department, t.channel AS t_channel, t.channel_note AS t_channel_note, t.receiver_name AS t_receiver_name, t.received_at AS t_received_at
-  FROM intake_records r JOIN staff s ON s.id = r.accepted_by
-  LEFT JOIN intake_notices n ON n.id = r.notice_id LEFT JOIN intake_transmittals t ON t.id = r.transmittal_id`;
 const OPEN_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 /** Past its promise: an hour limit by the instant, a day limit by the station's date. */
 const OVERDUE_SQL = 'CASE WHEN r.promised_at IS NOT NULL THEN r.promised_at < @nowIso ELSE r.promised_date < @today END';
@@ -88,6 +37,8 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   const { db, clock, audit, auth } = ctx;
   const calendar = loadWorkCalendar(ctx.resourcesDir);
   const extra = createIntakeChecks(db, clock, deps.residents);
+  const store = createIntakeStore(db, clock);
+  const { row, changeStatus } = store;
 
   /** "today" and the overdue / due-soon thresholds, at the station's clock. */
   function now() {
@@ -110,55 +61,11 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   }
 
   function toRecord(r: Row, n = now()): IntakeRecord {
-    const limit = JSON.parse(r.time_limit) as TimeLimit;
-    return {
-      id: r.id,
-      receiptNo: r.receipt_no,
-      residentId: r.resident_id,
-      residentName: r.resident_name,
-      residentIdMasked: r.resident_id_masked,
-      itemCode: r.item_code,
-      itemVersion: r.item_version,
-      itemName: r.item_name,
-      itemCategory: r.item_category,
-      department: r.department,
-      forwarded: r.forwarded === 1,
-      timeLimitText: timeLimitText(limit),
-      materialsRequired: JSON.parse(r.materials_required) as string[],
-      materialsReceived: JSON.parse(r.materials_received) as string[],
-      note: r.note,
-      status: r.status,
-      acceptedAt: r.accepted_at,
-      acceptedBy: r.accepted_by,
-      acceptedByName: r.accepted_by_name,
-      promisedDate: r.promised_date,
-      promisedAt: r.promised_at,
-      completedAt: r.completed_at,
-      result: r.result,
-      handoverKind: r.handover_kind,
-      handoverAt: r.handover_at,
-      receiverName: r.receiver_name,
-      closedReason: r.closed_reason,
-      updatedAt: r.updated_at,
-      version: r.version,
-      urgency: urgencyOf(r, n),
-      next: allowedNext(r.status, { forwarded: r.forwarded === 1 }),
-      onTheSpot: r.on_the_spot === 1,
-      notice: r.notice_id && r.notice_no && r.notice_issued_at ? { id: r.notice_id, noticeNo: r.notice_no, issuedAt: r.notice_issued_at } : null,
-      eligibilityWarnings: r.eligibility_warnings ? z.array(EligibilityWarning).parse(JSON.parse(r.eligibility_warnings)) : [],
-      transmittal:
-        r.transmittal_id && r.t_no && r.t_department && r.t_channel && r.t_receiver_name && r.t_received_at
-          ? { id: r.transmittal_id, transmittalNo: r.t_no, department: r.t_department, channel: r.t_channel, channelNote: r.t_channel_note, receiverName: r.t_receiver_name, receivedAt: r.t_received_at }
-          : null,
-      proxy: r.proxy_name ? { name: r.proxy_name, idMasked: maskIdNumber(r.proxy_id_number ?? ''), relation: r.proxy_relation ?? '' } : null,
-    };
+    return recordOf(r, urgencyOf(r, n));
   }
 
-  function row(id: string): Row {
-    const r = db.prepare<[string], Row>(`${SELECT} WHERE r.id = ?`).get(id);
-    if (!r) throw new AppError('NOT_FOUND', '未找到该代办事项');
-    return r;
-  }
+
+
 
   function promise(limit: TimeLimit, at: Date) {
     const today = stationDate(at);
@@ -250,28 +157,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
     };
   }
 
-  /** One step of the status machine on a record the caller has checked; inside the caller's transaction. */
-  function changeStatus(before: Row, to: IntakeStatus, v: { result?: string | undefined; reason?: string | undefined; receiverName?: string | undefined }, actorId: string, iso: string): void {
-    db.prepare(
-      `UPDATE intake_records SET status = @to, updated_at = @iso, version = version + 1,
-         completed_at = CASE WHEN @to = 'completed' THEN @iso ELSE completed_at END,
-         result = CASE WHEN @to = 'completed' THEN @result ELSE result END,
-         handover_kind = CASE WHEN @to IN ('collected', 'delivered') THEN @to ELSE handover_kind END,
-         handover_at = CASE WHEN @to IN ('collected', 'delivered') THEN @iso ELSE handover_at END,
-         receiver_name = CASE WHEN @to IN ('collected', 'delivered') THEN @receiver ELSE receiver_name END,
-         closed_reason = CASE WHEN @to IN ('returned', 'cancelled') THEN @reason ELSE closed_reason END
-       WHERE id = @id`,
-    ).run({ id: before.id, to, iso, result: v.result ?? null, receiver: v.receiverName ?? null, reason: v.reason ?? null });
-    db.prepare('INSERT INTO intake_events (id, intake_id, at, by, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      newId(clock),
-      before.id,
-      iso,
-      actorId,
-      before.status,
-      to,
-      v.reason ?? v.result ?? null,
-    );
-  }
+
 
   const forwarding = createIntakeForward<Row>(ctx, { row, changeStatus, stationHeader, number });
   const notices = createIntakeNotices(db, deps.documents);
@@ -513,7 +399,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       }
       // Open work first by due date; closed items most recent first.
       const order = view === 'today' || view === 'all' ? 'r.accepted_at DESC' : 'r.promised_date ASC, r.accepted_at ASC';
-      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`;
+      const sql = `${SELECT_RECORD} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`;
       const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
       return db
         .prepare<Record<string, string | number>, Row>(sql)
