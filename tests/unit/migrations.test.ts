@@ -46,7 +46,8 @@ describe('migration 0001-init', () => {
   it('is idempotent: a second run applies nothing', () => {
     const db = openDb(path.join(tempDir(), 'a.db'));
     migrate(db);
-    expect(migrate(db)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
+    const latest = MIGRATIONS.at(-1)!.version;
+    expect(migrate(db)).toEqual({ from: latest, to: latest });
     db.close();
   });
 });
@@ -60,8 +61,8 @@ describe('a failing migration', () => {
     const before = sha(file);
     const broken = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: '9001-good', sql: 'CREATE TABLE ok_table (x INTEGER);' },
-      { version: MIGRATIONS.length + 2, name: '9002-bad', sql: 'ALTER TABLE no_such_table ADD COLUMN y TEXT;' },
+      { version: MIGRATIONS.at(-1)!.version + 1, name: '9001-good', sql: 'CREATE TABLE ok_table (x INTEGER);' },
+      { version: MIGRATIONS.at(-1)!.version + 2, name: '9002-bad', sql: 'ALTER TABLE no_such_table ADD COLUMN y TEXT;' },
     ];
     const err = (() => {
       try {
@@ -73,7 +74,7 @@ describe('a failing migration', () => {
     })();
     expect(err).toBeInstanceOf(MigrationError);
     expect((err as MigrationError).message).toMatch(/数据库升级失败（步骤 9002-bad），数据库未作任何改动/);
-    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok_table'").pluck().get()).toBe(0);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
