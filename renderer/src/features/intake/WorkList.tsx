@@ -50,6 +50,8 @@ export function WorkList() {
   const [selected, setSelected] = useState<string[]>([]);
   const [forwarding, setForwarding] = useState<IntakeRecord[]>([]);
   const [showing, setShowing] = useState<string | null>(null);
+  /** 转报 saved but its 转报单 could not be made */
+  const [forwardError, setForwardError] = useState<string | null>(null);
   /** the row the drawer was opened from, to give it the keyboard back */
   const openedFrom = useRef<string | null>(null);
   const asked = useRef(0);
@@ -277,6 +279,7 @@ export function WorkList() {
       )}
       {rows && rows.length >= LIMIT && <Alert type="info" showIcon title={S.LIST_LIMITED(LIMIT)} style={{ marginBottom: 12 }} />}
 
+      {forwardError && <Alert type="warning" showIcon closable={{ onClose: () => setForwardError(null) }} title={forwardError} style={{ marginBottom: 12 }} data-testid="intake-forward-document-error" />}
       <NoticeHits query={text} onShowDocument={setShowing} onOpenRecord={setOpenId} />
 
       <div ref={tableBox} onKeyDown={onTableKey}>
@@ -323,10 +326,11 @@ export function WorkList() {
       <ForwardDialog
         records={forwarding}
         onClose={() => setForwarding([])}
-        onDone={(documentId) => {
+        onDone={(documentId, documentError) => {
           setForwarding([]);
           setSelected([]);
           setShowing(documentId);
+          setForwardError(documentError);
           void load();
         }}
       />
