@@ -4,6 +4,7 @@
  * Chinese wording, and the search ranking used by main and by the item picker alike.
  */
 import * as z from 'zod';
+import { EligibilityConditions, normalizeConditions } from './eligibility';
 
 export const CATEGORIES = ['主动服务', '可直接办结', '审核转报', '代办服务'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -115,6 +116,8 @@ const itemShape = {
     .max(500, { error: '备注不能超过 500 个字' })
     .nullish()
     .transform((v) => (v ? v : null)),
+  /** warned about at intake, never enforced (common/eligibility.ts); none set is null */
+  conditions: EligibilityConditions.nullish().transform((v) => normalizeConditions(v)),
 };
 
 /** Each field's own rule, for forms that check a field as the clerk leaves it. */
@@ -184,6 +187,11 @@ const FIELD_LABELS: Record<string, string> = {
   value: '时限数值',
   forwarded: '是否转报县级',
   notes: '备注',
+  conditions: '办理条件',
+  minAge: '最低年龄',
+  maxAge: '最高年龄',
+  tags: '重点服务对象类别',
+  residence: '居住在本站辖区',
 };
 
 /**
@@ -227,6 +235,7 @@ export const CatalogueItem = z.object({
   timeLimit: TimeLimit,
   forwarded: z.boolean(),
   notes: z.string().nullable(),
+  conditions: EligibilityConditions.nullable(),
   /** the catalogue version this revision of the item was written in; an intake record keeps it */
   version: z.number().int(),
   /** retired in this revision: kept for history, hidden from search and from new intake */

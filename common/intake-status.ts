@@ -63,3 +63,17 @@ export function requiredFor(to: IntakeStatus): 'reason' | 'result' | 'receiver' 
   if (to === 'collected' || to === 'delivered') return 'receiver';
   return null;
 }
+
+/** How an item reached the county department (转报 channel). */
+export const FORWARD_CHANNELS = ['system', 'paper', 'mail', 'other'] as const;
+export type ForwardChannel = (typeof FORWARD_CHANNELS)[number];
+export const FORWARD_CHANNEL_LABELS: Record<ForwardChannel, string> = {
+  system: '系统报送',
+  paper: '纸质送达',
+  mail: '邮寄',
+  other: '其他',
+};
+
+/** The proxy's relation to the applicant when someone else collects the result (代领). */
+export const PROXY_RELATIONS = ['配偶', '子女', '父母', '兄弟姐妹', '孙子女', '其他亲属', '邻居或朋友', '村（居）委会工作人员', '其他'] as const;
+export type ProxyRelation = (typeof PROXY_RELATIONS)[number];

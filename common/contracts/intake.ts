@@ -1,7 +1,8 @@
 /** 代办 intake calls. */
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
-import { INTAKE_STATUSES } from '../intake-status';
+import { FORWARD_CHANNELS, INTAKE_STATUSES, PROXY_RELATIONS } from '../intake-status';
+import { EligibilityWarning } from '../eligibility';
 
 const Id = z.string({ error: '缺少记录编号' }).min(1, { error: '缺少记录编号' }).max(64);
 const Status = z.enum(INTAKE_STATUSES, { error: '状态不正确' });
@@ -45,10 +46,60 @@ export const IntakeRecord = z.object({
   urgency: Urgency,
   /** transitions main will accept from here */
   next: z.array(Status),
+  /** accepted and completed in one step (当场办结) */
+  onTheSpot: z.boolean(),
+  /** the 一次性告知书 this acceptance followed, if any */
+  notice: z.object({ id: z.string(), noticeNo: z.string(), issuedAt: z.string() }).nullable(),
+  /** eligibility warnings shown at acceptance that the clerk accepted over */
+  eligibilityWarnings: z.array(EligibilityWarning),
+  transmittal: z
+    .object({
+      id: z.string(),
+      transmittalNo: z.string(),
+      department: z.string(),
+      channel: z.enum(FORWARD_CHANNELS),
+      channelNote: z.string().nullable(),
+      receiverName: z.string(),
+      receivedAt: z.string(),
+    })
+    .nullable(),
+  /** who collected for the applicant (代领); the 身份证号 only masked */
+  proxy: z.object({ name: z.string(), idMasked: z.string(), relation: z.string() }).nullable(),
 });
 export type IntakeRecord = z.infer<typeof IntakeRecord>;
 
 export const IntakeEvent = z.object({ at: z.string(), byName: z.string(), from: Status.nullable(), to: Status, reason: z.string().nullable() });
+
+export const NoticeSummary = z.object({
+  id: z.string(),
+  noticeNo: z.string(),
+  residentId: z.string(),
+  residentName: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  materialsMissing: z.array(z.string()),
+  issuedAt: z.string(),
+  issuedByName: z.string(),
+  /** the printed 一次性告知书, to view or reprint */
+  documentId: z.string().nullable(),
+  /** the item accepted after it, once the resident came back with the materials */
+  followedBy: z.object({ id: z.string(), receiptNo: z.string() }).nullable(),
+});
+export type NoticeSummary = z.infer<typeof NoticeSummary>;
+
+const PersonName = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(30, { error: `${label}不能超过 30 字` });
+
+/** 代领: who collects for the applicant. The 身份证号 is checked in main against the station's date. */
+export const ProxyInput = z.object({
+  name: PersonName('代领人姓名'),
+  idNumber: z.string({ error: '请填写代领人身份证号' }).trim().min(1, { error: '请填写代领人身份证号' }).max(40, { error: '身份证号应为 18 位' }),
+  relation: z.enum(PROXY_RELATIONS, { error: '请选择代领人与申请人的关系' }),
+});
 
 const Issued = z.object({
   /** the printed document (receipt or notice), or null when it could not be made */
@@ -60,15 +111,69 @@ const Issued = z.object({
 export const intakeCalls = {
   /** what accepting now would promise: shown on the intake form before accepting */
   'intake.preview': call(
-    z.object({ itemCode: ItemCode }),
-    z.object({ promisedDate: z.string(), promisedAt: z.string().nullable(), timeLimitText: z.string(), calendarWarning: z.string().nullable() }),
+    z.object({ itemCode: ItemCode, residentId: ResidentId.optional() }),
+    z.object({
+      promisedDate: z.string(),
+      promisedAt: z.string().nullable(),
+      timeLimitText: z.string(),
+      calendarWarning: z.string().nullable(),
+      /** the item's conditions this resident does not seem to meet (only with residentId) */
+      warnings: z.array(EligibilityWarning),
+      /** the earlier 一次性告知书 accepting would be linked to (only with residentId) */
+      notice: z.object({ noticeNo: z.string(), issuedAt: z.string() }).nullable(),
+    }),
   ),
   /** 一次性告知/补正通知: lists everything still missing, at once */
   'intake.notice': call(
     z.object({ residentId: ResidentId, itemCode: ItemCode, materialsReceived: Materials, note: Note }),
     Issued.extend({ noticeNo: z.string(), missing: z.array(z.string()) }),
   ),
-  'intake.accept': call(z.object({ residentId: ResidentId, itemCode: ItemCode, materialsReceived: Materials, note: Note }), Issued.extend({ record: IntakeRecord })),
+  'intake.accept': call(
+    z.object({
+      residentId: ResidentId,
+      itemCode: ItemCode,
+      materialsReceived: Materials,
+      note: Note,
+      /** the clerk saw the eligibility warnings and accepts anyway (recorded) */
+      overrideWarnings: z.boolean().default(false),
+      /** 当场办结: accept and complete in one step, for items whose limit is 当场办结 */
+      onTheSpot: z
+        .object({
+          result: z.string().trim().min(1, { error: '请填写办理结果' }).max(500, { error: '办理结果不能超过 500 字' }),
+          /** the result was handed to the applicant there and then (领取) */
+          handedOver: z.boolean(),
+        })
+        .optional(),
+    }),
+    Issued.extend({ record: IntakeRecord }),
+  ),
+  /** 转报: several items handed to one county department, recorded with a 转报单 */
+  'intake.forward': call(
+    z.object({
+      items: z
+        .array(z.object({ id: Id, version: z.number().int().positive() }), { error: '请选择要转报的事项' })
+        .min(1, { error: '请选择要转报的事项' })
+        .max(50, { error: '一张转报单最多 50 件' }),
+      department: z.string({ error: '请填写接收部门' }).trim().min(1, { error: '请填写接收部门' }).max(40, { error: '接收部门不能超过 40 字' }),
+      channel: z.enum(FORWARD_CHANNELS, { error: '请选择报送方式' }),
+      channelNote: z.string().trim().max(60, { error: '说明不能超过 60 字' }).optional(),
+      receiverName: PersonName('接收人姓名'),
+      receivedAt: z.iso.datetime({ offset: true, error: '请填写接收时间' }),
+      note: Note,
+    }),
+    Issued.extend({ transmittalNo: z.string(), records: z.array(IntakeRecord) }),
+  ),
+  /** 一次性告知书 by number (full, or the G0001 tail) or by resident, newest first */
+  'intake.notices': call(
+    z
+      .object({
+        query: z.string().trim().max(40, { error: '编号不能超过 40 个字符' }).optional(),
+        residentId: z.string().max(64).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .refine((v) => !!v.query || !!v.residentId, { error: '请输入告知书编号' }),
+    z.array(NoticeSummary),
+  ),
   'intake.transition': call(
     z.object({
       id: Id,
@@ -78,6 +183,8 @@ export const intakeCalls = {
       reason: z.string().trim().max(500, { error: '原因不能超过 500 字' }).optional(),
       result: z.string().trim().max(500, { error: '办理结果不能超过 500 字' }).optional(),
       receiverName: z.string().trim().max(30, { error: '姓名不能超过 30 字' }).optional(),
+      /** 领取 by someone else for the applicant */
+      proxy: ProxyInput.optional(),
     }),
     Issued.extend({ record: IntakeRecord }),
   ),

@@ -9,6 +9,7 @@ import { A4_STEPS, composeForm, PAPERS, type FormModel, type Paper, type Reprint
 import { acceptanceForm } from './forms/acceptance';
 import { correctionForm } from './forms/correction';
 import { completionForm } from './forms/completion';
+import { transmittalForm } from './forms/transmittal';
 
 export interface RenderOptions {
   layout: PaperLayout;
@@ -30,6 +31,7 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   'intake.acceptance': '受理回执',
   'intake.correction': '一次性告知书',
   'intake.completion': '办结回执',
+  'intake.transmittal': '转报单',
 };
 
 export function formModel(doc: PrintableDocument): FormModel {
@@ -40,6 +42,8 @@ export function formModel(doc: PrintableDocument): FormModel {
       return correctionForm(doc.data);
     case 'intake.completion':
       return completionForm(doc.data);
+    case 'intake.transmittal':
+      return transmittalForm(doc.data);
   }
 }
 

@@ -4,7 +4,7 @@
  * boundary, files included).
  */
 import * as z from 'zod';
-import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, PrintableDocument } from './types';
+import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, PrintableDocument, TransmittalData } from './types';
 
 const text = (max: number) => z.string().max(max);
 const instant = z.iso.datetime({ offset: true });
@@ -25,6 +25,7 @@ const Acceptance = z.object({
   clerkName: text(30),
   progressHint: text(200),
   qrPayload: text(300).min(1),
+  onTheSpot: z.object({ completedAt: instant, result: text(500), handedOverTo: text(60).nullable() }).optional(),
 }) satisfies z.ZodType<AcceptanceReceiptData>;
 
 const Correction = z.object({
@@ -49,11 +50,29 @@ const Completion = z.object({
   completedAt: instant,
   result: text(500),
   handover: z.object({ kind: z.enum(['领取', '送达']), at: instant, receiverName: text(60) }).nullable(),
+  proxy: z.object({ name: text(30).min(1), idMasked: text(24), relation: text(20) }).optional(),
   clerkName: text(30),
 }) satisfies z.ZodType<CompletionReceiptData>;
+
+const Transmittal = z.object({
+  station: StationHeader,
+  transmittalNo: text(64).min(1),
+  department: text(60).min(1),
+  channel: text(80).min(1),
+  receiverName: text(30).min(1),
+  receivedAt: instant,
+  createdAt: instant,
+  clerkName: text(30),
+  note: text(500).optional(),
+  items: z
+    .array(z.object({ receiptNo: text(64).min(1), itemName: text(80).min(1), applicantName: text(60).min(1), idMasked: text(24), acceptedAt: instant, materials: Materials }))
+    .min(1)
+    .max(50),
+}) satisfies z.ZodType<TransmittalData>;
 
 export const PrintableDocumentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('intake.acceptance'), data: Acceptance }),
   z.object({ kind: z.literal('intake.correction'), data: Correction }),
   z.object({ kind: z.literal('intake.completion'), data: Completion }),
+  z.object({ kind: z.literal('intake.transmittal'), data: Transmittal }),
 ]) satisfies z.ZodType<PrintableDocument>;

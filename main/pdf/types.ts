@@ -37,6 +37,8 @@ export interface AcceptanceReceiptData {
   progressHint: string;
   /** what the QR code carries: the receipt number */
   qrPayload: string;
+  /** accepted and completed in one step (当场办结): the one receipt says so */
+  onTheSpot?: { completedAt: string; result: string; handedOverTo: string | null };
 }
 
 /** 一次性告知 / 补正通知: everything missing, listed at once */
@@ -63,14 +65,32 @@ export interface CompletionReceiptData {
   completedAt: string;
   result: string;
   handover: { kind: '领取' | '送达'; at: string; receiverName: string } | null;
+  /** 代领: collected by someone else for the applicant (the 身份证号 already masked) */
+  proxy?: { name: string; idMasked: string; relation: string };
   clerkName: string;
 }
 
-export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion';
+/** 转报单: items handed to one county department at once */
+export interface TransmittalData {
+  station: StationHeader;
+  transmittalNo: string;
+  department: string;
+  /** 系统报送 / 纸质送达 / 邮寄 / 其他（…） */
+  channel: string;
+  receiverName: string;
+  receivedAt: string;
+  createdAt: string;
+  clerkName: string;
+  note?: string;
+  items: { receiptNo: string; itemName: string; applicantName: string; idMasked: string; acceptedAt: string; materials: string[] }[];
+}
+
+export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion' | 'intake.transmittal';
 
 export type PrintableDocument =
   | { kind: 'intake.acceptance'; data: AcceptanceReceiptData }
   | { kind: 'intake.correction'; data: CorrectionNoticeData }
-  | { kind: 'intake.completion'; data: CompletionReceiptData };
+  | { kind: 'intake.completion'; data: CompletionReceiptData }
+  | { kind: 'intake.transmittal'; data: TransmittalData };
 
 export type PaperLayout = 'a4' | 'thermal80';

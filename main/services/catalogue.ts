@@ -34,6 +34,7 @@ import {
   type VersionSource,
 } from '../../common/catalogue';
 import { AppError } from '../../common/errors';
+import { EligibilityConditions, normalizeConditions } from '../../common/eligibility';
 import { stationDate } from '../../common/time';
 import type { Staff } from '../../common/contract';
 import { log } from '../log';
@@ -49,6 +50,7 @@ interface ItemRow {
   time_limit_value: number | null;
   forwarded: number;
   notes: string | null;
+  conditions: string | null;
   retired: number;
   retired_reason: string | null;
   pinyin_initials: string;
@@ -77,6 +79,7 @@ const FIELD_LABELS: Record<keyof ItemFields, string> = {
   timeLimit: '承诺时限',
   forwarded: '是否转报',
   notes: '备注',
+  conditions: '办理条件',
 };
 const FIELD_KEYS = Object.keys(FIELD_LABELS) as (keyof ItemFields)[];
 
@@ -131,6 +134,7 @@ function toItem(r: ItemRow): CatalogueItem {
     timeLimit,
     forwarded: r.forwarded === 1,
     notes: r.notes,
+    conditions: r.conditions ? normalizeConditions(EligibilityConditions.parse(JSON.parse(r.conditions))) : null,
     version: r.version_id,
     retired: r.retired === 1,
     retiredReason: r.retired_reason,
@@ -163,6 +167,7 @@ function fieldsOf(item: CatalogueItem): ItemFields {
     timeLimit: item.timeLimit,
     forwarded: item.forwarded,
     notes: item.notes,
+    conditions: item.conditions,
   };
 }
 
@@ -202,9 +207,9 @@ export function createCatalogue(ctx: ServiceContext) {
     ),
     insertItem: db.prepare(
       `INSERT INTO catalogue_items (code, version_id, name, category, department, materials, time_limit_unit, time_limit_value,
-         forwarded, notes, retired, retired_reason, pinyin_initials, pinyin_full, created_at)
+         forwarded, notes, conditions, retired, retired_reason, pinyin_initials, pinyin_full, created_at)
        VALUES (@code, @version_id, @name, @category, @department, @materials, @time_limit_unit, @time_limit_value,
-         @forwarded, @notes, @retired, @retired_reason, @pinyin_initials, @pinyin_full, @created_at)`,
+         @forwarded, @notes, @conditions, @retired, @retired_reason, @pinyin_initials, @pinyin_full, @created_at)`,
     ),
   };
 
@@ -241,6 +246,7 @@ export function createCatalogue(ctx: ServiceContext) {
       time_limit_value: f.timeLimit.unit === 'immediate' ? null : f.timeLimit.value,
       forwarded: f.forwarded ? 1 : 0,
       notes: f.notes ?? null,
+      conditions: f.conditions ? JSON.stringify(f.conditions) : null,
       retired: retired ? 1 : 0,
       retired_reason: retired?.reason ?? null,
       pinyin_initials: py.initials,

@@ -6,7 +6,7 @@
  */
 import type { ServiceContext, ApiPart } from '../context';
 import type { intakeCalls, IntakeRecord } from '../../common/contracts/intake';
-import { allowedNext, canTransition, INTAKE_STATUS_LABELS, OPEN_STATUSES, requiredFor, type IntakeStatus } from '../../common/intake-status';
+import { canTransition, INTAKE_STATUS_LABELS, OPEN_STATUSES, requiredFor, type IntakeStatus } from '../../common/intake-status';
 import { formatNumber, type NumberKind } from '../../common/numbering';
 import { stationDate } from '../../common/time';
 import { AppError } from '../../common/errors';
@@ -21,42 +21,14 @@ import type { Residents } from './residents';
 import type { Catalogue } from './catalogue';
 import type { Documents } from './documents';
 import { log } from '../log';
+import { createIntakeChecks } from './intake-checks';
+import { createIntakeStore, recordOf, SELECT_RECORD, type IntakeRow as Row } from './intake-store';
+import { createIntakeForward } from './intake-forward';
+import { createIntakeNotices } from './intake-notices';
 
 type IntakeCall = keyof typeof intakeCalls;
 
-interface Row {
-  id: string;
-  receipt_no: string;
-  resident_id: string;
-  resident_name: string;
-  resident_id_masked: string;
-  item_code: string;
-  item_version: string;
-  item_name: string;
-  item_category: string;
-  department: string;
-  forwarded: number;
-  time_limit: string;
-  materials_required: string;
-  materials_received: string;
-  note: string | null;
-  status: IntakeStatus;
-  accepted_at: string;
-  accepted_by: string;
-  accepted_by_name: string;
-  promised_date: string;
-  promised_at: string | null;
-  completed_at: string | null;
-  result: string | null;
-  handover_kind: 'collected' | 'delivered' | null;
-  handover_at: string | null;
-  receiver_name: string | null;
-  closed_reason: string | null;
-  updated_at: string;
-  version: number;
-}
 
-const SELECT = 'SELECT r.*, s.name AS accepted_by_name FROM intake_records r JOIN staff s ON s.id = r.accepted_by';
 const OPEN_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 /** Past its promise: an hour limit by the instant, a day limit by the station's date. */
 const OVERDUE_SQL = 'CASE WHEN r.promised_at IS NOT NULL THEN r.promised_at < @nowIso ELSE r.promised_date < @today END';
@@ -64,6 +36,9 @@ const OVERDUE_SQL = 'CASE WHEN r.promised_at IS NOT NULL THEN r.promised_at < @n
 export function createIntake(ctx: ServiceContext, deps: { residents: Residents; catalogue: Catalogue; documents: Documents }) {
   const { db, clock, audit, auth } = ctx;
   const calendar = loadWorkCalendar(ctx.resourcesDir);
+  const extra = createIntakeChecks(db, clock, deps.residents);
+  const store = createIntakeStore(db, clock);
+  const { row, changeStatus } = store;
 
   /** "today" and the overdue / due-soon thresholds, at the station's clock. */
   function now() {
@@ -86,47 +61,11 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   }
 
   function toRecord(r: Row, n = now()): IntakeRecord {
-    const limit = JSON.parse(r.time_limit) as TimeLimit;
-    return {
-      id: r.id,
-      receiptNo: r.receipt_no,
-      residentId: r.resident_id,
-      residentName: r.resident_name,
-      residentIdMasked: r.resident_id_masked,
-      itemCode: r.item_code,
-      itemVersion: r.item_version,
-      itemName: r.item_name,
-      itemCategory: r.item_category,
-      department: r.department,
-      forwarded: r.forwarded === 1,
-      timeLimitText: timeLimitText(limit),
-      materialsRequired: JSON.parse(r.materials_required) as string[],
-      materialsReceived: JSON.parse(r.materials_received) as string[],
-      note: r.note,
-      status: r.status,
-      acceptedAt: r.accepted_at,
-      acceptedBy: r.accepted_by,
-      acceptedByName: r.accepted_by_name,
-      promisedDate: r.promised_date,
-      promisedAt: r.promised_at,
-      completedAt: r.completed_at,
-      result: r.result,
-      handoverKind: r.handover_kind,
-      handoverAt: r.handover_at,
-      receiverName: r.receiver_name,
-      closedReason: r.closed_reason,
-      updatedAt: r.updated_at,
-      version: r.version,
-      urgency: urgencyOf(r, n),
-      next: allowedNext(r.status, { forwarded: r.forwarded === 1 }),
-    };
+    return recordOf(r, urgencyOf(r, n));
   }
 
-  function row(id: string): Row {
-    const r = db.prepare<[string], Row>(`${SELECT} WHERE r.id = ?`).get(id);
-    if (!r) throw new AppError('NOT_FOUND', '未找到该代办事项');
-    return r;
-  }
+
+
 
   function promise(limit: TimeLimit, at: Date) {
     const today = stationDate(at);
@@ -193,6 +132,9 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
         clerkName: r.accepted_by_name,
         progressHint: `凭回执编号到${station.name}窗口，或致电 ${station.phone} 查询办理进度`,
         qrPayload: r.receipt_no,
+        ...(r.on_the_spot === 1 && r.completed_at
+          ? { onTheSpot: { completedAt: r.completed_at, result: r.result ?? '', handedOverTo: r.handover_kind === 'collected' ? (r.receiver_name ?? r.resident_name) : null } }
+          : {}),
       },
     };
   }
@@ -209,10 +151,16 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
         completedAt: r.completed_at ?? r.updated_at,
         result: r.result ?? '',
         handover: r.handover_kind && r.handover_at ? { kind: r.handover_kind === 'collected' ? '领取' : '送达', at: r.handover_at, receiverName: r.receiver_name ?? '' } : null,
+        ...(r.proxy_name ? { proxy: { name: r.proxy_name, idMasked: maskIdNumber(r.proxy_id_number ?? ''), relation: r.proxy_relation ?? '' } } : {}),
         clerkName: auth.require().name,
       },
     };
   }
+
+
+
+  const forwarding = createIntakeForward<Row>(ctx, { row, changeStatus, stationHeader, number });
+  const notices = createIntakeNotices(db, deps.documents);
 
   const reissueQueue = createKeyedQueue();
 
@@ -220,7 +168,8 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
     const me = auth.require();
     const r = row(id);
     const have = (kind: string) => deps.documents.listFor('intake', id).filter((d) => d.kind === kind).length;
-    const completions = r.status === 'completed' ? 1 : r.status === 'collected' || r.status === 'delivered' ? 2 : 0;
+    // an on-the-spot record's one receipt says it was completed: it has no separate 办结回执
+    const completions = r.on_the_spot === 1 ? 0 : r.status === 'completed' ? 1 : r.status === 'collected' || r.status === 'delivered' ? 2 : 0;
     const doc = have('intake.acceptance') === 0 ? acceptanceDoc(r) : have('intake.completion') < completions ? completionDoc(r) : null;
     if (!doc) throw new AppError('CONFLICT', '该事项的单据齐全，无需重新生成；如需再打一份，请在单据预览中点“补打”');
     const issued = await issue(doc, { entity: 'intake', entityId: id, number: r.receipt_no }, me.id);
@@ -229,10 +178,11 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   }
 
   const api: ApiPart<IntakeCall> = {
-    async 'intake.preview'({ itemCode }) {
+    async 'intake.preview'({ itemCode, residentId }) {
       auth.require();
       const item = deps.catalogue.getItem(itemCode);
-      return { ...promise(item.timeLimit, clock.now()), timeLimitText: timeLimitText(item.timeLimit) };
+      const about = residentId ? { warnings: extra.eligibility(item, residentId), notice: extra.openNotice(residentId, item.code) } : { warnings: [], notice: null };
+      return { ...promise(item.timeLimit, clock.now()), timeLimitText: timeLimitText(item.timeLimit), ...about };
     },
 
     async 'intake.notice'({ residentId, itemCode, materialsReceived, note }) {
@@ -277,13 +227,18 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       return { ...issued, noticeNo, missing };
     },
 
-    async 'intake.accept'({ residentId, itemCode, materialsReceived, note }) {
+    async 'intake.accept'({ residentId, itemCode, materialsReceived, note, overrideWarnings, onTheSpot }) {
       const me = auth.require();
       const item = deps.catalogue.getItem(itemCode);
       const person = applicant(residentId);
       const missing = checkMaterials(item.materials, materialsReceived);
       if (missing.length > 0) {
         throw new AppError('VALIDATION', `材料不齐，缺少：${missing.join('、')}。请先出具一次性告知书，材料补齐后再受理。`, { materialsReceived: `缺少 ${missing.length} 项材料` });
+      }
+      if (onTheSpot) extra.checkOnTheSpot(item);
+      const warnings = extra.eligibility(item, residentId);
+      if (warnings.length > 0 && !overrideWarnings) {
+        throw new AppError('VALIDATION', `${warnings.map((w) => w.message).join('；')}。请核实；确需受理的，勾选“已核实，仍予受理”后再受理。`, { overrideWarnings: '请核实办理条件' });
       }
       const at = clock.now();
       const station = stationHeader();
@@ -320,7 +275,27 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
             iso,
           );
           db.prepare('INSERT INTO intake_events (id, intake_id, at, by, from_status, to_status, reason) VALUES (?, ?, ?, ?, NULL, ?, NULL)').run(newId(clock), id, iso, me.id, 'accepted');
-          audit.append({ actorId: me.id, action: 'intake.accept', entity: 'intake', entityId: id, detail: { receiptNo, itemCode: item.code, promisedDate: p.promisedDate } });
+          const linked = extra.afterAccept(id, { residentId: person.id, itemCode: item.code, warnings, onTheSpot: !!onTheSpot });
+          if (onTheSpot) {
+            // The same status machine a later 办结 would walk, in the same transaction and instant.
+            changeStatus(row(id), 'completed', { result: onTheSpot.result }, me.id, iso);
+            if (onTheSpot.handedOver) changeStatus(row(id), 'collected', { receiverName: person.name }, me.id, iso);
+          }
+          audit.append({
+            actorId: me.id,
+            action: onTheSpot ? 'intake.acceptOnTheSpot' : 'intake.accept',
+            entity: 'intake',
+            entityId: id,
+            detail: {
+              receiptNo,
+              itemCode: item.code,
+              promisedDate: p.promisedDate,
+              ...(onTheSpot ? { handedOver: onTheSpot.handedOver } : {}),
+              ...(linked ? { noticeNo: linked } : {}),
+              // which rules warned, never the resident's age or tags
+              ...(warnings.length > 0 ? { warningsOverridden: warnings.map((w) => w.rule) } : {}),
+            },
+          });
           return row(id);
         })
         .immediate();
@@ -328,7 +303,9 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       return { ...issued, record: toRecord(r) };
     },
 
-    async 'intake.transition'({ id, to, version, reason, result, receiverName }) {
+    async 'intake.transition'({ id, to, version, reason, result, receiverName, proxy }) {
+      if (to === 'forwarded') throw new AppError('VALIDATION', '转报请点“转报”，登记接收部门、报送方式和接收人');
+      if (proxy && to !== 'collected') throw new AppError('VALIDATION', '只有领取时才登记代领人');
       const me = auth.require();
       const r = db
         .transaction(() => {
@@ -339,44 +316,48 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
             const why =
               to === 'cancelled' && !OPEN_STATUSES.includes(before.status)
                 ? '（已办结的事项不能撤销）'
-                : to === 'forwarded' && !forwarded
-                  ? '（该事项不需转报县级部门）'
-                  : to === 'completed' && forwarded
-                    ? '（该事项须先转报县级部门，由县级部门办结）'
-                    : '';
+                : to === 'completed' && forwarded
+                  ? '（该事项须先转报县级部门，由县级部门办结）'
+                  : '';
             throw new AppError('CONFLICT', `不能从“${INTAKE_STATUS_LABELS[before.status]}”变为“${INTAKE_STATUS_LABELS[to]}”${why}`);
           }
           const need = requiredFor(to);
           if (need === 'reason' && !reason) throw new AppError('VALIDATION', `请填写${INTAKE_STATUS_LABELS[to]}原因`, { reason: '请填写原因' });
           if (need === 'result' && !result) throw new AppError('VALIDATION', '请填写办理结果', { result: '请填写办理结果' });
-          if (need === 'receiver' && !receiverName) throw new AppError('VALIDATION', to === 'collected' ? '请填写领取人姓名' : '请填写签收人姓名', { receiverName: '请填写姓名' });
+          if (need === 'receiver' && !receiverName && !proxy) throw new AppError('VALIDATION', to === 'collected' ? '请填写领取人姓名' : '请填写签收人姓名', { receiverName: '请填写姓名' });
           const iso = clock.now().toISOString();
-          db.prepare(
-            `UPDATE intake_records SET status = @to, updated_at = @iso, version = version + 1,
-               completed_at = CASE WHEN @to = 'completed' THEN @iso ELSE completed_at END,
-               result = CASE WHEN @to = 'completed' THEN @result ELSE result END,
-               handover_kind = CASE WHEN @to IN ('collected', 'delivered') THEN @to ELSE handover_kind END,
-               handover_at = CASE WHEN @to IN ('collected', 'delivered') THEN @iso ELSE handover_at END,
-               receiver_name = CASE WHEN @to IN ('collected', 'delivered') THEN @receiver ELSE receiver_name END,
-               closed_reason = CASE WHEN @to IN ('returned', 'cancelled') THEN @reason ELSE closed_reason END
-             WHERE id = @id`,
-          ).run({ id, to, iso, result: result ?? null, receiver: receiverName ?? null, reason: reason ?? null });
-          db.prepare('INSERT INTO intake_events (id, intake_id, at, by, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-            newId(clock),
-            id,
-            iso,
-            me.id,
-            before.status,
-            to,
-            reason ?? result ?? null,
-          );
-          audit.append({ actorId: me.id, action: 'intake.transition', entity: 'intake', entityId: id, detail: { receiptNo: before.receipt_no, from: before.status, to } });
+          // 代领: the proxy's number is checked before anything is written, and stays out of the audit
+          const proxyIdNumber = proxy ? extra.checkProxy(proxy, before.resident_id) : null;
+          changeStatus(before, to, { result, reason, receiverName: proxy ? proxy.name : receiverName }, me.id, iso);
+          if (proxy && proxyIdNumber) extra.recordProxy(id, { ...proxy, idNumber: proxyIdNumber });
+          audit.append({ actorId: me.id, action: 'intake.transition', entity: 'intake', entityId: id, detail: { receiptNo: before.receipt_no, from: before.status, to, ...(proxy ? { proxy: true } : {}) } });
           return row(id);
         })
         .immediate();
       const printsReceipt = to === 'completed' || to === 'collected' || to === 'delivered';
       const issued = printsReceipt ? await issue(completionDoc(r), { entity: 'intake', entityId: id, number: r.receipt_no }, me.id) : { documentId: null, documentError: null };
       return { ...issued, record: toRecord(r) };
+    },
+
+    async 'intake.forward'(input) {
+      const me = auth.require();
+      const done = forwarding.forward(input);
+      const issued = await deps.documents
+        .issue(done.doc, { entity: 'intake_transmittal', entityId: done.transmittalId, number: done.transmittalNo }, me.id, { layout: 'a4' })
+        .then(
+          (d) => ({ documentId: d.id, documentError: null }),
+          (err: unknown) => {
+            log.error('document not issued', { kind: 'intake.transmittal', entityId: done.transmittalId, error: err instanceof Error ? err.name : 'unknown' });
+            return { documentId: null, documentError: `已转报（${done.transmittalNo}），但转报单未能生成：${err instanceof AppError ? err.message : '生成 PDF 时出错'}。请联系管理员。` };
+          },
+        );
+      const n = now();
+      return { ...issued, transmittalNo: done.transmittalNo, records: done.ids.map((id) => toRecord(row(id), n)) };
+    },
+
+    async 'intake.notices'(input) {
+      auth.require();
+      return notices.find(input);
     },
 
     /** Makes the document a record should have but lacks (its making failed after the commit). */
@@ -418,7 +399,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       }
       // Open work first by due date; closed items most recent first.
       const order = view === 'today' || view === 'all' ? 'r.accepted_at DESC' : 'r.promised_date ASC, r.accepted_at ASC';
-      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`;
+      const sql = `${SELECT_RECORD} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT @limit`;
       const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
       return db
         .prepare<Record<string, string | number>, Row>(sql)

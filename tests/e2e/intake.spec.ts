@@ -121,6 +121,10 @@ test('register a rare-name resident, 补正通知, accept, receipt read back, �
   // 老年证 is decided by the county: forwarded first, then 办结 with the county's result.
   await expect(page.getByTestId('intake-action-completed')).toHaveCount(0);
   await page.getByTestId('intake-action-forwarded').click();
+  await page.getByTestId('intake-forward-receiver').fill('李娜');
+  await page.getByTestId('intake-forward-next').click();
+  await page.getByTestId('intake-forward-confirm').click();
+  await closePreview(page);
   await expect(page.getByTestId('intake-detail')).toHaveAttribute('data-status', 'forwarded');
   await page.getByTestId('intake-action-completed').click();
   await page.getByTestId('intake-action-result').fill('县民政局审核通过，老年证已制发');

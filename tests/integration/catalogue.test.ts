@@ -60,7 +60,7 @@ function countRows(dataDir: string, table: 'catalogue_versions' | 'catalogue_ite
   }
 }
 
-const fieldsOf = (i: { name: string; category: PublishedCatalogue['items'][number]['category']; department: string; materials: string[]; timeLimit: PublishedCatalogue['items'][number]['timeLimit']; forwarded: boolean; notes: string | null }) => ({
+const fieldsOf = (i: { name: string; category: PublishedCatalogue['items'][number]['category']; department: string; materials: string[]; timeLimit: PublishedCatalogue['items'][number]['timeLimit']; forwarded: boolean; notes: string | null; conditions?: PublishedCatalogue['items'][number]['conditions'] }) => ({
   name: i.name,
   category: i.category,
   department: i.department,
@@ -68,6 +68,7 @@ const fieldsOf = (i: { name: string; category: PublishedCatalogue['items'][numbe
   timeLimit: i.timeLimit,
   forwarded: i.forwarded,
   notes: i.notes,
+  conditions: i.conditions ?? null,
 });
 
 describe('the seed', () => {
@@ -300,7 +301,7 @@ describe('the service interface for intake and county sync', () => {
     const items = SEED.items
       .filter((i) => i.code !== 'ZD-011')
       .map((i) => (i.code === 'ZB-001' ? { ...i, timeLimit: { unit: 'workdays' as const, value: 10 } } : i));
-    items.push({ code: 'DB-013', name: '独生子女父母奖励金申领代办', category: '代办服务', department: '县卫健局', materials: ['居民身份证原件及复印件', '独生子女父母光荣证'], timeLimit: { unit: 'workdays', value: 15 }, forwarded: true, notes: null });
+    items.push({ code: 'DB-013', name: '独生子女父母奖励金申领代办', category: '代办服务', department: '县卫健局', materials: ['居民身份证原件及复印件', '独生子女父母光荣证'], timeLimit: { unit: 'workdays', value: 15 }, forwarded: true, notes: null, conditions: null });
     const payload = { version: '2026.2', publishedAt: '2026-03-01', source: '县民政局下发', items };
     const first = service.importVersion(payload, 'county');
     expect(first.created).toBe(true);

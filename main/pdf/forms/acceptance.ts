@@ -7,6 +7,7 @@ import { applicantFields } from './applicant';
 export const ACCEPTANCE_TITLE = '受理回执';
 
 export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
+  if (d.onTheSpot) return onTheSpotForm(d, d.onTheSpot);
   return {
     station: d.station,
     title: ACCEPTANCE_TITLE,
@@ -48,6 +49,53 @@ export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
         signers: [
           { who: '申请人', act: '签字' },
           { who: '受理人', act: '签字' },
+        ],
+        stamp: { org: d.station.name, date: dayOfCn(d.acceptedAt) },
+      },
+    ],
+  };
+}
+
+export const ON_THE_SPOT_TITLE = '当场办结回执';
+
+/** Accepted and completed at once: one receipt, with the result instead of a promised date. */
+function onTheSpotForm(d: AcceptanceReceiptData, done: NonNullable<AcceptanceReceiptData['onTheSpot']>): FormModel {
+  return {
+    station: d.station,
+    title: ON_THE_SPOT_TITLE,
+    docTitle: `${ON_THE_SPOT_TITLE} ${d.receiptNo}`,
+    madeAt: d.acceptedAt,
+    number: ['回执编号', d.receiptNo],
+    time: ['办理时间', dateTimeCn(d.acceptedAt)],
+    blocks: [
+      {
+        kind: 'fields',
+        fields: [
+          ...applicantFields(d.applicant, d.item),
+          { label: '事项类别', value: d.item.category },
+          { label: '承办部门', value: d.item.department },
+          { label: '已收材料', value: d.materialsReceived },
+          { label: '办理方式', value: '当场办结', strong: true },
+          { label: '办结时间', value: dateTimeCn(done.completedAt) },
+          { label: '办理结果', value: done.result, wide: true },
+          { label: '交付情况', value: done.handedOverTo ? `已当场交付，${done.handedOverTo}领取` : '办理结果待领取' },
+          { label: '经办人', value: d.clerkName },
+        ],
+      },
+      {
+        kind: 'notes',
+        title: '温馨提示',
+        items: [
+          '本事项已在本站当场办结，本回执即为受理及办结凭证，请妥善保管。',
+          ...(done.handedOverTo ? ['办理结果已当场交付，请核对无误后签字。'] : ['请携带本回执和本人身份证件到本站领取办理结果。']),
+          `如对办理结果有疑问，请拨打 ${d.station.phone} 咨询。`,
+        ],
+      },
+      {
+        kind: 'signatures',
+        signers: [
+          { who: '申请人', act: done.handedOverTo ? '签收' : '签字' },
+          { who: '经办人', act: '签字' },
         ],
         stamp: { org: d.station.name, date: dayOfCn(d.acceptedAt) },
       },

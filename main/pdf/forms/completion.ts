@@ -1,7 +1,7 @@
 /** 办结回执 / 领取回执 / 送达回执: the affair is done, and (when it is) who received the result. */
 import type { CompletionReceiptData } from '../types';
 import type { Field, FormModel } from '../layout';
-import { dateTimeCn, dayOfCn } from '../format';
+import { dateTimeCn, dayOfCn, ensureMaskedId } from '../format';
 import { applicantFields } from './applicant';
 
 export function completionTitle(d: CompletionReceiptData): string {
@@ -11,7 +11,8 @@ export function completionTitle(d: CompletionReceiptData): string {
 
 export function completionForm(d: CompletionReceiptData): FormModel {
   const title = completionTitle(d);
-  const receiver: Field[] = d.handover ? [{ label: d.handover.kind === '领取' ? '领取人' : '签收人', value: d.handover.receiverName, strong: true }] : [];
+  const receiver: Field[] = d.handover ? [{ label: d.handover.kind === '领取' ? (d.proxy ? '代领人' : '领取人') : '签收人', value: d.handover.receiverName, strong: true }] : [];
+  if (d.proxy) receiver.push({ label: '代领人身份证号', value: ensureMaskedId(d.proxy.idMasked) }, { label: '与申请人关系', value: d.proxy.relation });
   const at = d.handover?.at ?? d.completedAt;
   return {
     station: d.station,
@@ -44,7 +45,7 @@ export function completionForm(d: CompletionReceiptData): FormModel {
       {
         kind: 'signatures',
         signers: [
-          { who: d.handover ? (d.handover.kind === '领取' ? '领取人' : '签收人') : '申请人', act: '签字' },
+          { who: d.handover ? (d.handover.kind === '领取' ? (d.proxy ? '代领人' : '领取人') : '签收人') : '申请人', act: '签字' },
           { who: '经办人', act: '签字' },
         ],
         stamp: { org: d.station.name, date: dayOfCn(at) },

@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Drawer, Popconfirm, Space, Tag } from 'ant
 import { timeLimitText, type CatalogueItem } from '../../../../common/catalogue';
 import { formatDateTime } from '../../format';
 import { CATEGORY_COLORS } from './category';
+import { conditionsText } from '../../../../common/eligibility';
 import * as S from './strings';
 
 interface Props {
@@ -61,6 +62,7 @@ export function ItemDetail({ item, editable, onClose, onEdit, onRetire, onRestor
                   </ol>
                 ),
               },
+              { key: 'conditions', label: S.DETAIL_CONDITIONS, children: <span data-testid="catalogue-detail-conditions">{conditionsText(item.conditions) || S.DETAIL_CONDITIONS_NONE}</span> },
               ...(item.notes ? [{ key: 'notes', label: S.DETAIL_NOTES, children: item.notes }] : []),
               { key: 'version', label: S.DETAIL_VERSION, children: S.DETAIL_VERSION_TEXT(item.version, formatDateTime(item.revisedAt)) },
             ]}

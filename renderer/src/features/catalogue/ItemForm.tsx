@@ -1,6 +1,6 @@
 /** The station head's forms: add or change an item, and retire one with a reason. */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Form, Input, InputNumber, Select, Space, Switch, type FormInstance, type FormRule } from 'antd';
+import { Alert, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch, type FormInstance, type FormRule } from 'antd';
 import {
   CATEGORIES,
   CATEGORY_HELP,
@@ -15,6 +15,8 @@ import {
 } from '../../../../common/catalogue';
 import type { CallInput } from '../../../../common/contract';
 import { RetireReason } from '../../../../common/contracts/catalogue';
+import { KEY_TAGS, type KeyTag } from '../../../../common/contracts/residents';
+import { EligibilityConditions, normalizeConditions } from '../../../../common/eligibility';
 import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/forms';
 import * as S from './strings';
@@ -29,11 +31,14 @@ export interface ItemFormValues {
     timeLimit: { unit: TimeLimitUnit; value?: number | null };
     forwarded: boolean;
     notes?: string | null;
+    conditions: { minAge?: number | null; maxAge?: number | null; tags?: KeyTag[]; residence?: boolean };
   };
 }
 
 /** Field paths main may name in its answer; materials by position are left to the form's alert. */
-const FIELD_KEYS = ['code', 'fields.name', 'fields.category', 'fields.department', 'fields.timeLimit.unit', 'fields.timeLimit.value', 'fields.forwarded', 'fields.notes'] as const;
+const FIELD_KEYS = ['code', 'fields.name', 'fields.category', 'fields.department', 'fields.timeLimit.unit', 'fields.timeLimit.value', 'fields.forwarded', 'fields.notes', 'fields.conditions', 'fields.conditions.minAge', 'fields.conditions.maxAge', 'fields.conditions.tags'] as const;
+
+const TAG_OPTIONS = KEY_TAGS.map((t) => ({ value: t, label: t }));
 
 /** The forwarding flag a category dictates, or null where the head decides. */
 export function forwardedFor(category: Category | undefined): boolean | null {
@@ -52,6 +57,7 @@ export function valuesOf(item: CatalogueItem): ItemFormValues {
       timeLimit: item.timeLimit.unit === 'immediate' ? { unit: 'immediate', value: null } : { ...item.timeLimit },
       forwarded: item.forwarded,
       notes: item.notes ?? '',
+      conditions: { ...item.conditions },
     },
   };
 }
@@ -67,6 +73,7 @@ export function newItemValues(category: Category | undefined): ItemFormValues {
       timeLimit: { unit: c === '可直接办结' ? 'immediate' : 'workdays', value: c === '可直接办结' ? null : 5 },
       forwarded: forwardedFor(c) ?? c === '代办服务',
       notes: '',
+      conditions: {},
     },
   };
 }
@@ -82,8 +89,27 @@ export function toFields(v: ItemFormValues['fields']): CallInput<'catalogue.add'
     timeLimit: unit === 'immediate' ? { unit } : { unit, value: value as number },
     forwarded: v.forwarded,
     notes: v.notes ?? null,
+    conditions: conditionsOf(v.conditions),
   };
 }
+
+/** The form's empty boxes are "no limit": dropped, so no condition set is null. */
+function conditionsOf(c: ItemFormValues['fields']['conditions'] | undefined): EligibilityConditions | null {
+  if (!c) return null;
+  return normalizeConditions({
+    ...(typeof c.minAge === 'number' ? { minAge: c.minAge } : {}),
+    ...(typeof c.maxAge === 'number' ? { maxAge: c.maxAge } : {}),
+    ...(c.tags && c.tags.length > 0 ? { tags: c.tags } : {}),
+    ...(c.residence ? { residence: true } : {}),
+  });
+}
+
+const conditionsRule = (form: FormInstance<ItemFormValues>): FormRule => ({
+  validator: async () => {
+    const r = EligibilityConditions.safeParse(conditionsOf(form.getFieldValue(['fields', 'conditions']) as ItemFormValues['fields']['conditions']) ?? {});
+    if (!r.success) throw new Error(r.error.issues[0]?.message);
+  },
+});
 
 const optionalCode: FormRule = {
   validator: async (_r, value: unknown) => {
@@ -206,6 +232,22 @@ export function ItemForm({ open, item, defaultCategory, departments, form, onSub
       </Form.Item>
       <Form.Item name={['fields', 'forwarded']} label={S.F_FORWARDED} valuePropName="checked" extra={S.F_FORWARDED_HELP}>
         <Switch disabled={fixed !== null} data-testid="catalogue-form-forwarded" />
+      </Form.Item>
+      <Form.Item label={S.F_CONDITIONS} extra={S.F_CONDITIONS_HELP}>
+        <Space wrap>
+          <Form.Item name={['fields', 'conditions', 'minAge']} label={S.F_MIN_AGE} style={{ marginBottom: 0 }}>
+            <InputNumber min={0} max={150} precision={0} placeholder={S.F_AGE_PH} style={{ width: 90 }} data-testid="catalogue-form-min-age" />
+          </Form.Item>
+          <Form.Item name={['fields', 'conditions', 'maxAge']} label={S.F_MAX_AGE} dependencies={[['fields', 'conditions', 'minAge']]} rules={[conditionsRule(form)]} style={{ marginBottom: 0 }}>
+            <InputNumber min={0} max={150} precision={0} placeholder={S.F_AGE_PH} style={{ width: 90 }} data-testid="catalogue-form-max-age" />
+          </Form.Item>
+        </Space>
+        <Form.Item name={['fields', 'conditions', 'tags']} label={S.F_TAGS} style={{ marginTop: 8, marginBottom: 4 }}>
+          <Select mode="multiple" allowClear options={TAG_OPTIONS} placeholder={S.F_TAGS_PH} data-testid="catalogue-form-tags" />
+        </Form.Item>
+        <Form.Item name={['fields', 'conditions', 'residence']} valuePropName="checked" noStyle>
+          <Checkbox data-testid="catalogue-form-residence">{S.F_RESIDENCE}</Checkbox>
+        </Form.Item>
       </Form.Item>
       <Form.Item name={['fields', 'notes']} label={S.F_NOTES} rules={[zodRule(ITEM_FIELD_SCHEMAS.notes)]}>
         <Input.TextArea rows={3} maxLength={500} placeholder={S.F_NOTES_PH} data-testid="catalogue-form-notes" />

@@ -109,3 +109,15 @@ export const PICKER_LABEL = '选择服务事项';
 export const PICKER_HINT = '↑↓ 选择，Enter 确定，Esc 清空';
 export const PICKER_LOADING = '正在加载服务清单…';
 export const PICKER_NONE = '没有找到相关事项';
+
+// ---- 办理条件 (warned at intake, never enforced) ----
+export const F_CONDITIONS = '办理条件';
+export const F_CONDITIONS_HELP = '受理时不符合的会提示窗口人员核实，但不阻止受理；提示和“仍予受理”会记录在事项中。';
+export const F_MIN_AGE = '最低年龄（周岁）';
+export const F_MAX_AGE = '最高年龄（周岁）';
+export const F_AGE_PH = '不限';
+export const F_TAGS = '须为重点服务对象';
+export const F_TAGS_PH = '不限（可选多类，符合其一即可）';
+export const F_RESIDENCE = '须居住在本站辖区（已登记所属网格）';
+export const DETAIL_CONDITIONS = '办理条件';
+export const DETAIL_CONDITIONS_NONE = '无';

@@ -5,9 +5,10 @@
  * next, Enter moves on, Ctrl+Enter accepts, Esc after a receipt starts the next one.
  */
 import { CheckCircleFilled, FileExclamationOutlined, FileProtectOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Popconfirm, Tag, type InputRef } from 'antd';
+import { Alert, Button, Checkbox, Input, Popconfirm, Tag, type InputRef } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { timeLimitText } from '../../../../common/catalogue';
+import { formatDateTime } from '../../../../common/time';
 import { DocumentPreview } from '../../components/DocumentPreview';
 import { ItemPicker } from '../catalogue';
 import { ResidentPicker, TagList } from '../residents';
@@ -81,7 +82,11 @@ export function AcceptTab() {
   const missing = materials.filter((m) => !d.received.includes(m));
   const ready = stage === 'materials';
   const canNotice = ready && missing.length > 0 && d.busy === null;
-  const canAccept = ready && missing.length === 0 && d.busy === null;
+  const warnings = d.preview?.warnings ?? [];
+  const cleared = warnings.length === 0 || d.override;
+  const canAccept = ready && missing.length === 0 && d.busy === null && cleared;
+  // 当场办结 items are accepted and completed in one step, the way a clerk does them
+  const onTheSpot = d.item !== null && d.item.timeLimit.unit === 'immediate' && !d.item.forwarded;
 
   // Each step, once reached, has the keyboard (DESIGN.md §8: a form opens ready to type).
   useEffect(() => {
@@ -102,7 +107,7 @@ export function AcceptTab() {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !s.outcome) {
         if (!acceptRef.current || acceptRef.current.disabled) return;
         e.preventDefault();
-        void s.accept();
+        acceptRef.current.click();
       } else if (e.key === 'Escape' && s.outcome) {
         e.preventDefault();
         s.reset();
@@ -239,6 +244,29 @@ export function AcceptTab() {
             </div>
           )}
           {d.preview?.calendarWarning && <Alert type="warning" showIcon className="sd-promise-warning" title={d.preview.calendarWarning} data-testid="intake-calendar-warning" />}
+          {warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              className="sd-promise-warning"
+              title={S.ELIGIBILITY_TITLE}
+              data-testid="intake-eligibility-warning"
+              description={
+                <>
+                  <ul className="sd-eligibility-list">
+                    {warnings.map((w) => (
+                      <li key={w.rule} data-rule={w.rule}>
+                        {w.message}
+                      </li>
+                    ))}
+                  </ul>
+                  <Checkbox checked={d.override} onChange={(e) => d.setOverride(e.target.checked)} data-testid="intake-override">
+                    {S.ELIGIBILITY_OVERRIDE}
+                  </Checkbox>
+                </>
+              }
+            />
+          )}
 
           <dl className="sd-facts">
             <dt>{S.DEPARTMENT}</dt>
@@ -247,6 +275,12 @@ export function AcceptTab() {
             <dd data-testid="intake-forwarded">
               {!d.item ? S.NONE : d.item.forwarded ? <Tag color="purple">{S.FORWARDED_YES}</Tag> : <span>{S.FORWARDED_NO}</span>}
             </dd>
+            {d.preview?.notice && (
+              <>
+                <dt>{S.NOTICE_BEFORE}</dt>
+                <dd data-testid="intake-notice-before">{S.NOTICE_BEFORE_TEXT(d.preview.notice.noticeNo, formatDateTime(d.preview.notice.issuedAt))}</dd>
+              </>
+            )}
             <dt>{S.MISSING}</dt>
             <dd data-testid="intake-missing">
               {!d.item ? (
@@ -268,7 +302,31 @@ export function AcceptTab() {
 
         <div className="sd-panel sd-intake-actions">
           {d.errors.form && <Alert type="error" showIcon title={d.errors.form} className="sd-intake-error" data-testid="intake-error" />}
-          <p className="sd-intake-hint">{!ready ? S.ACTION_HINT_WAIT : missing.length > 0 ? S.ACTION_HINT_MISSING(missing.length) : S.ACTION_HINT_READY}</p>
+          <p className="sd-intake-hint">
+            {!ready ? S.ACTION_HINT_WAIT : missing.length > 0 ? S.ACTION_HINT_MISSING(missing.length) : !cleared ? S.ELIGIBILITY_OVERRIDE_NEEDED : onTheSpot ? S.SPOT_HINT : S.ACTION_HINT_READY}
+          </p>
+          {onTheSpot && d.item && (
+            <div className="sd-spot" data-testid="intake-spot">
+              <label className="sd-note">
+                <span className="sd-note-label">{S.SPOT_RESULT}</span>
+                <Input
+                  value={d.spotResult}
+                  placeholder={S.SPOT_RESULT_DEFAULT(d.item.name)}
+                  maxLength={500}
+                  onChange={(e) => d.setSpot({ result: e.target.value })}
+                  onPressEnter={(e) => {
+                    if (e.nativeEvent.isComposing) return;
+                    e.preventDefault();
+                    acceptRef.current?.focus();
+                  }}
+                  data-testid="intake-spot-result"
+                />
+              </label>
+              <Checkbox checked={d.spotHandedOver} onChange={(e) => d.setSpot({ handedOver: e.target.checked })} data-testid="intake-spot-handed-over">
+                {S.SPOT_HANDED_OVER}
+              </Checkbox>
+            </div>
+          )}
           <Button
             ref={acceptRef}
             type="primary"
@@ -277,12 +335,17 @@ export function AcceptTab() {
             icon={<FileProtectOutlined />}
             disabled={!canAccept}
             loading={d.busy === 'accept'}
-            onClick={() => void d.accept()}
-            data-testid="intake-accept"
+            onClick={() => void d.accept({ onTheSpot })}
+            data-testid={onTheSpot ? 'intake-accept-on-the-spot' : 'intake-accept'}
           >
-            {S.ACCEPT}
+            {onTheSpot ? S.SPOT_ACCEPT : S.ACCEPT}
             <span className="sd-kbd sd-kbd-on-primary">{S.ACCEPT_KEY}</span>
           </Button>
+          {onTheSpot && (
+            <Button block disabled={!canAccept} onClick={() => void d.accept()} data-testid="intake-accept">
+              {S.SPOT_ACCEPT_LATER}
+            </Button>
+          )}
           <Button
             ref={noticeRef}
             block

@@ -1,7 +1,7 @@
 /** The small form an action needs: a reason for 退回/撤销, the result for 办结, who took it for 领取/送达. */
-import { Alert, Form, Input } from 'antd';
+import { Alert, Checkbox, Form, Input, Select } from 'antd';
 import type { KeyboardEvent } from 'react';
-import { INTAKE_ACTION_LABELS, requiredFor, type IntakeStatus } from '../../../../common/intake-status';
+import { INTAKE_ACTION_LABELS, PROXY_RELATIONS, requiredFor, type IntakeStatus, type ProxyRelation } from '../../../../common/intake-status';
 import type { IntakeRecord } from '../../../../common/contracts/intake';
 import { FormModal } from '../../components/FormModal';
 import * as S from './strings';
@@ -10,9 +10,26 @@ export interface ActionValues {
   reason?: string;
   result?: string;
   receiverName?: string;
+  /** 代领: someone else collects for the applicant */
+  proxy?: { name: string; idNumber: string; relation: ProxyRelation };
 }
 
-const FIELD_KEYS = ['reason', 'result', 'receiverName'] as const;
+interface FormValues extends Omit<ActionValues, 'proxy'> {
+  byProxy?: boolean;
+  proxy?: Partial<NonNullable<ActionValues['proxy']>>;
+}
+
+const FIELD_KEYS = ['reason', 'result', 'receiverName', 'proxy.name', 'proxy.idNumber', 'proxy.relation'] as const;
+const RELATION_OPTIONS = PROXY_RELATIONS.map((r) => ({ value: r, label: r }));
+
+/** The form's values as the call takes them: a proxy replaces the receiver's name. */
+function toAction(v: FormValues): ActionValues {
+  const { byProxy, proxy, ...rest } = v;
+  if (byProxy && proxy?.name && proxy.idNumber && proxy.relation) {
+    return { ...rest, receiverName: undefined, proxy: { name: proxy.name, idNumber: proxy.idNumber, relation: proxy.relation } };
+  }
+  return rest;
+}
 
 interface Props {
   record: IntakeRecord;
@@ -23,7 +40,8 @@ interface Props {
 }
 
 export function ActionForm({ record, to, onSubmit, onClose }: Props) {
-  const [form] = Form.useForm<ActionValues>();
+  const [form] = Form.useForm<FormValues>();
+  const byProxy = Form.useWatch('byProxy', form) === true;
   const need = to ? requiredFor(to) : null;
   const label = to ? INTAKE_ACTION_LABELS[to] : '';
 
@@ -36,14 +54,14 @@ export function ActionForm({ record, to, onSubmit, onClose }: Props) {
   }
 
   return (
-    <FormModal<ActionValues>
+    <FormModal<FormValues>
       title={to ? S.ACTION_TITLE(label, record.receiptNo) : ''}
       open={to !== null}
       form={form}
       fieldKeys={FIELD_KEYS}
       initialValues={need === 'receiver' ? { receiverName: record.residentName } : {}}
       okText={label}
-      onSubmit={(v) => (to ? onSubmit(to, v) : Promise.resolve())}
+      onSubmit={(v) => (to ? onSubmit(to, toAction(v)) : Promise.resolve())}
       onClose={onClose}
       testId="intake-action"
       width={520}
@@ -64,7 +82,26 @@ export function ActionForm({ record, to, onSubmit, onClose }: Props) {
           </Form.Item>
         </>
       )}
-      {(to === 'collected' || to === 'delivered') && (
+      {to === 'collected' && (
+        <Form.Item name="byProxy" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox data-testid="intake-action-by-proxy">{S.PROXY_TOGGLE}</Checkbox>
+        </Form.Item>
+      )}
+      {to === 'collected' && byProxy && (
+        <>
+          <Alert type="info" showIcon title={S.PROXY_HELP} style={{ marginBottom: 14 }} />
+          <Form.Item label={S.PROXY_NAME} name={['proxy', 'name']} rules={[{ required: true, whitespace: true, message: S.ACTION_REQUIRED(S.PROXY_NAME) }]}>
+            <Input autoFocus maxLength={30} data-testid="intake-action-proxy-name" />
+          </Form.Item>
+          <Form.Item label={S.PROXY_ID} name={['proxy', 'idNumber']} rules={[{ required: true, whitespace: true, message: S.ACTION_REQUIRED(S.PROXY_ID) }]}>
+            <Input maxLength={18} className="sd-mono" data-testid="intake-action-proxy-id" />
+          </Form.Item>
+          <Form.Item label={S.PROXY_RELATION} name={['proxy', 'relation']} rules={[{ required: true, message: S.ACTION_REQUIRED(S.PROXY_RELATION) }]}>
+            <Select options={RELATION_OPTIONS} data-testid="intake-action-proxy-relation" />
+          </Form.Item>
+        </>
+      )}
+      {(to === 'delivered' || (to === 'collected' && !byProxy)) && (
         <Form.Item
           label={S.ACTION_RECEIVER[to]}
           name="receiverName"

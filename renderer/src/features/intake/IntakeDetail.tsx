@@ -18,6 +18,8 @@ import { ActionForm, type ActionValues } from './ActionForm';
 import { promiseText, StatusTag, UrgencyTag } from './tags';
 import * as S from './strings';
 import { ReissueButton } from './ReissueButton';
+import { ForwardDialog } from './ForwardDialog';
+import { FORWARD_CHANNEL_LABELS } from '../../../../common/intake-status';
 
 type Detail = CallOutput<'intake.get'>;
 type Banner = { type: 'warning' | 'error' | 'info'; text: string } | null;
@@ -41,13 +43,17 @@ export function IntakeDetail({ id, onClose, onChanged }: Props) {
   const [acting, setActing] = useState<IntakeStatus | null>(null);
   const [busy, setBusy] = useState<IntakeStatus | null>(null);
   const [showing, setShowing] = useState<string | null>(null);
+  const [forwarding, setForwarding] = useState(false);
 
   const load = useCallback(async (recordId: string) => {
     setLoadError(null);
     try {
       const [d, list] = await Promise.all([api['intake.get']({ id: recordId }), api['documents.listFor']({ entity: 'intake', entityId: recordId }).catch(() => [] as DocumentMeta[])]);
+      // the 转报单 belongs to the transmittal (several items), and is shown with each of them
+      const tid = d.record.transmittal?.id;
+      const sheet = tid ? await api['documents.listFor']({ entity: 'intake_transmittal', entityId: tid }).catch(() => [] as DocumentMeta[]) : [];
       setDetail(d);
-      setDocs(list);
+      setDocs([...list, ...sheet]);
     } catch (err) {
       setLoadError(errorText(err));
     }
@@ -88,7 +94,8 @@ export function IntakeDetail({ id, onClose, onChanged }: Props) {
   }
 
   function act(record: IntakeRecord, to: IntakeStatus) {
-    if (requiredFor(to)) setActing(to);
+    if (to === 'forwarded') setForwarding(true);
+    else if (requiredFor(to)) setActing(to);
     else void transition(record, to);
   }
 
@@ -166,6 +173,17 @@ export function IntakeDetail({ id, onClose, onChanged }: Props) {
       </div>
 
       {record && <ActionForm record={record} to={acting} onSubmit={(to, v) => transition(record, to, v)} onClose={() => setActing(null)} />}
+      <ForwardDialog
+        records={forwarding && record ? [record] : []}
+        onClose={() => setForwarding(false)}
+        onDone={(documentId, documentError) => {
+          setForwarding(false);
+          if (documentError) setBanner({ type: 'warning', text: documentError });
+          if (documentId) setShowing(documentId);
+          onChanged();
+          if (record) void load(record.id);
+        }}
+      />
       <DocumentPreview
         documentId={showing}
         onClose={() => setShowing(null)}
@@ -224,10 +242,55 @@ function DetailBody({ record, events, docs, onShow }: { record: IntakeRecord; ev
             children: <span className={`sd-promised-cell ${record.urgency}`}>{promised}</span>,
           },
           ...(record.note ? [{ key: 'note', label: S.DETAIL_NOTE, span: 2, children: record.note }] : []),
+          ...(record.notice
+            ? [{ key: 'notice', label: S.DETAIL_NOTICE, span: 2, children: <span data-testid="intake-detail-notice">{`${record.notice.noticeNo}（${formatDateTime(record.notice.issuedAt)}）`}</span> }]
+            : []),
+          ...(record.eligibilityWarnings.length > 0
+            ? [
+                {
+                  key: 'eligibility',
+                  label: S.DETAIL_ELIGIBILITY,
+                  span: 2,
+                  children: (
+                    <div data-testid="intake-detail-eligibility">
+                      {S.DETAIL_ELIGIBILITY_OVERRIDDEN}
+                      <ul className="sd-eligibility-list">
+                        {record.eligibilityWarnings.map((w) => (
+                          <li key={w.rule}>{w.message}</li>
+                        ))}
+                      </ul>
+                    </div>
+                  ),
+                },
+              ]
+            : []),
+          ...(record.transmittal
+            ? [
+                {
+                  key: 'transmittal',
+                  label: S.DETAIL_TRANSMITTAL,
+                  span: 2,
+                  children: (
+                    <span data-testid="intake-detail-transmittal">
+                      {S.DETAIL_TRANSMITTAL_TEXT(
+                        record.transmittal.department,
+                        record.transmittal.channelNote ? `${FORWARD_CHANNEL_LABELS[record.transmittal.channel]}（${record.transmittal.channelNote}）` : FORWARD_CHANNEL_LABELS[record.transmittal.channel],
+                        record.transmittal.receiverName,
+                        formatDateTime(record.transmittal.receivedAt),
+                        record.transmittal.transmittalNo,
+                      )}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           ...(record.completedAt ? [{ key: 'completedAt', label: S.DETAIL_COMPLETED_AT, span: 2, children: formatDateTime(record.completedAt) }] : []),
           ...(record.result ? [{ key: 'result', label: S.DETAIL_RESULT, span: 2, children: record.result }] : []),
           ...(record.handoverKind && record.handoverAt
             ? [{ key: 'handover', label: S.DETAIL_HANDOVER, span: 2, children: S.DETAIL_HANDOVER_TEXT(record.handoverKind, record.receiverName ?? '', formatDateTime(record.handoverAt)) }]
+            : []),
+          ...(record.proxy
+            ? [{ key: 'proxy', label: S.DETAIL_PROXY, span: 2, children: <span data-testid="intake-detail-proxy">{S.DETAIL_PROXY_TEXT(record.proxy.name, record.proxy.idMasked, record.proxy.relation)}</span> }]
             : []),
           ...(record.closedReason ? [{ key: 'closed', label: S.DETAIL_CLOSED_REASON, span: 2, children: record.closedReason }] : []),
         ]}

@@ -20,6 +20,7 @@ interface Props {
 
 export function OutcomePanel({ outcome, resident, item, nextRef, onShow, onNext, onResume }: Props) {
   const accepted = outcome.kind === 'accepted';
+  const spot = outcome.kind === 'accepted' && outcome.record.onTheSpot;
   const number = accepted ? outcome.record.receiptNo : outcome.noticeNo;
   const documentId = outcome.documentId;
 
@@ -28,7 +29,9 @@ export function OutcomePanel({ outcome, resident, item, nextRef, onShow, onNext,
       <div className="sd-outcome-icon" aria-hidden>
         {accepted ? <CheckCircleFilled /> : <ExclamationCircleFilled />}
       </div>
-      <h2 className="sd-outcome-title">{accepted ? S.DONE_ACCEPTED : S.DONE_NOTICE}</h2>
+      <h2 className="sd-outcome-title" data-testid="intake-outcome-title">
+        {spot ? S.DONE_ON_THE_SPOT : accepted ? S.DONE_ACCEPTED : S.DONE_NOTICE}
+      </h2>
       <div className="sd-outcome-number">
         <span className="sd-outcome-number-label">{accepted ? S.DONE_RECEIPT_NO : S.DONE_NOTICE_NO}</span>
         <span className="sd-outcome-number-value" data-testid={accepted ? 'intake-receipt-no' : 'intake-notice-no'}>
@@ -51,7 +54,14 @@ export function OutcomePanel({ outcome, resident, item, nextRef, onShow, onNext,
             <dd>{item.name}</dd>
           </>
         )}
-        {outcome.kind === 'accepted' ? (
+        {outcome.kind === 'accepted' && outcome.record.onTheSpot ? (
+          <>
+            <dt>{S.DETAIL_RESULT}</dt>
+            <dd>{outcome.record.result}</dd>
+            <dt>{S.DONE_HANDOVER}</dt>
+            <dd data-testid="intake-outcome-handover">{outcome.record.status === 'collected' ? S.DONE_HANDED_OVER(outcome.record.receiverName ?? '') : S.DONE_TO_COLLECT}</dd>
+          </>
+        ) : outcome.kind === 'accepted' ? (
           <>
             <dt>{S.PROMISED}</dt>
             <dd className="sd-outcome-promised">{promiseText(outcome.record)}</dd>
@@ -75,7 +85,7 @@ export function OutcomePanel({ outcome, resident, item, nextRef, onShow, onNext,
       {outcome.documentError ? (
         <Alert type="warning" showIcon title={S.DONE_SAVED_NO_DOC} description={outcome.documentError} className="sd-outcome-alert" data-testid="intake-document-error" />
       ) : (
-        <p className="sd-outcome-hint">{accepted ? S.DONE_HINT : S.DONE_NOTICE_HINT}</p>
+        <p className="sd-outcome-hint">{spot ? S.DONE_ON_THE_SPOT_HINT : accepted ? S.DONE_HINT : S.DONE_NOTICE_HINT}</p>
       )}
 
       <div className="sd-outcome-buttons">

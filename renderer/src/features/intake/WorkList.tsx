@@ -5,7 +5,7 @@
  */
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Table, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent, type MouseEvent } from 'react';
 import { matchRank, type CatalogueItem } from '../../../../common/catalogue';
 import type { CallOutput } from '../../../../common/contract';
 import type { IntakeRecord } from '../../../../common/contracts/intake';
@@ -14,6 +14,9 @@ import { formatDateTime } from '../../../../common/time';
 import { api } from '../../api';
 import { errorText } from '../../components/feedback';
 import { IntakeDetail } from './IntakeDetail';
+import { DocumentPreview } from '../../components/DocumentPreview';
+import { ForwardDialog } from './ForwardDialog';
+import { NoticeHits } from './NoticeHits';
 import { INTAKE_LIST_VIEWS, useIntakeNav, type IntakeListView } from './nav';
 import { promisedShort, StatusTag, UrgencyTag } from './tags';
 import * as S from './strings';
@@ -43,6 +46,12 @@ export function WorkList() {
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  /** rows ticked for one 转报单 */
+  const [selected, setSelected] = useState<string[]>([]);
+  const [forwarding, setForwarding] = useState<IntakeRecord[]>([]);
+  const [showing, setShowing] = useState<string | null>(null);
+  /** 转报 saved but its 转报单 could not be made */
+  const [forwardError, setForwardError] = useState<string | null>(null);
   /** the row the drawer was opened from, to give it the keyboard back */
   const openedFrom = useRef<string | null>(null);
   const asked = useRef(0);
@@ -173,6 +182,9 @@ export function WorkList() {
     }
   }
 
+  const forwardable = (r: IntakeRecord) => r.next.includes('forwarded');
+  const picked = shown.filter((r) => selected.includes(r.id) && forwardable(r));
+
   const filtered = status !== undefined || itemCode !== undefined || text.trim() !== '';
 
   return (
@@ -231,12 +243,17 @@ export function WorkList() {
         <Input
           allowClear
           prefix={<SearchOutlined className="sd-muted" />}
-          placeholder={S.FILTER_TEXT_PH}
+          placeholder={S.FILTER_TEXT_PH_MORE}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          style={{ width: 200 }}
+          style={{ width: 280 }}
           data-testid="intake-filter-text"
         />
+        {picked.length > 0 && (
+          <Button type="primary" onClick={() => setForwarding(picked)} data-testid="intake-forward-selected">
+            {S.FORWARD_SELECTED(picked.length)}
+          </Button>
+        )}
         <span className="sd-worklist-spacer" />
         <span className="sd-muted" data-testid="intake-list-total">
           {rows ? S.LIST_COUNT(shown.length) : ''}
@@ -262,6 +279,9 @@ export function WorkList() {
       )}
       {rows && rows.length >= LIMIT && <Alert type="info" showIcon title={S.LIST_LIMITED(LIMIT)} style={{ marginBottom: 12 }} />}
 
+      {forwardError && <Alert type="warning" showIcon closable={{ onClose: () => setForwardError(null) }} title={forwardError} style={{ marginBottom: 12 }} data-testid="intake-forward-document-error" />}
+      <NoticeHits query={text} onShowDocument={setShowing} onOpenRecord={setOpenId} />
+
       <div ref={tableBox} onKeyDown={onTableKey}>
         <Table<IntakeRecord>
           rowKey="id"
@@ -273,12 +293,22 @@ export function WorkList() {
           pagination={false}
           scroll={{ y: 'calc(100vh - 346px)' }}
           rowClassName={rowClass}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys.map(String)),
+            getCheckboxProps: (r) => ({ disabled: !forwardable(r), 'data-testid': `intake-select-${r.receiptNo}` }) as object,
+            columnWidth: 36,
+          }}
           locale={{ emptyText: filtered ? S.LIST_EMPTY_FILTERED : S.LIST_EMPTY[view] }}
           data-testid="intake-table"
           onRow={(r) =>
             ({
               tabIndex: 0,
-              onClick: () => open(r),
+              onClick: (e: MouseEvent<HTMLTableRowElement>) => {
+                // ticking a row for 转报 does not open it
+                if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+                open(r);
+              },
               onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => {
                 if (e.key === 'Enter' && e.target === e.currentTarget) {
                   e.preventDefault();
@@ -293,6 +323,18 @@ export function WorkList() {
       </div>
 
       <IntakeDetail id={openId} onClose={closeDetail} onChanged={() => void load()} />
+      <ForwardDialog
+        records={forwarding}
+        onClose={() => setForwarding([])}
+        onDone={(documentId, documentError) => {
+          setForwarding([]);
+          setSelected([]);
+          setShowing(documentId);
+          setForwardError(documentError);
+          void load();
+        }}
+      />
+      <DocumentPreview documentId={showing} onClose={() => setShowing(null)} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import type { ResidentSummary } from '../../../../common/contracts/residents';
 import { api, ApiError } from '../../api';
 import { errorText } from '../../components/feedback';
 import { useApp } from '../../stores/app';
+import { SPOT_RESULT_DEFAULT } from './strings';
 
 /** The resident as the picker gives them (found, or just registered): masked, never the full 身份证号. */
 export type PickedResident = ResidentSummary;
@@ -33,6 +34,11 @@ interface DraftState {
   /** names from item.materials, in the item's order */
   received: string[];
   note: string;
+  /** the clerk checked the eligibility warnings and accepts anyway */
+  override: boolean;
+  /** 当场办结: the result to record, and whether it was handed over there and then */
+  spotResult: string;
+  spotHandedOver: boolean;
   preview: Preview | null;
   previewError: string | null;
   busy: 'notice' | 'accept' | null;
@@ -50,8 +56,11 @@ interface DraftState {
   toggle(material: string): void;
   setAll(on: boolean): void;
   setNote(note: string): void;
+  setOverride(on: boolean): void;
+  setSpot(v: { result?: string; handedOver?: boolean }): void;
   notice(): Promise<void>;
-  accept(): Promise<void>;
+  /** onTheSpot: accept and complete in one step (当场办结 items only) */
+  accept(opts?: { onTheSpot?: boolean }): Promise<void>;
   /** after a notice: back to the same form to tick what was brought and accept */
   resume(): void;
   show(documentId: string | null): void;
@@ -63,6 +72,9 @@ const EMPTY = {
   item: null,
   received: [],
   note: '',
+  override: false,
+  spotResult: '',
+  spotHandedOver: true,
   preview: null,
   previewError: null,
   busy: null,
@@ -98,7 +110,8 @@ export function placeError(err: unknown): PlacedErrors {
 export const useDraft = create<DraftState>()((set, get) => {
   async function loadPreview(item: CatalogueItem) {
     try {
-      const preview = await api['intake.preview']({ itemCode: item.code });
+      const residentId = get().resident?.id;
+      const preview = await api['intake.preview']({ itemCode: item.code, ...(residentId ? { residentId } : {}) });
       // the clerk may have moved on to another item while this was answering
       if (get().item?.code === item.code) set({ preview, previewError: null });
     } catch (err) {
@@ -116,10 +129,15 @@ export const useDraft = create<DraftState>()((set, get) => {
   return {
     ...EMPTY,
 
-    pickResident: (resident) => set({ resident, errors: {}, outcome: null }),
+    pickResident(resident) {
+      set({ resident, errors: {}, outcome: null, override: false });
+      // the item's conditions and an earlier notice depend on who it is
+      const { item } = get();
+      if (item) void loadPreview(item);
+    },
     clearResident: () => set({ resident: null, errors: {} }),
     pickItem(item) {
-      set({ item, received: [], preview: null, previewError: null, errors: {}, outcome: null });
+      set({ item, received: [], preview: null, previewError: null, errors: {}, outcome: null, override: false, spotResult: '', spotHandedOver: true });
       void loadPreview(item);
     },
     refreshPreview() {
@@ -140,6 +158,8 @@ export const useDraft = create<DraftState>()((set, get) => {
       set((s) => ({ received: on ? [...item.materials] : [], errors: { ...s.errors, materials: undefined, form: undefined } }));
     },
     setNote: (note) => set((s) => ({ note, errors: { ...s.errors, note: undefined } })),
+    setOverride: (override) => set((s) => ({ override, errors: { ...s.errors, form: undefined } })),
+    setSpot: (v) => set((s) => ({ spotResult: v.result ?? s.spotResult, spotHandedOver: v.handedOver ?? s.spotHandedOver, errors: { ...s.errors, form: undefined } })),
 
     async notice() {
       const body = input();
@@ -155,12 +175,14 @@ export const useDraft = create<DraftState>()((set, get) => {
       }
     },
 
-    async accept() {
+    async accept(opts = {}) {
       const body = input();
       if (!body || get().busy) return;
+      const { override, spotResult, spotHandedOver, item } = get();
+      const result = spotResult.trim() || (item ? SPOT_RESULT_DEFAULT(item.name) : '');
       set({ busy: 'accept', errors: {} });
       try {
-        const r = await api['intake.accept'](body);
+        const r = await api['intake.accept']({ ...body, overrideWarnings: override, ...(opts.onTheSpot ? { onTheSpot: { result, handedOver: spotHandedOver } } : {}) });
         set({ outcome: { kind: 'accepted', ...r }, showing: r.documentId });
       } catch (err) {
         set({ errors: placeError(err) });
@@ -169,7 +191,12 @@ export const useDraft = create<DraftState>()((set, get) => {
       }
     },
 
-    resume: () => set({ outcome: null, showing: null }),
+    resume() {
+      set({ outcome: null, showing: null });
+      // the notice just issued is now the one accepting would follow
+      const { item } = get();
+      if (item) void loadPreview(item);
+    },
     show: (showing) => set({ showing }),
     reset: () => set({ ...EMPTY }),
   };

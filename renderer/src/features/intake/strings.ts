@@ -162,7 +162,7 @@ export const ACTION_RESULT = '办理结果';
 export const ACTION_RESULT_PH = '如：已办结，证件已制作完成，请群众凭回执领取';
 export const ACTION_RECEIVER: Record<'collected' | 'delivered', string> = { collected: '领取人姓名', delivered: '签收人姓名' };
 export const ACTION_RECEIVER_HELP: Record<'collected' | 'delivered', string> = {
-  collected: '本人领取直接确认；代领请改为代领人姓名。',
+  collected: '本人领取直接确认；他人代领请勾选上方“他人代领”。',
   delivered: '送达时当面签收的人。',
 };
 export const ACTION_REQUIRED = (label: string) => `请填写${label}`;
@@ -171,3 +171,74 @@ export const ACTION_NOTE_COMPLETION = '确认后将生成办结 / 领取回执�
 export const ACTION_NOTE_RETURN = '退回和撤销后不能恢复，请与群众说明。';
 
 export const REISSUE = '重新生成回执';
+
+// ---- 当场办结 ------------------------------------------------------------------
+
+export const SPOT_TITLE = '当场办结';
+export const SPOT_HINT = '本事项可当场办结：受理与办结一步完成，只出具一张当场办结回执。';
+export const SPOT_RESULT = '办理结果';
+export const SPOT_RESULT_DEFAULT = (item: string) => `已当场办结${item}`;
+export const SPOT_HANDED_OVER = '办理结果已当场交付申请人（记为已领取）';
+export const SPOT_ACCEPT = '当场办结并出具回执';
+export const SPOT_ACCEPT_LATER = '仅受理，稍后办结';
+export const SPOT_RESULT_REQUIRED = '请填写办理结果';
+export const DONE_ON_THE_SPOT = '已当场办结';
+export const DONE_ON_THE_SPOT_HINT = '当场办结回执已生成，可在预览中打印。按 Esc 开始下一位群众的受理。';
+export const DONE_HANDOVER = '交付';
+export const DONE_HANDED_OVER = (who: string) => `已当场交付，${who}领取`;
+export const DONE_TO_COLLECT = '办理结果待领取';
+
+// ---- 办理条件 ------------------------------------------------------------------
+
+export const ELIGIBILITY_TITLE = '办理条件提示';
+export const ELIGIBILITY_OVERRIDE = '已核实，仍予受理（将记录在案）';
+export const ELIGIBILITY_OVERRIDE_NEEDED = '请先核实办理条件，确需受理的勾选“已核实，仍予受理”。';
+export const DETAIL_ELIGIBILITY = '条件提示';
+export const DETAIL_ELIGIBILITY_OVERRIDDEN = '受理时提示以下条件不符，经办人核实后仍予受理：';
+
+// ---- 一次性告知书 ----------------------------------------------------------------
+
+export const NOTICE_BEFORE = '此前告知';
+export const NOTICE_BEFORE_TEXT = (no: string, at: string) => `一次性告知书 ${no}（${at}），受理后将与之关联`;
+export const DETAIL_NOTICE = '此前告知书';
+export const NOTICE_HITS = (n: number) => `一次性告知书（${n} 份）`;
+export const NOTICE_HIT_FOLLOWED = (no: string) => `已受理：${no}`;
+export const NOTICE_HIT_OPEN = '尚未受理';
+export const NOTICE_HIT_VIEW = '查看告知书';
+export const NOTICE_HIT_MISSING = (n: number) => `缺 ${n} 项材料`;
+export const NOTICE_NONE = (q: string) => `没有编号为 ${q} 的一次性告知书`;
+export const FILTER_TEXT_PH_MORE = '回执编号、告知书编号（如 G0001）或姓名';
+
+// ---- 转报 ----------------------------------------------------------------------
+
+export const FORWARD = '转报';
+export const FORWARD_SELECTED = (n: number) => `转报所选（${n} 件）`;
+export const FORWARD_TITLE = (n: number) => `转报县级部门 · ${n} 件`;
+export const FORWARD_DEPARTMENT = '接收部门';
+export const FORWARD_CHANNEL = '报送方式';
+export const FORWARD_CHANNEL_NOTE = '报送方式说明';
+export const FORWARD_CHANNEL_NOTE_PH = '如：县民政局来站取件';
+export const FORWARD_RECEIVER = '接收人';
+export const FORWARD_RECEIVER_PH = '县级部门签收人姓名';
+export const FORWARD_RECEIVED_AT = '接收时间';
+export const FORWARD_NOTE = '备注';
+export const FORWARD_NEXT = '下一步：核对';
+export const FORWARD_BACK = '返回修改';
+export const FORWARD_CONFIRM = '确认转报并出具转报单';
+export const FORWARD_CONFIRM_TITLE = '请核对转报信息，确认后不能撤回';
+export const FORWARD_ITEMS = '转报事项';
+export const FORWARD_DONE = (no: string) => `已转报，转报单 ${no}`;
+export const FORWARD_NONE_SELECTABLE = '所选事项中没有可转报的（须为转报县级、尚未转报的在办事项）';
+export const FORWARD_REQUIRED = (label: string) => `请填写${label}`;
+export const DETAIL_TRANSMITTAL = '转报';
+export const DETAIL_TRANSMITTAL_TEXT = (dept: string, channel: string, receiver: string, at: string, no: string) => `${dept} · ${channel} · 接收人 ${receiver} · ${at} · 转报单 ${no}`;
+
+// ---- 代领 ----------------------------------------------------------------------
+
+export const PROXY_TOGGLE = '他人代领';
+export const PROXY_NAME = '代领人姓名';
+export const PROXY_ID = '代领人身份证号';
+export const PROXY_RELATION = '与申请人关系';
+export const PROXY_HELP = '代领须核对代领人身份证件及委托书；身份证号仅存档，屏幕和回执上只显示部分号码。';
+export const DETAIL_PROXY = '代领人';
+export const DETAIL_PROXY_TEXT = (name: string, idMasked: string, relation: string) => `${name}（${relation}）${idMasked}`;
