@@ -10,6 +10,7 @@ import { residentsCalls } from './contracts/residents';
 import { catalogueCalls } from './contracts/catalogue';
 import { intakeCalls } from './contracts/intake';
 import { documentsCalls } from './contracts/documents';
+import { calendarCalls } from './contracts/calendar';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -156,6 +157,7 @@ export const contract = {
   ...catalogueCalls,
   ...intakeCalls,
   ...documentsCalls,
+  ...calendarCalls,
 } as const;
 
 export type Contract = typeof contract;

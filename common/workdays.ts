@@ -1,7 +1,9 @@
 /**
  * Working days at a Chinese government counter: Monday to Friday, minus public holidays,
  * plus the 调休 make-up Saturdays/Sundays, per the State Council's yearly notice.
- * Pure: calendars are data handed in (resources/calendar/cn-holidays-<year>.json).
+ * Pure: calendars are data handed in (the notices loaded at the station); a year without
+ * its notice is counted on a fallback (the statutory holidays, common/statutory-holidays.ts)
+ * and every result says which years were counted that way.
  */
 import * as z from 'zod';
 
@@ -27,21 +29,47 @@ function fromDay(day: number): string {
 
 export interface DeadlineResult {
   date: string;
-  /** years crossed for which no holiday schedule was loaded: counted as weekends only */
-  yearsWithoutData: number[];
+  /** every year the count touched, from the start's to the result's */
+  years: number[];
+  /**
+   * years touched for which no notice was loaded: counted on the fallback (the statutory
+   * holidays), or on weekends alone when there is none. A date that depends on them is
+   * provisional until the notice arrives.
+   */
+  provisionalYears: number[];
 }
+
+/** A year without its notice: what to count instead (null: weekends only). */
+export type CalendarFallback = (year: number) => HolidayCalendar | null;
 
 export class WorkCalendar {
   private readonly holidays = new Map<string, string>();
   private readonly makeup = new Map<string, string>();
   private readonly years = new Set<number>();
+  /** fallback years already merged in (filled lazily: a count touches one or two years) */
+  private readonly fallbackYears = new Set<number>();
 
-  constructor(calendars: readonly HolidayCalendar[]) {
-    for (const c of calendars) {
-      this.years.add(c.year);
-      for (const h of c.holidays) for (const d of h.dates) this.holidays.set(d, h.name);
-      for (const m of c.makeupWorkdays) this.makeup.set(m.date, m.name);
-    }
+  constructor(
+    calendars: readonly HolidayCalendar[],
+    private readonly fallback: CalendarFallback = () => null,
+  ) {
+    for (const c of calendars) this.years.add(c.year);
+    // A notice may list a day of the year before (the 2023 notice's 元旦 began on 2022-12-31):
+    // merged in year order, such a day is the newer notice's word.
+    for (const c of [...calendars].sort((a, b) => a.year - b.year)) this.merge(c);
+  }
+
+  private merge(c: HolidayCalendar, onlyFree = false): void {
+    for (const h of c.holidays) for (const d of h.dates) if (!onlyFree || !this.holidays.has(d)) this.holidays.set(d, h.name);
+    for (const m of c.makeupWorkdays) if (!onlyFree || !this.makeup.has(m.date)) this.makeup.set(m.date, m.name);
+  }
+
+  private ensure(year: number): void {
+    if (this.years.has(year) || this.fallbackYears.has(year)) return;
+    this.fallbackYears.add(year);
+    const f = this.fallback(year);
+    // never over a loaded neighbour's days: a notice outranks an estimate
+    if (f) this.merge(f, true);
   }
 
   hasDataFor(year: number): boolean {
@@ -54,6 +82,7 @@ export class WorkCalendar {
 
   /** Why a day is or is not a working day, for the clerk ("国庆节", "国庆节调休上班", "周末"). */
   describe(date: string): { workday: boolean; reason: string } {
+    this.ensure(Number(date.slice(0, 4)));
     const holiday = this.holidays.get(date);
     if (holiday) return { workday: false, reason: holiday };
     const makeup = this.makeup.get(date);
@@ -73,18 +102,13 @@ export class WorkCalendar {
   addWorkdays(start: string, n: number): DeadlineResult {
     if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
     let day = toDay(start);
-    const missing = new Set<number>();
-    const note = (d: number) => {
-      const y = new Date(d * DAY_MS).getUTCFullYear();
-      if (!this.years.has(y)) missing.add(y);
-    };
-    note(day);
     for (let left = n; left > 0; ) {
       day += 1;
-      note(day);
       if (this.isWorkday(fromDay(day))) left -= 1;
     }
-    return { date: fromDay(day), yearsWithoutData: [...missing].sort() };
+    const years: number[] = [];
+    for (let y = Number(start.slice(0, 4)); y <= new Date(day * DAY_MS).getUTCFullYear(); y++) years.push(y);
+    return { date: fromDay(day), years, provisionalYears: years.filter((y) => !this.years.has(y)) };
   }
 
   /** The next working day strictly after `date`. */

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
 import { INTAKE_STATUSES } from '../intake-status';
+import { PromiseCalendar } from './calendar';
 
 const Id = z.string({ error: '缺少记录编号' }).min(1, { error: '缺少记录编号' }).max(64);
 const Status = z.enum(INTAKE_STATUSES, { error: '状态不正确' });
@@ -43,6 +44,8 @@ export const IntakeRecord = z.object({
   updatedAt: z.string(),
   version: z.number(),
   urgency: Urgency,
+  /** what the promise was counted on, and the date the calendar in force gives now */
+  calendar: PromiseCalendar,
   /** transitions main will accept from here */
   next: z.array(Status),
 });
@@ -61,7 +64,7 @@ export const intakeCalls = {
   /** what accepting now would promise: shown on the intake form before accepting */
   'intake.preview': call(
     z.object({ itemCode: ItemCode }),
-    z.object({ promisedDate: z.string(), promisedAt: z.string().nullable(), timeLimitText: z.string(), calendarWarning: z.string().nullable() }),
+    z.object({ promisedDate: z.string(), promisedAt: z.string().nullable(), timeLimitText: z.string(), calendarWarning: z.string().nullable(), provisional: z.boolean() }),
   ),
   /** 一次性告知/补正通知: lists everything still missing, at once */
   'intake.notice': call(

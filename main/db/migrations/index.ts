@@ -3,6 +3,7 @@ import m0002 from './0002-residents.sql?raw';
 import m0003 from './0003-catalogue.sql?raw';
 import m0004 from './0004-intake.sql?raw';
 import m0005 from './0005-documents.sql?raw';
+import m0006 from './0006-calendars.sql?raw';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-catalogue', sql: m0003 },
   { version: 4, name: '0004-intake', sql: m0004 },
   { version: 5, name: '0005-documents', sql: m0005 },
+  { version: 6, name: '0006-calendars', sql: m0006 },
 ];
