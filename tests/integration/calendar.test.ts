@@ -49,7 +49,7 @@ describe('promises into a year without its notice', () => {
     expect(record.calendar.version).toMatch(/^2026:[0-9a-f]{64};2027:statutory$/);
 
     const text = await receiptText(s.client, documentId!);
-    expect(text).toContain(`2027年1月14日（星期四）（暂定：${CAVEAT}）`);
+    expect(text).toContain(`2027年1月14日（星期四）（暂定）${CAVEAT}`);
     s.close();
   });
 
