@@ -18,6 +18,7 @@ import { ActionForm, type ActionValues } from './ActionForm';
 import { promiseText, StatusTag, UrgencyTag } from './tags';
 import * as S from './strings';
 import { ReissueButton } from './ReissueButton';
+import { PromiseCalendarNote } from './PromiseCalendarNote';
 
 type Detail = CallOutput<'intake.get'>;
 type Banner = { type: 'warning' | 'error' | 'info'; text: string } | null;
@@ -221,7 +222,11 @@ function DetailBody({ record, events, docs, onShow }: { record: IntakeRecord; ev
             key: 'promised',
             label: S.DETAIL_PROMISED,
             span: 2,
-            children: <span className={`sd-promised-cell ${record.urgency}`}>{promised}</span>,
+            children: (
+              <>
+                <span className={`sd-promised-cell ${record.urgency}`}>{promised}</span> <PromiseCalendarNote calendar={record.calendar} />
+              </>
+            ),
           },
           ...(record.note ? [{ key: 'note', label: S.DETAIL_NOTE, span: 2, children: record.note }] : []),
           ...(record.completedAt ? [{ key: 'completedAt', label: S.DETAIL_COMPLETED_AT, span: 2, children: formatDateTime(record.completedAt) }] : []),

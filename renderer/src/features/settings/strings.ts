@@ -145,6 +145,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'resident.revealRefused': '查看完整身份证号被拒绝',
   'resident.exportLedger': '导出重点服务对象台账',
   'resident.import': '批量导入居民',
+  'calendar.load': '导入节假日安排',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -156,6 +157,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   intake: '代办事项',
   intake_notice: '一次性告知书',
   resident: '居民',
+  calendar: '节假日安排',
 };
 
 export const DETAIL_KEYS: Record<string, string> = {
@@ -195,6 +197,11 @@ export const DETAIL_KEYS: Record<string, string> = {
   created: '新增',
   skipped: '跳过',
   onExisting: '已登记居民处理方式',
+  year: '年度',
+  origin: '来源方式',
+  sha256: '版本',
+  replaced: '替换的版本',
+  affected: '承诺日期有差异的事项',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
@@ -218,6 +225,9 @@ export const DETAIL_VALUES: Record<string, string> = {
   ...INTAKE_STATUS_LABELS,
   skip: '跳过',
   match: '更新',
+  shipped: '随软件提供',
+  station: '本站导入',
+  county: '县级平台下发',
 };
 
 // 修改密码
