@@ -29,10 +29,12 @@ export const statutoryFallback: CalendarFallback = (year) => (year >= STATUTORY_
 /** The shipped notices, checked like an uploaded one; a damaged file is skipped, not fatal. */
 export function readShipped(resourcesDir: string): HolidayCalendar[] {
   const dir = path.join(resourcesDir, 'calendar');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^cn-holidays-\d{4}\.json$/.test(f)) : [];
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
   const out: HolidayCalendar[] = [];
   for (const f of files) {
-    const r: NoticeCheck = readNotice(fs.readFileSync(path.join(dir, f), 'utf8'), Number(f.slice(12, 16)));
+    const year = /^cn-holidays-(\d{4})\.json$/.exec(f)?.[1];
+    if (!year) continue;
+    const r: NoticeCheck = readNotice(fs.readFileSync(path.join(dir, f), 'utf8'), Number(year));
     if (r.ok) out.push(r.calendar);
     else log.warn('holiday calendar ignored', { file: f, problems: r.errors.length });
   }
@@ -99,7 +101,10 @@ export function createCalendar(ctx: ServiceContext) {
        VALUES (@year, @source, @sha256, @content, @origin, @loadedAt, @loadedBy, @fileName)`,
     ),
     stamp: db.prepare('UPDATE intake_records SET promise_calendar_source = ?, promise_calendar_version = ?, promise_provisional = ? WHERE id = ?'),
-    open: db.prepare<[], PromiseRow>(`SELECT * FROM intake_records WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`),
+    open: db.prepare<[], PromiseRow>(
+      `SELECT accepted_at, time_limit, promised_date, promise_calendar_source, promise_calendar_version, promise_provisional
+       FROM intake_records WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+    ),
   };
 
   let shippedDone = false;
@@ -110,18 +115,19 @@ export function createCalendar(ctx: ServiceContext) {
    */
   function ensureShipped(): void {
     if (shippedDone) return;
-    shippedDone = true;
     const fresh = readShipped(ctx.resourcesDir)
       .map((c) => ({ c, content: JSON.stringify(c) }))
       .map((x) => ({ ...x, sha: sha256(x.content) }))
       .filter((x) => q.has.get(x.c.year, x.sha) === 0);
-    if (fresh.length === 0) return;
-    db.transaction(() => {
-      for (const { c, content, sha } of fresh) {
-        q.insert.run({ year: c.year, source: c.source, sha256: sha, content, origin: 'shipped', loadedAt: clock.now().toISOString(), loadedBy: null, fileName: null });
-        audit.append({ actorId: null, action: 'calendar.load', entity: 'calendar', entityId: String(c.year), detail: { year: c.year, origin: 'shipped', source: c.source, sha256: sha.slice(0, 16) } });
-      }
-    }).immediate();
+    if (fresh.length > 0) {
+      db.transaction(() => {
+        for (const { c, content, sha } of fresh) {
+          q.insert.run({ year: c.year, source: c.source, sha256: sha, content, origin: 'shipped', loadedAt: clock.now().toISOString(), loadedBy: null, fileName: null });
+          audit.append({ actorId: null, action: 'calendar.load', entity: 'calendar', entityId: String(c.year), detail: { year: c.year, origin: 'shipped', source: c.source, sha256: sha.slice(0, 16) } });
+        }
+      }).immediate();
+    }
+    shippedDone = true;
   }
 
   /** A year's notice in force: loaded on purpose (station head, county) outranks shipped. */
