@@ -42,12 +42,24 @@ export interface DeadlineResult {
 /** A year without its notice: what to count instead (null: weekends only). */
 export type CalendarFallback = (year: number) => HolidayCalendar | null;
 
+/** 0 = Sunday … 6 = Saturday; day 0 (1970-01-01) was a Thursday. */
+function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+function yearStart(year: number): number {
+  return Date.UTC(year, 0, 1) / DAY_MS;
+}
+
 export class WorkCalendar {
-  private readonly holidays = new Map<string, string>();
-  private readonly makeup = new Map<string, string>();
+  // keyed by day number: a count walks days, and a list recounts every open promise
+  private readonly holidays = new Map<number, string>();
+  private readonly makeup = new Map<number, string>();
   private readonly years = new Set<number>();
   /** fallback years already merged in (filled lazily: a count touches one or two years) */
   private readonly fallbackYears = new Set<number>();
+  /** counts already made: many promises share an acceptance day and a limit */
+  private readonly counted = new Map<string, DeadlineResult>();
 
   constructor(
     calendars: readonly HolidayCalendar[],
@@ -60,8 +72,10 @@ export class WorkCalendar {
   }
 
   private merge(c: HolidayCalendar, onlyFree = false): void {
-    for (const h of c.holidays) for (const d of h.dates) if (!onlyFree || !this.holidays.has(d)) this.holidays.set(d, h.name);
-    for (const m of c.makeupWorkdays) if (!onlyFree || !this.makeup.has(m.date)) this.makeup.set(m.date, m.name);
+    for (const h of c.holidays) {
+      for (const d of h.dates) if (!onlyFree || !this.holidays.has(toDay(d))) this.holidays.set(toDay(d), h.name);
+    }
+    for (const m of c.makeupWorkdays) if (!onlyFree || !this.makeup.has(toDay(m.date))) this.makeup.set(toDay(m.date), m.name);
   }
 
   private ensure(year: number): void {
@@ -70,6 +84,30 @@ export class WorkCalendar {
     const f = this.fallback(year);
     // never over a loaded neighbour's days: a notice outranks an estimate
     if (f) this.merge(f, true);
+  }
+
+  /** Whether a day number is a working day; its year must have been ensured. */
+  private worked(day: number): boolean {
+    if (this.holidays.has(day)) return false;
+    if (this.makeup.has(day)) return true;
+    const w = weekdayOf(day);
+    return w !== 0 && w !== 6;
+  }
+
+  /** Walks day by day from `day` (exclusive), merging each year's fallback as it is reached. */
+  private walk(day: number, step: (day: number) => boolean): number {
+    let year = new Date(day * DAY_MS).getUTCFullYear();
+    this.ensure(year);
+    let next = yearStart(year + 1);
+    for (;;) {
+      day += 1;
+      if (day >= next) {
+        year += 1;
+        this.ensure(year);
+        next = yearStart(year + 1);
+      }
+      if (!step(day)) return day;
+    }
   }
 
   hasDataFor(year: number): boolean {
@@ -83,12 +121,13 @@ export class WorkCalendar {
   /** Why a day is or is not a working day, for the clerk ("国庆节", "国庆节调休上班", "周末"). */
   describe(date: string): { workday: boolean; reason: string } {
     this.ensure(Number(date.slice(0, 4)));
-    const holiday = this.holidays.get(date);
+    const day = toDay(date);
+    const holiday = this.holidays.get(day);
     if (holiday) return { workday: false, reason: holiday };
-    const makeup = this.makeup.get(date);
+    const makeup = this.makeup.get(day);
     if (makeup) return { workday: true, reason: `${makeup}调休上班` };
-    const dow = new Date(toDay(date) * DAY_MS).getUTCDay();
-    return dow === 0 || dow === 6 ? { workday: false, reason: '周末' } : { workday: true, reason: '工作日' };
+    const w = weekdayOf(day);
+    return w === 0 || w === 6 ? { workday: false, reason: '周末' } : { workday: true, reason: '工作日' };
   }
 
   isWorkday(date: string): boolean {
@@ -101,14 +140,22 @@ export class WorkCalendar {
    */
   addWorkdays(start: string, n: number): DeadlineResult {
     if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
-    let day = toDay(start);
-    for (let left = n; left > 0; ) {
-      day += 1;
-      if (this.isWorkday(fromDay(day))) left -= 1;
-    }
+    const key = `${start}+${n}`;
+    const known = this.counted.get(key);
+    if (known) return { ...known, years: [...known.years], provisionalYears: [...known.provisionalYears] };
+    let left = n;
+    const end =
+      n === 0
+        ? toDay(start)
+        : this.walk(toDay(start), (day) => {
+            if (this.worked(day)) left -= 1;
+            return left > 0;
+          });
     const years: number[] = [];
-    for (let y = Number(start.slice(0, 4)); y <= new Date(day * DAY_MS).getUTCFullYear(); y++) years.push(y);
-    return { date: fromDay(day), years, provisionalYears: years.filter((y) => !this.years.has(y)) };
+    for (let y = Number(start.slice(0, 4)); y <= new Date(end * DAY_MS).getUTCFullYear(); y++) years.push(y);
+    const r = { date: fromDay(end), years, provisionalYears: years.filter((y) => !this.years.has(y)) };
+    this.counted.set(key, r);
+    return { ...r, years: [...years], provisionalYears: [...r.provisionalYears] };
   }
 
   /** The next working day strictly after `date`. */
@@ -122,7 +169,12 @@ export class WorkCalendar {
     const b = toDay(to);
     const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
     let count = 0;
-    for (let d = lo + 1; d <= hi; d++) if (this.isWorkday(fromDay(d))) count++;
+    if (hi > lo) {
+      this.walk(lo, (day) => {
+        if (this.worked(day)) count += 1;
+        return day < hi;
+      });
+    }
     return sign * count;
   }
 }

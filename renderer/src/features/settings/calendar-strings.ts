@@ -4,7 +4,7 @@ import type { CalendarOrigin } from '../../../../common/contracts/calendar';
 export const TAB_CALENDAR = '节假日安排';
 
 export const INTRO =
-  '承诺办结日期按工作日计算。国务院每年公布下一年的放假安排后（通常在 11 月前后），请在此导入当年的放假通知文件；未导入的年份暂按法定节假日推算，受理回执上注明“暂定”。';
+  '承诺办结日期按工作日计算。国务院每年公布下一年的放假安排后（通常在 11 月前后），请在此导入该年的放假通知文件；未导入的年份暂按法定节假日推算，受理回执上注明“暂定”。';
 export const READ_ONLY = '只有站长或管理员可以导入放假安排。';
 export const FORMAT_HELP = '文件为 .json 格式，格式同随软件提供的 2026 年放假安排（year、source、holidays、makeupWorkdays）。';
 
