@@ -93,3 +93,24 @@ describe('deadlines across into a year without its notice', () => {
     expect(cal.addWorkdays('2026-12-02', 10)).toEqual({ date: '2026-12-16', years: [2026], provisionalYears: [] });
   });
 });
+
+describe('notices and the fallback side by side', () => {
+  it('counts a 元旦 that a notice begins in the year before, and never lets an estimate override a notice', () => {
+    // as the 2023 notice did: 元旦 from Saturday 31 Dec of the year before to Monday 2 Jan
+    const notice2028 = { year: 2028, source: '测试', holidays: [{ name: '元旦', dates: ['2027-12-31', '2028-01-01', '2028-01-02'] }], makeupWorkdays: [] };
+    const cal = new WorkCalendar([notice2028], statutoryFallback);
+    expect(cal.describe('2027-12-31')).toEqual({ workday: false, reason: '元旦' });
+    // 2027 has no notice: its statutory days still count, and the count says it is provisional
+    expect(cal.addWorkdays('2027-12-29', 2)).toEqual({ date: '2028-01-03', years: [2027, 2028], provisionalYears: [2027] });
+    // 2028's notice has no 补假 on 3 Jan although the fallback would: the notice wins
+    expect(cal.isWorkday('2028-01-03')).toBe(true);
+    expect(new WorkCalendar([], statutoryFallback).isWorkday('2028-01-03')).toBe(false);
+  });
+
+  it('counts working days between two dates across years on the same days', () => {
+    const cal = loadWorkCalendar(resources);
+    expect(cal.workdaysBetween('2026-12-02', '2027-01-14')).toBe(30);
+    expect(cal.workdaysBetween('2027-01-14', '2026-12-02')).toBe(-30);
+    expect(cal.workdaysBetween('2026-12-02', '2026-12-02')).toBe(0);
+  });
+});
