@@ -55,7 +55,7 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-interface CalendarRow {
+export interface CalendarRow {
   id: number;
   year: number;
   source: string;
@@ -89,7 +89,6 @@ export interface PromiseMade {
 export function createCalendar(ctx: ServiceContext) {
   const { db, clock, audit, auth } = ctx;
   const q = {
-    maxId: db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM holiday_calendars').pluck(),
     // per year, the latest shipped row and the latest loaded on purpose
     latest: db.prepare<[], CalendarRow>(
       `SELECT c.*, s.name AS loaded_by_name FROM holiday_calendars c LEFT JOIN staff s ON s.id = c.loaded_by
@@ -122,12 +121,13 @@ export function createCalendar(ctx: ServiceContext) {
     if (fresh.length > 0) {
       db.transaction(() => {
         for (const { c, content, sha } of fresh) {
-          q.insert.run({ year: c.year, source: c.source, sha256: sha, content, origin: 'shipped', loadedAt: clock.now().toISOString(), loadedBy: null, fileName: null });
+          add({ year: c.year, source: c.source, sha256: sha, content, origin: 'shipped', loadedBy: null, fileName: null });
           audit.append({ actorId: null, action: 'calendar.load', entity: 'calendar', entityId: String(c.year), detail: { year: c.year, origin: 'shipped', source: c.source, sha256: sha.slice(0, 16) } });
         }
       }).immediate();
     }
-    shippedDone = true;
+    // inside a caller's transaction the rows may still roll back: look again next time
+    if (!db.inTransaction) shippedDone = true;
   }
 
   /** A year's notice in force: loaded on purpose (station head, county) outranks shipped. */
@@ -140,20 +140,31 @@ export function createCalendar(ctx: ServiceContext) {
     return m;
   }
 
-  let cache: { key: number; rows: Map<number, CalendarRow>; work: WorkCalendar } | null = null;
-  /** Rebuilt whenever a calendar row is added, by whatever path (a load, later the sync). */
-  function current() {
+  type InForce = { rows: Map<number, CalendarRow>; work: WorkCalendar };
+  let cache: InForce | null = null;
+
+  function build(): InForce {
+    const rows = inForce();
+    return { rows, work: new WorkCalendar([...rows.values()].map((r) => HolidayCalendar.parse(JSON.parse(r.content))), statutoryFallback) };
+  }
+
+  /**
+   * The calendar in force, built once and kept until a row is added. Every row is added
+   * through add() (shipped, loaded here, later the county's through load()), so a read
+   * need not ask the database whether it changed: a work list recounts each open item.
+   */
+  function current(): InForce {
     ensureShipped();
-    const key = q.maxId.get() ?? 0;
-    if (cache?.key !== key) {
-      const rows = inForce();
-      const work = new WorkCalendar(
-        [...rows.values()].map((r) => HolidayCalendar.parse(JSON.parse(r.content))),
-        statutoryFallback,
-      );
-      cache = { key, rows, work };
-    }
-    return cache;
+    if (cache) return cache;
+    const built = build();
+    // one built inside a transaction may hold rows that roll back: used, not kept
+    if (!db.inTransaction) cache = built;
+    return built;
+  }
+
+  function add(row: { year: number; source: string; sha256: string; content: string; origin: CalendarOrigin; loadedBy: string | null; fileName: string | null }): void {
+    q.insert.run({ ...row, loadedAt: clock.now().toISOString() });
+    cache = null;
   }
 
   function stampOf(years: number[], rows: Map<number, CalendarRow>) {
@@ -190,11 +201,11 @@ export function createCalendar(ctx: ServiceContext) {
   }
 
   /** The promise against the calendar in force now: the printed date stands, a difference is shown. */
-  function review(r: PromiseRow): PromiseCalendar {
+  function review(r: PromiseRow, cal: InForce = current()): PromiseCalendar {
     const base = { provisional: r.promise_provisional === 1, source: r.promise_calendar_source, version: r.promise_calendar_version };
     const limit = JSON.parse(r.time_limit) as TimeLimit;
     if (limit.unit !== 'workdays') return { ...base, currentDate: null, note: null };
-    const now = current().work.addWorkdays(stationDate(r.accepted_at), limit.value);
+    const now = cal.work.addWorkdays(stationDate(r.accepted_at), limit.value);
     const stillProvisional = now.provisionalYears.length > 0;
     if (now.date !== r.promised_date) {
       const why = stillProvisional ? '按现行法定节假日推算' : '按新公布的放假安排';
@@ -232,7 +243,8 @@ export function createCalendar(ctx: ServiceContext) {
 
   /** Open items whose printed date the calendar in force would now make different. */
   function affected(): number {
-    return q.open.all().filter((r) => review(r).currentDate !== null).length;
+    const cal = current();
+    return q.open.all().filter((r) => review(r, cal).currentDate !== null).length;
   }
 
   /**
@@ -253,7 +265,7 @@ export function createCalendar(ctx: ServiceContext) {
       .transaction(() => {
         const before = inForce().get(c.year);
         if (before?.sha256 === sha) return { year: yearView(c.year, before), unchanged: true, affected: affected() };
-        q.insert.run({ year: c.year, source: c.source, sha256: sha, content, origin: opts.origin, loadedAt: clock.now().toISOString(), loadedBy: opts.actorId, fileName: opts.fileName ?? null });
+        add({ year: c.year, source: c.source, sha256: sha, content, origin: opts.origin, loadedBy: opts.actorId, fileName: opts.fileName ?? null });
         const n = affected();
         audit.append({
           actorId: opts.actorId,
