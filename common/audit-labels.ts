@@ -5,7 +5,7 @@
  * (as 其他操作 with its code), never hidden; tests/unit/audit-labels.test.ts lists the
  * actions written in main that have no label yet.
  */
-import { INTAKE_STATUS_LABELS } from './intake-status';
+import { FORWARD_CHANNEL_LABELS, INTAKE_STATUS_LABELS } from './intake-status';
 import { ROLE_LABELS } from './roles';
 import { VERSION_SOURCE_LABELS } from './catalogue';
 import { formatDateTime } from './time';
@@ -36,6 +36,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'intake.accept': '受理代办事项',
   'intake.notice': '出具一次性告知书',
   'intake.transition': '代办事项状态变更',
+  'intake.acceptOnTheSpot': '受理并当场办结',
+  'intake.forward': '转报代办事项',
+  'calendar.load': '导入节假日安排',
   'documents.issue': '生成单据',
   'documents.print': '打印单据',
   'documents.reprint': '补打单据',
@@ -56,6 +59,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   catalogue_item: '服务事项',
   intake: '代办事项',
   intake_notice: '一次性告知书',
+  intake_transmittal: '转报单',
+  calendar: '节假日安排',
   document: '单据',
   resident: '居民',
 };
@@ -118,6 +123,16 @@ export const DETAIL_KEYS: Record<string, string> = {
   record: '记录',
   mustChangePassword: '须本人改密码',
   required: '首次登录或重置后修改',
+  warningsOverridden: '核实后仍予受理的提示',
+  handedOver: '当场交付',
+  proxy: '他人代领',
+  transmittalNo: '转报单编号',
+  receiptNos: '回执编号',
+  channel: '报送方式',
+  year: '年度',
+  origin: '来源方式',
+  replaced: '替换的版本',
+  affected: '承诺日期有差异的事项',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
@@ -132,6 +147,7 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'intake.acceptance': '受理回执',
   'intake.correction': '一次性告知书',
   'intake.completion': '办结回执',
+  'intake.transmittal': '转报单',
 };
 
 /** Coded values, whatever key carries them (keys of free text never pass through here). */
@@ -158,10 +174,12 @@ export const DETAIL_VALUES: Record<string, string> = {
 const VALUES_BY_KEY: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
   kind: DOCUMENT_KIND_LABELS,
+  origin: { shipped: '随软件提供', station: '本站导入', county: '县级平台下发' },
+  channel: FORWARD_CHANNEL_LABELS,
 };
 
 /** What people typed or the system numbered: shown as it is, even when it looks like a code. */
-const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId']);
+const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId', 'transmittalNo', 'receiptNos']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const HEX_DIGEST = /^[0-9a-f]{64}$/;

@@ -11,6 +11,7 @@ import { residentsCalls } from './contracts/residents';
 import { catalogueCalls } from './contracts/catalogue';
 import { intakeCalls } from './contracts/intake';
 import { documentsCalls } from './contracts/documents';
+import { calendarCalls } from './contracts/calendar';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -194,6 +195,7 @@ export const contract = {
   ...catalogueCalls,
   ...intakeCalls,
   ...documentsCalls,
+  ...calendarCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'head'],
   /** add, edit, retire and restore service catalogue items */
   'catalogue.edit': ['head', 'admin'],
+  /** load a year's State Council holiday notice into the working-day calendar */
+  'calendar.load': ['head', 'admin'],
   /** see a resident's full 身份证号 (each reveal is audited) */
   'residents.revealId': ['head', 'admin'],
   /** bulk-import residents from a spreadsheet */

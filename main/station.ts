@@ -22,6 +22,7 @@ import { createResidents } from './services/residents';
 import { createCatalogue } from './services/catalogue';
 import { createDocuments } from './services/documents';
 import { createIntake } from './services/intake';
+import { createCalendar } from './services/calendar';
 
 export interface StationOptions {
   dataDir: string;
@@ -83,7 +84,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const residents = createResidents(ctx);
   const catalogue = createCatalogue(ctx);
   const documents = createDocuments(ctx);
-  const intake = createIntake(ctx, { residents, catalogue, documents });
+  const calendar = createCalendar(ctx);
+  const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
 
   const exportAudit = createAuditExport({ db, clock, audit, station, dataDir: opts.dataDir });
 
@@ -92,6 +94,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...catalogue.api,
     ...documents.api,
     ...intake.api,
+    ...calendar.api,
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };

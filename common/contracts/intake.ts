@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { call, none } from '../contract-kit';
 import { FORWARD_CHANNELS, INTAKE_STATUSES, PROXY_RELATIONS } from '../intake-status';
 import { EligibilityWarning } from '../eligibility';
+import { PromiseCalendar } from './calendar';
 
 const Id = z.string({ error: '缺少记录编号' }).min(1, { error: '缺少记录编号' }).max(64);
 const Status = z.enum(INTAKE_STATUSES, { error: '状态不正确' });
@@ -44,6 +45,8 @@ export const IntakeRecord = z.object({
   updatedAt: z.string(),
   version: z.number(),
   urgency: Urgency,
+  /** what the promise was counted on, and the date the calendar in force gives now */
+  calendar: PromiseCalendar,
   /** transitions main will accept from here */
   next: z.array(Status),
   /** accepted and completed in one step (当场办结) */
@@ -117,6 +120,8 @@ export const intakeCalls = {
       promisedAt: z.string().nullable(),
       timeLimitText: z.string(),
       calendarWarning: z.string().nullable(),
+      /** counted on the statutory holidays of a year whose notice is not loaded yet */
+      provisional: z.boolean(),
       /** the item's conditions this resident does not seem to meet (only with residentId) */
       warnings: z.array(EligibilityWarning),
       /** the earlier 一次性告知书 accepting would be linked to (only with residentId) */

@@ -21,6 +21,7 @@ const Acceptance = z.object({
   materialsReceived: Materials,
   acceptedAt: instant,
   promisedDate: z.iso.date(),
+  promiseCaveat: text(120).optional(),
   timeLimitText: text(40),
   clerkName: text(30),
   progressHint: text(200),

@@ -30,6 +30,8 @@ export interface AcceptanceReceiptData {
   acceptedAt: string;
   /** YYYY-MM-DD */
   promisedDate: string;
+  /** printed beside a date counted on the statutory holidays before the year's notice was loaded */
+  promiseCaveat?: string;
   /** e.g. "5 个工作日" or "2 小时" */
   timeLimitText: string;
   clerkName: string;

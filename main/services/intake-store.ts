@@ -3,6 +3,7 @@
  * record main answers, and the one writer of a status step: accept, 办结, 领取, 转报 and
  * 当场办结 all move a record through changeStatus, so each step is written the same way.
  */
+import type { PromiseRow } from './calendar';
 import * as z from 'zod';
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
@@ -14,7 +15,7 @@ import { maskIdNumber } from '../../common/idcard';
 import { timeLimitText, type TimeLimit } from '../../common/catalogue';
 import { AppError } from '../../common/errors';
 
-export interface IntakeRow {
+export interface IntakeRow extends PromiseRow {
   id: string;
   receipt_no: string;
   resident_id: string;
@@ -66,7 +67,8 @@ export const SELECT_RECORD = `SELECT r.*, s.name AS accepted_by_name, n.notice_n
   FROM intake_records r JOIN staff s ON s.id = r.accepted_by
   LEFT JOIN intake_notices n ON n.id = r.notice_id LEFT JOIN intake_transmittals t ON t.id = r.transmittal_id`;
 
-export function recordOf(r: IntakeRow, urgency: IntakeRecord['urgency']): IntakeRecord {
+/** The record without its calendar review, which needs the calendar service (intake.ts adds it). */
+export function recordOf(r: IntakeRow, urgency: IntakeRecord['urgency']): Omit<IntakeRecord, 'calendar'> {
   const limit = JSON.parse(r.time_limit) as TimeLimit;
   return {
     id: r.id,

@@ -16,7 +16,7 @@ import type { PrintableDocument, StationHeader, ApplicantLine } from '../pdf/typ
 import { newId } from '../clock';
 import { nextSerial } from './serials';
 import { createKeyedQueue } from '../one-at-a-time';
-import { loadWorkCalendar, missingCalendarMessage } from './calendar';
+import type { Calendar } from './calendar';
 import type { Residents } from './residents';
 import type { Catalogue } from './catalogue';
 import type { Documents } from './documents';
@@ -33,9 +33,9 @@ const OPEN_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 /** Past its promise: an hour limit by the instant, a day limit by the station's date. */
 const OVERDUE_SQL = 'CASE WHEN r.promised_at IS NOT NULL THEN r.promised_at < @nowIso ELSE r.promised_date < @today END';
 
-export function createIntake(ctx: ServiceContext, deps: { residents: Residents; catalogue: Catalogue; documents: Documents }) {
+export function createIntake(ctx: ServiceContext, deps: { residents: Residents; catalogue: Catalogue; documents: Documents; calendar: Calendar }) {
   const { db, clock, audit, auth } = ctx;
-  const calendar = loadWorkCalendar(ctx.resourcesDir);
+  const { calendar } = deps;
   const extra = createIntakeChecks(db, clock, deps.residents);
   const store = createIntakeStore(db, clock);
   const { row, changeStatus } = store;
@@ -61,21 +61,11 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   }
 
   function toRecord(r: Row, n = now()): IntakeRecord {
-    return recordOf(r, urgencyOf(r, n));
+    return { ...recordOf(r, urgencyOf(r, n)), calendar: calendar.review(r) };
   }
 
-
-
-
   function promise(limit: TimeLimit, at: Date) {
-    const today = stationDate(at);
-    if (limit.unit === 'hours') {
-      const promisedAt = new Date(at.getTime() + limit.value * 3_600_000).toISOString();
-      return { promisedDate: stationDate(promisedAt), promisedAt, calendarWarning: null };
-    }
-    if (limit.unit === 'immediate') return { promisedDate: today, promisedAt: null, calendarWarning: null };
-    const r = calendar.addWorkdays(today, limit.value);
-    return { promisedDate: r.date, promisedAt: null, calendarWarning: missingCalendarMessage(r.yearsWithoutData) };
+    return calendar.promise(limit, at);
   }
 
   function stationHeader(): StationHeader {
@@ -128,6 +118,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
         materialsReceived: JSON.parse(r.materials_received) as string[],
         acceptedAt: r.accepted_at,
         promisedDate: r.promised_date,
+        promiseCaveat: calendar.caveat(r),
         timeLimitText: timeLimitText(limit),
         clerkName: r.accepted_by_name,
         progressHint: `凭回执编号到${station.name}窗口，或致电 ${station.phone} 查询办理进度`,
@@ -274,6 +265,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
             p.promisedAt,
             iso,
           );
+          calendar.stamp(id, p);
           db.prepare('INSERT INTO intake_events (id, intake_id, at, by, from_status, to_status, reason) VALUES (?, ?, ?, ?, NULL, ?, NULL)').run(newId(clock), id, iso, me.id, 'accepted');
           const linked = extra.afterAccept(id, { residentId: person.id, itemCode: item.code, warnings, onTheSpot: !!onTheSpot });
           if (onTheSpot) {

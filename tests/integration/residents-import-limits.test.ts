@@ -3,6 +3,7 @@
  * are refused with a Chinese reason or read without harm, and the station answers other
  * calls while such a file is being read.
  */
+import { addStaff } from '../helpers/staff';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -198,7 +199,7 @@ describe('the preview as a job', () => {
 
     // another clerk cannot read someone else's job
     const mine = await s.client['residents.importStart']({ fileName: 'a.xlsx', base64: file });
-    await s.client['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await addStaff(s.client, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
     await s.client['auth.signIn']({ login: 'lina', password: 'Counter123' });
     await expectAppError(s.client['residents.importProgress']({ jobId: mine.jobId }), 'NOT_FOUND');
     s.close();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkCalendar, missingCalendarMessage } from '../../main/services/calendar';
+import { loadWorkCalendar, provisionalMessage } from '../../main/services/calendar';
 
 const cal = loadWorkCalendar(path.resolve(import.meta.dirname, '../../resources'));
 
@@ -13,7 +13,7 @@ describe('working-day calendar (2026 State Council schedule)', () => {
     // Accepted Wed 30 Sep: 1–7 Oct off; Thu 8 (1), Fri 9 (2), Sat 10 调休 (3), Mon 12 (4), Tue 13 (5).
     expect(cal.describe('2026-10-10')).toEqual({ workday: true, reason: '国庆节调休上班' });
     expect(cal.describe('2026-10-05')).toEqual({ workday: false, reason: '国庆节' });
-    expect(cal.addWorkdays('2026-09-30', 5)).toEqual({ date: '2026-10-13', yearsWithoutData: [] });
+    expect(cal.addWorkdays('2026-09-30', 5)).toEqual({ date: '2026-10-13', years: [2026], provisionalYears: [] });
     expect(cal.addWorkdays('2026-09-30', 3).date).toBe('2026-10-10');
   });
 
@@ -38,10 +38,13 @@ describe('working-day calendar (2026 State Council schedule)', () => {
     expect(cal.workdaysBetween('2026-12-04', '2026-11-27')).toBe(-5);
   });
 
-  it('falls back to weekends only for a year without data, and says so', () => {
+  it('falls back to the statutory holidays for a year without its notice, and says the date is provisional', () => {
+    // Wed 30 Dec: Thu 31 (1); 元旦 Fri 1 Jan is off by law; Mon 4 … Thu 7 (5).
     const r = cal.addWorkdays('2026-12-30', 5);
-    expect(r.date).toBe('2027-01-06');
-    expect(r.yearsWithoutData).toEqual([2027]);
-    expect(missingCalendarMessage(r.yearsWithoutData)).toMatch(/2027 年的法定节假日安排尚未导入，期限暂按周末计算/);
+    expect(r.date).toBe('2027-01-07');
+    expect(r.provisionalYears).toEqual([2027]);
+    expect(cal.describe('2027-01-01')).toEqual({ workday: false, reason: '元旦' });
+    expect(provisionalMessage(r.provisionalYears)).toBe('2027 年的国务院放假通知尚未导入，承诺日期按法定节假日推算，以国务院当年放假通知为准。');
+    expect(provisionalMessage([])).toBeNull();
   });
 });

@@ -3,9 +3,10 @@ import m0002 from './0002-residents.sql?raw';
 import m0003 from './0003-catalogue.sql?raw';
 import m0004 from './0004-intake.sql?raw';
 import m0005 from './0005-documents.sql?raw';
-import m0008 from './0008-intake-more.sql?raw';
-import m0009 from './0009-residents-search.sql?raw';
-import m0010 from './0010-staff-password-change.sql?raw';
+import m0006 from './0006-calendars.sql?raw';
+import m0007 from './0007-intake-more.sql?raw';
+import m0008 from './0008-residents-search.sql?raw';
+import m0009 from './0009-staff-password-change.sql?raw';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003-catalogue', sql: m0003 },
   { version: 4, name: '0004-intake', sql: m0004 },
   { version: 5, name: '0005-documents', sql: m0005 },
-  { version: 8, name: '0008-intake-more', sql: m0008 },
-  { version: 9, name: '0009-residents-search', sql: m0009 },
-  { version: 10, name: '0010-staff-password-change', sql: m0010 },
+  { version: 6, name: '0006-calendars', sql: m0006 },
+  { version: 7, name: '0007-intake-more', sql: m0007 },
+  { version: 8, name: '0008-residents-search', sql: m0008 },
+  { version: 9, name: '0009-staff-password-change', sql: m0009 },
 ];

@@ -24,7 +24,7 @@ export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
           { label: '承办部门', value: d.item.department },
           { label: '已收材料', value: d.materialsReceived },
           { label: '承诺时限', value: d.timeLimitText },
-          { label: '承诺办结', value: calendarDateCn(d.promisedDate) },
+          { label: '承诺办结', value: d.promiseCaveat ? `${calendarDateCn(d.promisedDate)}（暂定）\n${d.promiseCaveat}` : calendarDateCn(d.promisedDate), wide: Boolean(d.promiseCaveat) },
           { label: '受理人', value: d.clerkName },
           { label: '受理站点', value: d.station.name },
         ],

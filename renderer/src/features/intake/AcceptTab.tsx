@@ -20,6 +20,7 @@ import { OutcomePanel } from './OutcomePanel';
 import { promiseText } from './tags';
 import { dialogOpen } from './keys';
 import * as S from './strings';
+import { ProvisionalTag } from './PromiseCalendarNote';
 
 type Stage = 'resident' | 'item' | 'materials' | 'done';
 
@@ -235,7 +236,10 @@ export function AcceptTab() {
             ) : !d.preview ? (
               <span className="sd-promise-empty">{S.PROMISED_LOADING}</span>
             ) : (
-              promiseText(d.preview)
+              <>
+                {promiseText(d.preview)}
+                {d.preview.provisional && <ProvisionalTag />}
+              </>
             )}
           </div>
           {d.preview && (

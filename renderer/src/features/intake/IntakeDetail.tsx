@@ -20,6 +20,7 @@ import * as S from './strings';
 import { ReissueButton } from './ReissueButton';
 import { ForwardDialog } from './ForwardDialog';
 import { FORWARD_CHANNEL_LABELS } from '../../../../common/intake-status';
+import { PromiseCalendarNote } from './PromiseCalendarNote';
 
 type Detail = CallOutput<'intake.get'>;
 type Banner = { type: 'warning' | 'error' | 'info'; text: string } | null;
@@ -239,7 +240,11 @@ function DetailBody({ record, events, docs, onShow }: { record: IntakeRecord; ev
             key: 'promised',
             label: S.DETAIL_PROMISED,
             span: 2,
-            children: <span className={`sd-promised-cell ${record.urgency}`}>{promised}</span>,
+            children: (
+              <>
+                <span className={`sd-promised-cell ${record.urgency}`}>{promised}</span> <PromiseCalendarNote calendar={record.calendar} />
+              </>
+            ),
           },
           ...(record.note ? [{ key: 'note', label: S.DETAIL_NOTE, span: 2, children: record.note }] : []),
           ...(record.notice

@@ -7,6 +7,7 @@ import type { Outcome, PickedResident } from './draft';
 import { promiseText } from './tags';
 import { ReissueButton } from './ReissueButton';
 import * as S from './strings';
+import { PromiseCalendarNote } from './PromiseCalendarNote';
 
 interface Props {
   outcome: Outcome;
@@ -64,7 +65,9 @@ export function OutcomePanel({ outcome, resident, item, nextRef, onShow, onNext,
         ) : outcome.kind === 'accepted' ? (
           <>
             <dt>{S.PROMISED}</dt>
-            <dd className="sd-outcome-promised">{promiseText(outcome.record)}</dd>
+            <dd className="sd-outcome-promised">
+              {promiseText(outcome.record)} <PromiseCalendarNote calendar={outcome.record.calendar} />
+            </dd>
             <dt>{S.DEPARTMENT}</dt>
             <dd>{outcome.record.department}</dd>
           </>

@@ -5,6 +5,8 @@ import { can } from '../../../../common/roles';
 import { Page } from '../../components/Page';
 import { useApp } from '../../stores/app';
 import { AuditTab } from './AuditTab';
+import { CalendarTab } from './CalendarTab';
+import { TAB_CALENDAR } from './calendar-strings';
 import { MachineTab } from './MachineTab';
 import { PasswordTab } from './PasswordTab';
 import { StaffTab } from './StaffTab';
@@ -18,6 +20,7 @@ export function SettingsPage() {
   const tabs = [
     { key: 'machine', label: S.TAB_MACHINE, Body: MachineTab, show: true },
     { key: 'station', label: S.TAB_STATION, Body: StationTab, show: true },
+    { key: 'calendar', label: TAB_CALENDAR, Body: CalendarTab, show: true },
     { key: 'staff', label: S.TAB_STAFF, Body: StaffTab, show: can(role, 'staff.manage') },
     { key: 'audit', label: S.TAB_AUDIT, Body: AuditTab, show: can(role, 'audit.read') },
     { key: 'password', label: S.TAB_PASSWORD, Body: PasswordTab, show: true },
