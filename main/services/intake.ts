@@ -166,7 +166,8 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   /** Makes the printed document after the commit; a failure leaves the saved record alone. */
   async function issue(doc: PrintableDocument, ref: { entity: string; entityId: string; number: string }, actorId: string) {
     try {
-      const d = await deps.documents.issue(doc, ref, actorId);
+      // The PDF follows the id: the preview opens now and waits for it (documents-pending.ts).
+      const d = deps.documents.issueSoon(doc, ref, actorId);
       return { documentId: d.id, documentError: null };
     } catch (err) {
       log.error('document not issued', { kind: doc.kind, entityId: ref.entityId, error: err instanceof Error ? err.name : 'unknown' });
@@ -218,6 +219,8 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
 
   async function reissue(id: string): Promise<{ documentId: string }> {
     const me = auth.require();
+    // A document still being made counts as made: a double click must not make two.
+    await deps.documents.settledFor('intake', id);
     const r = row(id);
     const have = (kind: string) => deps.documents.listFor('intake', id).filter((d) => d.kind === kind).length;
     const completions = r.status === 'completed' ? 1 : r.status === 'collected' || r.status === 'delivered' ? 2 : 0;
