@@ -60,6 +60,36 @@ async function finishedOutput(jobId: string): Promise<string> {
   throw new Error(`job ${jobId} did not complete within 60 s; queue: ${execFileSync('lpstat', ['-o'], { encoding: 'utf8' })}`);
 }
 
+/** Page 1 in grey at 100 dpi, as pdftoppm draws it. */
+function grey(file: string): { w: number; h: number; px: Uint8Array } {
+  const pgm = execFileSync('pdftoppm', ['-r', '100', '-gray', '-f', '1', '-l', '1', file], { maxBuffer: 64 * 1024 * 1024 });
+  const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40))!;
+  return { w: Number(head[1]), h: Number(head[2]), px: pgm.subarray(head[0].length) };
+}
+
+/** Share of the original's dark pixels that the printed page also has dark at the same place. */
+function inkKept(original: string, printed: string): number {
+  const a = grey(original);
+  const b = grey(printed);
+  let dark = 0;
+  let kept = 0;
+  for (let y = 0; y < a.h; y++) {
+    for (let x = 0; x < a.w; x++) {
+      if (a.px[y * a.w + x]! >= 128) continue;
+      dark++;
+      // a pixel's neighbourhood: the re-rendered page may be off by one
+      let hit = false;
+      for (let dy = -1; dy <= 1 && !hit; dy++) for (let dx = -1; dx <= 1 && !hit; dx++) {
+        const yy = y + dy;
+        const xx = x + dx;
+        if (yy >= 0 && yy < b.h && xx >= 0 && xx < b.w && b.px[yy * b.w + xx]! < 160) hit = true;
+      }
+      if (hit) kept++;
+    }
+  }
+  return kept / dark;
+}
+
 const DOC: PrintableDocument = { kind: 'intake.acceptance', data: acceptanceData() };
 const REF = { entity: 'intake', entityId: 'intake-1', number: '130102001-20261127-0003' };
 
@@ -97,6 +127,35 @@ describe('printing through CUPS', () => {
     svc.close();
     s.close();
   }, 180_000);
+
+  it('prints an 80 mm receipt at its own size, unscaled, with every field on the paper', async (t) => {
+    if (!cups.ready) return t.skip(cups.reason);
+    const clock = manualClock('2026-11-27T01:05:00.000Z');
+    const s = await setUpStation({ clock });
+    const me = (await s.api['auth.session']({}))!.staff;
+    const svc = documentsService(s.dataDir, clock);
+    const meta = await svc.docs.issue(DOC, REF, me.id, { layout: 'thermal80' });
+    await s.api['settings.update']({ printer: PRINTER });
+    const original = path.join(s.dataDir, 'documents/2026/11', `${REF.number}-intake.acceptance.pdf`);
+    const size = pdfInfo(original);
+    expect(size.width).toBeCloseTo(226.77, 1); // 80 mm
+
+    const job = await s.api['documents.print']({ id: meta.id });
+    const printed = await finishedOutput(job.jobId!);
+    const out = pdfInfo(printed);
+    expect(out.pages).toBe(1);
+    // Its own size (cups-pdf rounds to whole points), not the queue's A4.
+    expect(Math.abs(out.width - size.width)).toBeLessThan(1.5);
+    expect(Math.abs(out.height - size.height)).toBeLessThan(1.5);
+    // cups-pdf re-renders the text as Type 3 bitmaps, so pdftotext cannot read it back; the
+    // page itself is compared instead: every mark of the original — header, applicant, id,
+    // QR code, signature lines — is on the printed page at the same place, so nothing was cut
+    // off or scaled.
+    expect(inkKept(original, printed)).toBeGreaterThan(0.97);
+    fs.rmSync(printed);
+    svc.close();
+    s.close();
+  }, 120_000);
 
   it('lists the CUPS printers', async (t) => {
     if (!cups.ready) return t.skip(cups.reason);
