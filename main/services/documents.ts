@@ -5,7 +5,6 @@
  * visible mark, archived and hashed in its own right.
  */
 import { createKeyedQueue } from '../one-at-a-time';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
@@ -21,8 +20,12 @@ import { PrintableDocumentSchema } from '../pdf/schema';
 import { yearMonth } from '../pdf/format';
 import { warmUpRendering } from '../pdf/warm-up';
 import type { PaperLayout, PrintableDocument } from '../pdf/types';
-import { createPrinting, NO_PRINTER_MESSAGE, type Printing } from './printing';
+import { createPrinting, noPrinter, type Printing } from './printing';
 import { createPendingDocuments } from './documents-pending';
+import { sha256, writeDurably } from './documents-files';
+import { printersApi } from './printers-api';
+
+export { sha256 } from './documents-files';
 
 export type IssuedDocument = DocumentMeta;
 
@@ -81,24 +84,6 @@ interface DocumentRow {
 
 /** Numbers become file names: letters, digits and dashes only. */
 const NUMBER_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Written beside the target and renamed over it, after fsync: a power cut leaves the old file or the whole new one. */
-function writeDurably(file: string, bytes: Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-}
 
 function isKnownKind(k: string): k is PrintableDocument['kind'] {
   return (DOCUMENT_KINDS as readonly string[]).includes(k);
@@ -368,7 +353,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     return oneAtATime(id, async () => {
       const r = row(id);
       // Before rendering a copy that could not go anywhere.
-      if (!ctx.machine.get().printer.trim()) throw new AppError('UNAVAILABLE', NO_PRINTER_MESSAGE);
+      if (!ctx.machine.get().printer.trim()) throw noPrinter();
       let copy: CopyRecord;
       if (r.print_count === 0) {
         const bytes = readArchived(r.file, r.sha256, r.id);
@@ -402,6 +387,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
   }
 
   const api: ApiPart<keyof typeof documentsCalls> = {
+    ...printersApi(ctx, printing),
     async 'documents.get'({ id }) {
       ctx.auth.require();
       await pending.settled(id);
@@ -417,10 +403,6 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
       const me = ctx.auth.require();
       await pending.settled(id);
       return print(id, me.id);
-    },
-    async 'printers.list'() {
-      ctx.auth.require();
-      return printing.listPrinters();
     },
   };
 

@@ -30,6 +30,11 @@ export interface PrintingOptions {
 
 export const NO_PRINTER_MESSAGE = '尚未选择打印机：请在 设置 → 本机设置 中选择';
 
+/** The printer field is what is missing: the preview offers the printer list right there. */
+export function noPrinter(): AppError {
+  return new AppError('UNAVAILABLE', NO_PRINTER_MESSAGE, { printer: '尚未选择打印机' });
+}
+
 interface ExecResult {
   stdout: string;
   stderr: string;
@@ -89,7 +94,7 @@ export function createPrinting(ctx: Pick<ServiceContext, 'machine' | 'resourcesD
 
   function chosenPrinter(): string {
     const printer = ctx.machine.get().printer.trim();
-    if (!printer) throw new AppError('UNAVAILABLE', NO_PRINTER_MESSAGE);
+    if (!printer) throw noPrinter();
     return printer;
   }
 

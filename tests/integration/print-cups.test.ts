@@ -11,7 +11,7 @@ import type { PrintableDocument } from '../../main/pdf/types';
 import { createPrinting } from '../../main/services/printing';
 import { memoryStore } from '../../main/settings-store';
 import { createMachineSettings } from '../../main/services/settings';
-import { expectAppError, manualClock, setUpStation } from '../helpers/station';
+import { expectAppError, manualClock, setUpStation, type CallError } from '../helpers/station';
 import { documentsService } from '../helpers/documents';
 import { acceptanceData, pdfInfo } from '../helpers/pdf';
 
@@ -153,6 +153,35 @@ describe('printing through CUPS', () => {
     // off or scaled.
     expect(inkKept(original, printed)).toBeGreaterThan(0.97);
     fs.rmSync(printed);
+    svc.close();
+    s.close();
+  }, 120_000);
+
+  it('with no printer chosen, says so as the printer field, and lets a clerk choose one there, kept for the machine', async (t) => {
+    if (!cups.ready) return t.skip(cups.reason);
+    const clock = manualClock('2026-11-27T01:05:00.000Z');
+    const s = await setUpStation({ clock });
+    await s.api['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await s.api['auth.signOut']({});
+    await s.api['auth.signIn']({ login: 'lina', password: 'Counter123' });
+    const me = (await s.api['auth.session']({}))!.staff;
+    const svc = documentsService(s.dataDir, clock);
+    const meta = await svc.docs.issue(DOC, REF, me.id);
+    const none = await s.client['documents.print']({ id: meta.id }).catch((e: unknown) => e as CallError);
+    expect(none).toMatchObject({ code: 'UNAVAILABLE', fields: { printer: '尚未选择打印机' } });
+
+    expect(await expectAppError(s.client['printers.choose']({ printer: 'NoSuchPrinter' }), 'VALIDATION')).toContain('本机没有名为“NoSuchPrinter”的打印机');
+    expect(await s.client['printers.choose']({ printer: PRINTER })).toEqual({ selected: PRINTER });
+    expect((await s.client['settings.get']({})).printer).toBe(PRINTER);
+    const job = await s.client['documents.print']({ id: meta.id });
+    expect(job.printer).toBe(PRINTER);
+    fs.rmSync(await finishedOutput(job.jobId!));
+    // Changing a chosen printer is a setting: not for a clerk.
+    expect(await expectAppError(s.client['printers.choose']({ printer: PRINTER }), 'FORBIDDEN')).toContain('设置 → 本机设置');
+    await s.api['auth.signOut']({});
+    await s.api['auth.signIn']({ login: 'admin', password: 'Station2026' });
+    const log = (await s.api['audit.list']({ limit: 20 })).filter((e) => e.action === 'settings.update');
+    expect(log.map((e) => [e.actorId, e.detail.changed])).toEqual([[me.id, ['printer']]]);
     svc.close();
     s.close();
   }, 120_000);
