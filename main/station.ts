@@ -68,7 +68,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; close(): void; warmUp(): void; dbPath: string }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; close(): void; warmUp(): Promise<void>; dbPath: string }> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbPath = path.join(opts.dataDir, DB_FILE);
   const db = openAndMigrate(dbPath);

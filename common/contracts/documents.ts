@@ -70,4 +70,9 @@ export const documentsCalls = {
   'documents.print': call(z.object({ id: DocumentId }), PrintResult),
   /** the printers the operating system knows, for 本机设置 */
   'printers.list': call(none, PrinterList),
+  /**
+   * chooses this machine's printer at the moment of printing: anyone signed in may choose
+   * one while none is chosen; changing a chosen one stays with 本机设置 (站长, 管理员)
+   */
+  'printers.choose': call(z.object({ printer: z.string({ error: '请选择打印机' }).trim().min(1, { error: '请选择打印机' }).max(120, { error: '打印机名称过长' }) }), z.object({ selected: z.string() })),
 } as const;

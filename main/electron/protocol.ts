@@ -3,7 +3,9 @@
  * real origin (same-origin rules, CSP 'self', ES modules) and can reach only dist/renderer.
  */
 import { readFile } from 'node:fs/promises';
-import { protocol } from 'electron';
+import path from 'node:path';
+import { app, protocol } from 'electron';
+import { defaultFontsDir, fontFileFor } from '../font-files';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeOf, resolveAppUrl } from '../security';
 
 /** Must run before app 'ready': Chromium fixes scheme privileges at start-up. */
@@ -26,9 +28,13 @@ function notFound(status: number): Response {
 }
 
 export function registerAppProtocol(rendererDir: string): void {
+  // Packaged, resources sit outside app.asar (electron-builder.yml extraResources).
+  const fontsDir = app.isPackaged ? path.join(process.resourcesPath, 'resources', 'fonts') : defaultFontsDir();
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
-    const file = resolveAppUrl(rendererDir, request.url);
+    // Checked as any of our URLs first (origin, no way out of the root); /fonts/ then maps to resources/fonts.
+    const safe = resolveAppUrl(rendererDir, request.url);
+    const file = safe && (fontFileFor(new URL(request.url).pathname, fontsDir) ?? safe);
     if (!file) return notFound(404);
     let body: Buffer;
     try {

@@ -12,11 +12,14 @@ import type { ApiErrorBody, Envelope } from '../../common/errors';
 import { dispatch } from '../dispatch';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveUnderRoot } from '../security';
 import { log } from '../log';
+import { defaultFontsDir, fontFileFor } from '../font-files';
 
 export interface HostOptions {
   api: StationApi;
   /** the built renderer (dist/renderer) */
   staticDir: string;
+  /** resources/fonts, served under /fonts/ for the screen's rare characters; found by itself when not given */
+  fontsDir?: string;
   /** 0 or absent: a random free port */
   port?: number;
   token?: string;
@@ -86,6 +89,7 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string> {
 export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const fontsDir = opts.fontsDir ?? defaultFontsDir();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -128,7 +132,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return;
     }
     // The same path rules as the app:// protocol under Electron: one place decides what may be served.
-    const file = resolveUnderRoot(opts.staticDir, (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/');
+    const urlPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    const file = fontFileFor(urlPath, fontsDir) ?? resolveUnderRoot(opts.staticDir, urlPath);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
       return;

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { CanvasRect, Content, ContentOrderedList, ContentText, TableCell, TableLayout, TDocumentDefinitions } from './pdfmake';
 import type { PaperLayout, StationHeader } from './types';
 import { dateTimeCn } from './format';
+import { keepTail } from './kinsoku';
 
 // Loaded with the first document, like pdfmake, to keep it off the start-up path.
 let qrModule: typeof QRCodeModule | null = null;
@@ -150,10 +151,10 @@ export function qrCanvas(payload: string, size: number): Content {
 function valueText(v: string | string[]): ContentText | ContentOrderedList {
   if (Array.isArray(v)) {
     if (v.length === 0) return { text: '（无）' };
-    if (v.length === 1) return { text: v[0]! };
-    return { ol: v.map((x) => ({ text: x })), markerColor: '#000000' };
+    if (v.length === 1) return { text: keepTail(v[0]!) };
+    return { ol: v.map((x) => ({ text: keepTail(x) })), markerColor: '#000000' };
   }
-  return { text: v.trim() === '' ? '—' : v };
+  return { text: v.trim() === '' ? '—' : keepTail(v) };
 }
 
 function labelCell(label: string): TableCell {
@@ -204,13 +205,13 @@ function fieldsStrip(fields: Field[], paper: Paper): Content {
 
 function notes(b: Extract<Block, { kind: 'notes' }>, paper: Paper): Content {
   return {
-    stack: [{ text: b.title, bold: true, margin: [0, 0, 0, 2] }, { ol: b.items.map((x) => ({ text: x })), lineHeight: 1.15 }],
+    stack: [{ text: b.title, bold: true, margin: [0, 0, 0, 2] }, { ol: b.items.map((x) => ({ text: keepTail(x) })), lineHeight: 1.15 }],
     fontSize: paper.small,
   };
 }
 
 function stamp(s: { org: string; date: string }): Content {
-  return { stack: [{ text: s.org }, { text: '（盖章）' }, { text: s.date, margin: [0, 4, 0, 0] }], alignment: 'center' };
+  return { stack: [{ text: keepTail(s.org) }, { text: '（盖章）' }, { text: s.date, margin: [0, 4, 0, 0] }], alignment: 'center' };
 }
 
 /** A4: the signers' boxes close the bordered table, room to sign inside them. */
@@ -226,7 +227,7 @@ function block(b: Block, paper: Paper): Content {
     case 'fields':
       return a4 ? fieldsA4(b.fields, paper) : fieldsStrip(b.fields, paper);
     case 'paragraph':
-      return { text: b.indent ? `\u3000\u3000${b.text}` : b.text, margin: [0, paper.gap, 0, 0], lineHeight: paper.lineGap };
+      return { text: keepTail(b.indent ? `\u3000\u3000${b.text}` : b.text), margin: [0, paper.gap, 0, 0], lineHeight: paper.lineGap };
     case 'table': {
       const head = b.headers.map((h) => labelCell(h));
       const rows = b.rows.map((r) => r.map((c, i): TableCell => ({ text: c, alignment: i === 0 ? 'center' : 'left', verticalAlignment: 'middle' })));
@@ -235,7 +236,7 @@ function block(b: Block, paper: Paper): Content {
     }
     case 'progress': {
       const qr = qrCanvas(b.payload, paper.qr);
-      const lines: Content[] = b.lines.map((l, i) => ({ text: l, bold: i === 0, margin: [0, i === 0 ? 0 : 2, 0, 0] }));
+      const lines: Content[] = b.lines.map((l, i) => ({ text: keepTail(l), bold: i === 0, margin: [0, i === 0 ? 0 : 2, 0, 0] }));
       if (a4) {
         return {
           table: {
@@ -296,7 +297,7 @@ function stationLine(s: StationHeader): string {
 export function composeForm(model: FormModel, paper: Paper, reprint: Reprint | null, onPages: (n: number) => void): TDocumentDefinitions {
   const a4 = paper.layout === 'a4';
   const head: Content[] = [
-    { text: model.station.name, alignment: 'center', fontSize: paper.header, margin: [0, 0, 0, a4 ? 4 : 2] },
+    { text: keepTail(model.station.name), alignment: 'center', fontSize: paper.header, margin: [0, 0, 0, a4 ? 4 : 2] },
     { text: model.title, alignment: 'center', fontSize: paper.title, bold: true, characterSpacing: a4 ? 4 : 1, margin: [0, 0, 0, a4 ? paper.gap : 4] },
   ];
   const meta: Content = a4
@@ -319,7 +320,8 @@ export function composeForm(model: FormModel, paper: Paper, reprint: Reprint | n
   } else {
     body.push(dashed(paper));
     for (const b of model.blocks) body.push(block(b, paper));
-    body.push(dashed(paper, [0, 8, 0, 3]), { text: `${model.station.name}\n地址：${model.station.address}\n咨询电话：${model.station.phone}`, fontSize: paper.small, alignment: 'center', lineHeight: 1.15 });
+    const closing = [model.station.name, `地址：${model.station.address}`, `咨询电话：${model.station.phone}`];
+    body.push(dashed(paper, [0, 8, 0, 3]), { stack: closing.map((l) => ({ text: keepTail(l) })), fontSize: paper.small, alignment: 'center', lineHeight: 1.15 });
   }
 
   const footerText = stationLine(model.station);
@@ -335,7 +337,8 @@ export function composeForm(model: FormModel, paper: Paper, reprint: Reprint | n
       return {
         stack: [
           { canvas: [{ type: 'line', x1: 0, y1: 0, x2: contentWidth(paper), y2: 0, lineWidth: 0.6 }] },
-          { columns: [{ text: footerText, width: '*' }, { text: `第 ${current} 页 / 共 ${count} 页`, width: 'auto' }], margin: [0, 4, 0, 0] },
+          // A gap and no wrapping for the page count: a long station line wraps in its own column instead of running into it.
+          { columns: [{ text: keepTail(footerText), width: '*' }, { text: `第 ${current} 页 / 共 ${count} 页`, width: 'auto', noWrap: true }], columnGap: 16, margin: [0, 4, 0, 0] },
         ],
         fontSize: paper.small,
         margin: [paper.margins[0], 14, paper.margins[2], 0],

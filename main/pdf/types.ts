@@ -37,7 +37,7 @@ export interface AcceptanceReceiptData {
   clerkName: string;
   /** printed under the QR code: how the resident checks progress */
   progressHint: string;
-  /** what the QR code carries: the receipt number */
+  /** the reference the QR code leads with (the receipt number); the code also carries the item, date and station (forms/acceptance.ts) */
   qrPayload: string;
   /** accepted and completed in one step (当场办结): the one receipt says so */
   onTheSpot?: { completedAt: string; result: string; handedOverTo: string | null };

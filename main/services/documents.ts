@@ -5,7 +5,6 @@
  * visible mark, archived and hashed in its own right.
  */
 import { createKeyedQueue } from '../one-at-a-time';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
@@ -19,8 +18,14 @@ import { loadFonts, type FontSet } from '../pdf/fonts';
 import { renderDocument, type RenderedPdf } from '../pdf/render';
 import { PrintableDocumentSchema } from '../pdf/schema';
 import { yearMonth } from '../pdf/format';
+import { warmUpRendering } from '../pdf/warm-up';
 import type { PaperLayout, PrintableDocument } from '../pdf/types';
-import { createPrinting, NO_PRINTER_MESSAGE, type Printing } from './printing';
+import { createPrinting, noPrinter, type Printing } from './printing';
+import { createPendingDocuments } from './documents-pending';
+import { sha256, writeDurably } from './documents-files';
+import { printersApi } from './printers-api';
+
+export { sha256 } from './documents-files';
 
 export type IssuedDocument = DocumentMeta;
 
@@ -80,24 +85,6 @@ interface DocumentRow {
 /** Numbers become file names: letters, digits and dashes only. */
 const NUMBER_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Written beside the target and renamed over it, after fsync: a power cut leaves the old file or the whole new one. */
-function writeDurably(file: string, bytes: Uint8Array): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-}
-
 function isKnownKind(k: string): k is PrintableDocument['kind'] {
   return (DOCUMENT_KINDS as readonly string[]).includes(k);
 }
@@ -108,6 +95,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
   const fontsDir = path.join(ctx.resourcesDir, 'fonts');
   // Parsed on the first document, not at start-up: the fonts are ~50 MB.
   const fonts = (): FontSet => loadFonts(fontsDir);
+  const pending = createPendingDocuments();
 
   const selectOne = db.prepare<[string], DocumentRow>(
     'SELECT d.*, s.name AS created_by_name FROM documents d LEFT JOIN staff s ON s.id = d.created_by WHERE d.id = ?',
@@ -187,26 +175,40 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     if (rendered.missingGlyphs > 0) log.warn('document has characters no shipped font can draw', { documentId, kind, count: rendered.missingGlyphs });
   }
 
-  /**
-   * Renders and archives a document, recording it (and its audit entry) in one transaction.
-   * Call after the record it belongs to is committed; the PDF is on disk before the row is.
-   */
-  async function issue(doc: PrintableDocument, ref: DocumentRef, actorId: string, opts: { layout?: PaperLayout } = {}): Promise<IssuedDocument> {
+  interface Prepared {
+    doc: PrintableDocument;
+    ref: DocumentRef;
+    layout: PaperLayout;
+    id: string;
+    createdAt: string;
+    /** the archive folder, already made: a folder that cannot be made fails the call itself */
+    dir: string;
+  }
+
+  /** What can be decided and checked before the PDF exists. */
+  function prepare(doc: PrintableDocument, ref: DocumentRef, opts: { layout?: PaperLayout }): Prepared {
     const parsed = PrintableDocumentSchema.safeParse(doc);
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join('.') ?? '';
       throw new AppError('VALIDATION', `单据内容不完整，无法生成（${where || '数据'}）`);
     }
     if (!NUMBER_RE.test(ref.number)) throw new AppError('VALIDATION', '单据编号只能由字母、数字和连字符组成');
-    const layout = opts.layout ?? ctx.machine.get().receiptLayout;
-    const rendered = await renderDocument(fonts(), parsed.data, { layout });
-
-    // From here to the commit nothing awaits, so no other issue() interleaves in this process.
     const id = newId(clock);
     const createdAt = clock.now().toISOString();
     const { year, month } = yearMonth(createdAt);
+    const dir = `documents/${year}/${month}`;
+    fs.mkdirSync(abs(dir), { recursive: true });
+    return { doc: parsed.data, ref, layout: opts.layout ?? ctx.machine.get().receiptLayout, id, createdAt, dir };
+  }
+
+  /** Renders, archives and records a prepared document (and its audit entry) in one transaction. */
+  async function complete(p: Prepared, actorId: string): Promise<IssuedDocument> {
+    const { doc, ref, layout, id, createdAt } = p;
+    const rendered = await renderDocument(fonts(), doc, { layout });
+
+    // From here to the commit nothing awaits, so no other issue() interleaves in this process.
     const same = countSame.get(doc.kind, ref.number)?.n ?? 0;
-    const rel = `documents/${year}/${month}/${ref.number}-${doc.kind}${same > 0 ? `-${same + 1}` : ''}.pdf`;
+    const rel = `${p.dir}/${ref.number}-${doc.kind}${same > 0 ? `-${same + 1}` : ''}.pdf`;
     const digest = sha256(rendered.pdf);
     writeDurably(abs(rel), rendered.pdf);
     try {
@@ -219,7 +221,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
           entity_id: ref.entityId,
           number: ref.number,
           layout,
-          data: JSON.stringify(parsed.data),
+          data: JSON.stringify(doc),
           file: rel,
           sha256: digest,
           bytes: rendered.pdf.length,
@@ -241,6 +243,27 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     }
     warnMissing(rendered, id, doc.kind);
     return toMeta(row(id));
+  }
+
+  /**
+   * Renders and archives a document, recording it (and its audit entry) in one transaction.
+   * Call after the record it belongs to is committed; the PDF is on disk before the row is.
+   */
+  async function issue(doc: PrintableDocument, ref: DocumentRef, actorId: string, opts: { layout?: PaperLayout } = {}): Promise<IssuedDocument> {
+    return complete(prepare(doc, ref, opts), actorId);
+  }
+
+  /**
+   * issue() without waiting for the PDF: the id now (bad data or an archive folder that cannot
+   * be made still fail here), the PDF a moment later. documents.get, listFor and print wait
+   * for it, so a preview can open at once and show the PDF when it is there.
+   */
+  function issueSoon(doc: PrintableDocument, ref: DocumentRef, actorId: string, opts: { layout?: PaperLayout } = {}): { id: string; done: Promise<IssuedDocument> } {
+    const p = prepare(doc, ref, opts);
+    // Laying a form out is synchronous work: it starts after this call's answer has gone out.
+    const done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => complete(p, actorId));
+    pending.add(p.id, ref, done, p.doc.kind);
+    return { id: p.id, done };
   }
 
   function get(id: string): { meta: IssuedDocument; pdf: Buffer } {
@@ -330,7 +353,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     return oneAtATime(id, async () => {
       const r = row(id);
       // Before rendering a copy that could not go anywhere.
-      if (!ctx.machine.get().printer.trim()) throw new AppError('UNAVAILABLE', NO_PRINTER_MESSAGE);
+      if (!ctx.machine.get().printer.trim()) throw noPrinter();
       let copy: CopyRecord;
       if (r.print_count === 0) {
         const bytes = readArchived(r.file, r.sha256, r.id);
@@ -351,31 +374,38 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     });
   }
 
-  /** Parses the fonts now, e.g. right after start-up, so the first receipt is not the slow one. */
-  function warmUp(): void {
-    fonts();
+  /**
+   * Parses the fonts and renders a throw-away copy of each form now, e.g. shortly after
+   * start-up, so the first receipt of a session is not the slow one. Never rejects.
+   */
+  async function warmUp(): Promise<void> {
+    try {
+      await warmUpRendering(fonts(), ctx.machine.get().receiptLayout);
+    } catch (err) {
+      log.warn('document warm-up failed', { error: err instanceof Error ? err.name : 'unknown' });
+    }
   }
 
   const api: ApiPart<keyof typeof documentsCalls> = {
+    ...printersApi(ctx, printing),
     async 'documents.get'({ id }) {
       ctx.auth.require();
+      await pending.settled(id);
       const { meta, pdf } = get(id);
       return { document: meta, pdfBase64: pdf.toString('base64') };
     },
     async 'documents.listFor'({ entity, entityId }) {
       ctx.auth.require();
+      await pending.settledFor(entity, entityId);
       return listFor(entity, entityId);
     },
     async 'documents.print'({ id }) {
       const me = ctx.auth.require();
+      await pending.settled(id);
       return print(id, me.id);
-    },
-    async 'printers.list'() {
-      ctx.auth.require();
-      return printing.listPrinters();
     },
   };
 
-  return { api, issue, get, listFor, reprint, print, warmUp };
+  return { api, issue, issueSoon, settledFor: pending.settledFor, get, listFor, reprint, print, warmUp };
 }
 export type Documents = ReturnType<typeof createDocuments>;

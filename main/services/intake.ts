@@ -95,7 +95,8 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   /** Makes the printed document after the commit; a failure leaves the saved record alone. */
   async function issue(doc: PrintableDocument, ref: { entity: string; entityId: string; number: string }, actorId: string) {
     try {
-      const d = await deps.documents.issue(doc, ref, actorId);
+      // The PDF follows the id: the preview opens now and waits for it (documents-pending.ts).
+      const d = deps.documents.issueSoon(doc, ref, actorId);
       return { documentId: d.id, documentError: null };
     } catch (err) {
       log.error('document not issued', { kind: doc.kind, entityId: ref.entityId, error: err instanceof Error ? err.name : 'unknown' });
@@ -157,6 +158,8 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
 
   async function reissue(id: string): Promise<{ documentId: string }> {
     const me = auth.require();
+    // A document still being made counts as made: a double click must not make two.
+    await deps.documents.settledFor('intake', id);
     const r = row(id);
     const have = (kind: string) => deps.documents.listFor('intake', id).filter((d) => d.kind === kind).length;
     // an on-the-spot record's one receipt says it was completed: it has no separate 办结回执

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { AppError } from '../../common/errors';
 import type { PrinterList } from '../../common/contracts/documents';
 import type { ServiceContext } from '../context';
+import { cupsOptions, pageSizeOf, parsePageSizes, sumatraSettings, type PageSize } from './print-media';
 
 export interface PrintJob {
   printer: string;
@@ -28,6 +29,11 @@ export interface PrintingOptions {
 }
 
 export const NO_PRINTER_MESSAGE = '尚未选择打印机：请在 设置 → 本机设置 中选择';
+
+/** The printer field is what is missing: the preview offers the printer list right there. */
+export function noPrinter(): AppError {
+  return new AppError('UNAVAILABLE', NO_PRINTER_MESSAGE, { printer: '尚未选择打印机' });
+}
 
 interface ExecResult {
   stdout: string;
@@ -88,13 +94,23 @@ export function createPrinting(ctx: Pick<ServiceContext, 'machine' | 'resourcesD
 
   function chosenPrinter(): string {
     const printer = ctx.machine.get().printer.trim();
-    if (!printer) throw new AppError('UNAVAILABLE', NO_PRINTER_MESSAGE);
+    if (!printer) throw noPrinter();
     return printer;
   }
 
-  async function cupsPrint(file: string, title: string, printer: string): Promise<PrintJob> {
+  /** What the queue's driver says it takes; null when CUPS cannot tell (e.g. a driverless queue). */
+  async function offeredSizes(printer: string): Promise<ReturnType<typeof parsePageSizes>> {
     try {
-      const { stdout } = await run('lp', ['-d', printer, '-t', title, file], { timeoutMs, env: cupsEnv });
+      return parsePageSizes((await run('lpoptions', ['-p', printer, '-l'], { timeoutMs, env: cupsEnv })).stdout);
+    } catch {
+      return null;
+    }
+  }
+
+  async function cupsPrint(file: string, title: string, printer: string, page: PageSize | null): Promise<PrintJob> {
+    const options = cupsOptions(page, page ? await offeredSizes(printer) : null, printer);
+    try {
+      const { stdout } = await run('lp', ['-d', printer, '-t', title, ...options, file], { timeoutMs, env: cupsEnv });
       const m = /request id is (\S+)/i.exec(stdout);
       return { printer, jobId: m ? m[1]! : null };
     } catch (err) {
@@ -135,12 +151,13 @@ export function createPrinting(ctx: Pick<ServiceContext, 'machine' | 'resourcesD
     return candidates.find((c): c is string => typeof c === 'string' && c.length > 0 && fs.existsSync(c)) ?? null;
   }
 
-  async function windowsPrint(file: string, printer: string): Promise<PrintJob> {
+  async function windowsPrint(file: string, printer: string, page: PageSize | null): Promise<PrintJob> {
     const exe = sumatra();
     try {
       if (exe) {
         // noscale: an 80 mm receipt must come out at 80 mm, not fitted to the driver's page.
-        await run(exe, ['-print-to', printer, '-print-settings', 'noscale', '-silent', file], { timeoutMs, env: baseEnv });
+        // Not tried on Windows yet: no Windows machine or SumatraPDF in our test set-up.
+        await run(exe, ['-print-to', printer, '-print-settings', sumatraSettings(page), '-silent', file], { timeoutMs, env: baseEnv });
       } else {
         // Whatever PDF program is registered for the PrintTo verb; the values travel in the
         // environment so nothing in them is parsed as PowerShell.
@@ -179,7 +196,14 @@ export function createPrinting(ctx: Pick<ServiceContext, 'machine' | 'resourcesD
       if (hasControl(printer)) throw new AppError('UNAVAILABLE', `打印机名称“${printer}”无效：请在 设置 → 本机设置 中重新选择`);
       // The job title shows in the system's queue: kept to the form and its number, no names.
       const safeTitle = [...title].map((c) => (hasControl(c) ? ' ' : c)).join('').slice(0, 120);
-      return platform === 'win32' ? windowsPrint(file, printer) : cupsPrint(file, safeTitle, printer);
+      // The job carries its own paper size, read from the PDF (print-media.ts).
+      let page: PageSize | null = null;
+      try {
+        page = pageSizeOf(fs.readFileSync(file));
+      } catch {
+        // unreadable here means lp will say so in its own words
+      }
+      return platform === 'win32' ? windowsPrint(file, printer, page) : cupsPrint(file, safeTitle, printer, page);
     },
 
     async listPrinters(): Promise<PrinterList> {

@@ -4,6 +4,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import { installRareCharacterFonts } from './fonts';
+
+installRareCharacterFonts();
 
 // antd's date pickers format through dayjs
 dayjs.locale('zh-cn');

@@ -3,7 +3,8 @@ import type { ThemeConfig } from 'antd';
 
 export const BRAND_RED = '#c8161d';
 
-export const FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+/** The StationDesk faces (fonts.css) only draw what the machine's fonts lack: rare name characters. */
+export const FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "StationDesk ExtA", "StationDesk ExtB", sans-serif';
 
 /**
  * Focus is blue-grey, not red: with a red brand, a red focus ring reads as an error

@@ -32,6 +32,8 @@ function archivedText(dataDir: string, number: string, kind: string): string {
 /** The printed document opens in the preview; the clerk looks and closes it. */
 async function closePreview(page: Page) {
   await expect(page.getByTestId('document-preview')).toBeVisible();
+  // The dialog opens before its PDF is made; the archive is read only once the PDF is shown.
+  await expect(page.getByTestId('document-frame')).toBeVisible();
   await page.getByTestId('document-close').click();
   await expect(page.getByTestId('document-preview')).toBeHidden();
 }

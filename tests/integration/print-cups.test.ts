@@ -11,7 +11,7 @@ import type { PrintableDocument } from '../../main/pdf/types';
 import { createPrinting } from '../../main/services/printing';
 import { memoryStore } from '../../main/settings-store';
 import { createMachineSettings } from '../../main/services/settings';
-import { expectAppError, manualClock, setUpStation } from '../helpers/station';
+import { expectAppError, manualClock, setUpStation, type CallError } from '../helpers/station';
 import { documentsService } from '../helpers/documents';
 import { acceptanceData, pdfInfo } from '../helpers/pdf';
 
@@ -60,6 +60,36 @@ async function finishedOutput(jobId: string): Promise<string> {
   throw new Error(`job ${jobId} did not complete within 60 s; queue: ${execFileSync('lpstat', ['-o'], { encoding: 'utf8' })}`);
 }
 
+/** Page 1 in grey at 100 dpi, as pdftoppm draws it. */
+function grey(file: string): { w: number; h: number; px: Uint8Array } {
+  const pgm = execFileSync('pdftoppm', ['-r', '100', '-gray', '-f', '1', '-l', '1', file], { maxBuffer: 64 * 1024 * 1024 });
+  const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40))!;
+  return { w: Number(head[1]), h: Number(head[2]), px: pgm.subarray(head[0].length) };
+}
+
+/** Share of the original's dark pixels that the printed page also has dark at the same place. */
+function inkKept(original: string, printed: string): number {
+  const a = grey(original);
+  const b = grey(printed);
+  let dark = 0;
+  let kept = 0;
+  for (let y = 0; y < a.h; y++) {
+    for (let x = 0; x < a.w; x++) {
+      if (a.px[y * a.w + x]! >= 128) continue;
+      dark++;
+      // a pixel's neighbourhood: the re-rendered page may be off by one
+      let hit = false;
+      for (let dy = -1; dy <= 1 && !hit; dy++) for (let dx = -1; dx <= 1 && !hit; dx++) {
+        const yy = y + dy;
+        const xx = x + dx;
+        if (yy >= 0 && yy < b.h && xx >= 0 && xx < b.w && b.px[yy * b.w + xx]! < 160) hit = true;
+      }
+      if (hit) kept++;
+    }
+  }
+  return kept / dark;
+}
+
 const DOC: PrintableDocument = { kind: 'intake.acceptance', data: acceptanceData() };
 const REF = { entity: 'intake', entityId: 'intake-1', number: '130102001-20261127-0003' };
 
@@ -97,6 +127,64 @@ describe('printing through CUPS', () => {
     svc.close();
     s.close();
   }, 180_000);
+
+  it('prints an 80 mm receipt at its own size, unscaled, with every field on the paper', async (t) => {
+    if (!cups.ready) return t.skip(cups.reason);
+    const clock = manualClock('2026-11-27T01:05:00.000Z');
+    const s = await setUpStation({ clock });
+    const me = (await s.api['auth.session']({}))!.staff;
+    const svc = documentsService(s.dataDir, clock);
+    const meta = await svc.docs.issue(DOC, REF, me.id, { layout: 'thermal80' });
+    await s.api['settings.update']({ printer: PRINTER });
+    const original = path.join(s.dataDir, 'documents/2026/11', `${REF.number}-intake.acceptance.pdf`);
+    const size = pdfInfo(original);
+    expect(size.width).toBeCloseTo(226.77, 1); // 80 mm
+
+    const job = await s.api['documents.print']({ id: meta.id });
+    const printed = await finishedOutput(job.jobId!);
+    const out = pdfInfo(printed);
+    expect(out.pages).toBe(1);
+    // Its own size (cups-pdf rounds to whole points), not the queue's A4.
+    expect(Math.abs(out.width - size.width)).toBeLessThan(1.5);
+    expect(Math.abs(out.height - size.height)).toBeLessThan(1.5);
+    // cups-pdf re-renders the text as Type 3 bitmaps, so pdftotext cannot read it back; the
+    // page itself is compared instead: every mark of the original — header, applicant, id,
+    // QR code, signature lines — is on the printed page at the same place, so nothing was cut
+    // off or scaled.
+    expect(inkKept(original, printed)).toBeGreaterThan(0.97);
+    fs.rmSync(printed);
+    svc.close();
+    s.close();
+  }, 120_000);
+
+  it('with no printer chosen, says so as the printer field, and lets a clerk choose one there, kept for the machine', async (t) => {
+    if (!cups.ready) return t.skip(cups.reason);
+    const clock = manualClock('2026-11-27T01:05:00.000Z');
+    const s = await setUpStation({ clock });
+    await s.api['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await s.api['auth.signOut']({});
+    await s.api['auth.signIn']({ login: 'lina', password: 'Counter123' });
+    const me = (await s.api['auth.session']({}))!.staff;
+    const svc = documentsService(s.dataDir, clock);
+    const meta = await svc.docs.issue(DOC, REF, me.id);
+    const none = await s.client['documents.print']({ id: meta.id }).catch((e: unknown) => e as CallError);
+    expect(none).toMatchObject({ code: 'UNAVAILABLE', fields: { printer: '尚未选择打印机' } });
+
+    expect(await expectAppError(s.client['printers.choose']({ printer: 'NoSuchPrinter' }), 'VALIDATION')).toContain('本机没有名为“NoSuchPrinter”的打印机');
+    expect(await s.client['printers.choose']({ printer: PRINTER })).toEqual({ selected: PRINTER });
+    expect((await s.client['settings.get']({})).printer).toBe(PRINTER);
+    const job = await s.client['documents.print']({ id: meta.id });
+    expect(job.printer).toBe(PRINTER);
+    fs.rmSync(await finishedOutput(job.jobId!));
+    // Changing a chosen printer is a setting: not for a clerk.
+    expect(await expectAppError(s.client['printers.choose']({ printer: PRINTER }), 'FORBIDDEN')).toContain('设置 → 本机设置');
+    await s.api['auth.signOut']({});
+    await s.api['auth.signIn']({ login: 'admin', password: 'Station2026' });
+    const log = (await s.api['audit.list']({ limit: 20 })).filter((e) => e.action === 'settings.update');
+    expect(log.map((e) => [e.actorId, e.detail.changed])).toEqual([[me.id, ['printer']]]);
+    svc.close();
+    s.close();
+  }, 120_000);
 
   it('lists the CUPS printers', async (t) => {
     if (!cups.ready) return t.skip(cups.reason);

@@ -4,6 +4,7 @@ import { loadFonts } from '../../main/pdf/fonts';
 import { renderDocument } from '../../main/pdf/render';
 import { calendarDateCn, dateTimeCn } from '../../main/pdf/format';
 import type { PaperLayout, PrintableDocument } from '../../main/pdf/types';
+import { QR_CAPTION, acceptanceQrText } from '../../main/pdf/forms/acceptance';
 import { EXT_B, RARE_NAME, SAMPLES, acceptanceData, compact, correctionData, completionData, pdfFonts, pdfInfo, pdfText, readQr } from '../helpers/pdf';
 
 const fonts = loadFonts(path.resolve(import.meta.dirname, '../../resources/fonts'));
@@ -57,9 +58,17 @@ describe('受理回执', () => {
     expect(embedded).toEqual(expect.arrayContaining(['NotoSansSC-Regular', 'NotoSansSC-Bold', 'HanaMinB']));
   });
 
-  it.each(LAYOUTS)('on %s has a QR code a phone reads as the receipt number', async (layout) => {
+  it.each(LAYOUTS)('on %s has a QR code a phone shows offline: the number, item, promised date, station and phone, nothing personal', async (layout) => {
     const r = await renderDocument(fonts, doc, { layout });
-    expect(readQr(r.pdf)).toBe(data.qrPayload);
+    const qr = readQr(r.pdf);
+    expect(qr).toBe(acceptanceQrText(data));
+    expect(qr?.split('\n')).toEqual([`受理回执编号：${data.qrPayload}`, `办理事项：${data.item.name}`, '承诺办结：2026年12月4日（星期五）', `受理站点：${data.station.name}`, `咨询电话：${data.station.phone}`]);
+    for (const personal of [data.applicant.name, data.applicant.idMasked, data.applicant.phone]) expect(qr).not.toContain(personal);
+    // and the caption says what scanning gives, not a progress query there is none of
+    const text = compact(pdfText(r.pdf));
+    expect(text).toContain(compact(QR_CAPTION));
+    expect(text).not.toContain('扫码查询');
+    expect(text).not.toContain('扫码或凭回执编号查询');
   });
 
   it('never prints a full 身份证号, even when one is handed in unmasked', async () => {

@@ -69,7 +69,7 @@ function Harness({ id }: { id: string }) {
 }
 
 describe('DocumentPreview', () => {
-  it('shows the archived PDF from a blob URL, says why it cannot print, and closes on Esc', async () => {
+  it('shows the archived PDF from a blob URL, offers the printer list when none is chosen, and closes on Esc', async () => {
     render(<Harness id={doc.id} />);
     const frame = await screen.findByTestId('document-frame');
     const url = frame.getAttribute('src')!;
@@ -92,8 +92,10 @@ describe('DocumentPreview', () => {
     expect(print.textContent?.replace(/\s/g, '')).toBe('打印');
     await waitFor(() => expect(document.activeElement).toBe(print));
     await act(async () => fireEvent.click(print));
-    const result = await screen.findByTestId('document-print-result');
-    expect(result.textContent).toContain('尚未选择打印机：请在 设置 → 本机设置 中选择');
+    // Not only "none chosen": the list to choose from, right here (issue 6, item 5).
+    const chooser = await screen.findByTestId('document-choose-printer');
+    expect(chooser.textContent).toContain('本机尚未选择打印机');
+    expect(screen.queryByTestId('document-print-result')).toBeNull();
 
     fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape', code: 'Escape', keyCode: 27 });
     await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('closed'));

@@ -5,6 +5,17 @@ import { calendarDateCn, dateTimeCn, dayOfCn } from '../format';
 import { applicantFields } from './applicant';
 
 export const ACCEPTANCE_TITLE = '受理回执';
+/** Over the QR code: what scanning it gives, which is all it gives (there is no online query yet). */
+export const QR_CAPTION = '扫码保存回执编号和咨询电话（无需联网）';
+
+/**
+ * What the QR code holds: plain text a phone shows offline, with what a later enquiry needs
+ * (the number, the item, the promised date, where and whom to ask). Nothing personal: the
+ * code can be read off a receipt left on a counter.
+ */
+export function acceptanceQrText(d: AcceptanceReceiptData): string {
+  return [`${ACCEPTANCE_TITLE}编号：${d.qrPayload}`, `办理事项：${d.item.name}`, `承诺办结：${calendarDateCn(d.promisedDate)}`, `受理站点：${d.station.name}`, `咨询电话：${d.station.phone}`].join('\n');
+}
 
 export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
   if (d.onTheSpot) return onTheSpotForm(d, d.onTheSpot);
@@ -31,8 +42,8 @@ export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
       },
       {
         kind: 'progress',
-        payload: d.qrPayload,
-        lines: ['扫码或凭回执编号查询办理进度', d.progressHint, `回执编号：${d.receiptNo}`, `咨询电话：${d.station.phone}`],
+        payload: acceptanceQrText(d),
+        lines: [QR_CAPTION, d.progressHint, `回执编号：${d.receiptNo}`, `咨询电话：${d.station.phone}`],
       },
       {
         kind: 'notes',

@@ -3,11 +3,11 @@
  * (the original the first time, 补打 after) and 关闭. Esc closes. Main does the printing
  * (documents.print), so Electron and browser mode behave the same.
  */
-import { Alert, Button, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Modal, Select, Space, Spin, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentMeta } from '../../../common/contracts/documents';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { errorText } from './feedback';
 import * as S from './document-strings';
 
@@ -17,6 +17,13 @@ interface Props {
   onClose: () => void;
   /** told after each successful print, e.g. to refresh a list's print counts */
   onPrinted?: (meta: DocumentMeta) => void;
+}
+
+interface Choosing {
+  /** null while the list is being read */
+  options: { value: string; label: string }[] | null;
+  choice: string | null;
+  problem: string | null;
 }
 
 function pdfUrl(base64: string): string {
@@ -33,6 +40,11 @@ export function DocumentPreview({ documentId, onClose, onPrinted }: Props) {
   const [printing, setPrinting] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  /** the printer list offered when none is chosen yet; null while not asking */
+  const [choosing, setChoosing] = useState<Choosing | null>(null);
+  const choosingLoaded = choosing?.options != null;
+  const choosingPreset = choosing?.choice != null;
 
   useEffect(() => {
     if (!documentId) return;
@@ -42,6 +54,7 @@ export function DocumentPreview({ documentId, onClose, onPrinted }: Props) {
     setUrl(null);
     setLoadError(null);
     setResult(null);
+    setChoosing(null);
     api['documents.get']({ id: documentId }).then(
       (r) => {
         if (cancelled) return;
@@ -58,29 +71,79 @@ export function DocumentPreview({ documentId, onClose, onPrinted }: Props) {
     };
   }, [documentId]);
 
+  // With the system's default printer preset, Enter uses it; otherwise the list takes the keys.
+  useEffect(() => {
+    if (choosingLoaded && choosingPreset) chooseButton.current?.focus();
+  }, [choosingLoaded, choosingPreset]);
+
   // Enter prints once the document is there (keyboard first, DESIGN.md §8).
   useEffect(() => {
     if (meta) printButton.current?.focus();
   }, [meta]);
 
-  async function print() {
+  async function print(printer?: string) {
     if (!meta) return;
     setPrinting(true);
     setResult(null);
     try {
+      // The choice is kept for this machine before the job goes out (printers.choose).
+      if (printer) await api['printers.choose']({ printer });
+      setChoosing(null);
       const r = await api['documents.print']({ id: meta.id });
       const next = { ...meta, printCount: r.printCount };
       setMeta(next);
       setResult({ ok: true, text: S.printedText(r) });
       onPrinted?.(next);
     } catch (err) {
-      setResult({ ok: false, text: errorText(err) });
+      // No printer chosen yet: offer the list right here instead of sending the clerk to 设置.
+      if (err instanceof ApiError && err.fields?.printer && !printer) void offerPrinters();
+      else setResult({ ok: false, text: errorText(err) });
     } finally {
       setPrinting(false);
     }
   }
 
+  async function offerPrinters() {
+    setChoosing({ options: null, choice: null, problem: null });
+    try {
+      const list = await api['printers.list']({});
+      const options = list.printers.map((p) => ({ value: p.name, label: p.isDefault ? `${p.name}${S.PRINTER_DEFAULT}` : p.name }));
+      const preferred = list.printers.find((p) => p.isDefault)?.name ?? list.printers[0]?.name ?? null;
+      setChoosing({ options, choice: preferred, problem: list.problem ?? (options.length === 0 ? S.CHOOSE_NONE : null) });
+    } catch (err) {
+      setChoosing({ options: [], choice: null, problem: errorText(err) });
+    }
+  }
+
   const reprint = (meta?.printCount ?? 0) > 0;
+  const chooser = choosing && (
+    <div className="sd-print-choose" data-testid="document-choose-printer">
+      <Alert type="warning" showIcon title={S.CHOOSE_TITLE} description={choosing.problem ?? S.CHOOSE_HELP} style={{ marginBottom: 8 }} />
+      {choosing.options === null ? (
+        <Spin size="small" description={S.CHOOSE_LOADING} />
+      ) : (
+        choosing.options.length > 0 && (
+          <Space>
+            <Select
+              autoFocus={!choosing.choice}
+              style={{ minWidth: 320 }}
+              placeholder={S.CHOOSE_PLACEHOLDER}
+              options={choosing.options}
+              value={choosing.choice ?? undefined}
+              onChange={(v: string) => {
+                setChoosing({ ...choosing, choice: v });
+                chooseButton.current?.focus();
+              }}
+              data-testid="document-printer-select"
+            />
+            <Button ref={chooseButton} type="primary" icon={<PrinterOutlined />} disabled={!choosing.choice} loading={printing} onClick={() => choosing.choice && void print(choosing.choice)} data-testid="document-printer-ok">
+              {S.CHOOSE_OK}
+            </Button>
+          </Space>
+        )
+      )}
+    </div>
+  );
   return (
     <Modal
       open={documentId !== null}
@@ -112,6 +175,7 @@ export function DocumentPreview({ documentId, onClose, onPrinted }: Props) {
       }
     >
       <div data-testid="document-preview">
+        {chooser}
         {result && <Alert type={result.ok ? 'success' : 'error'} showIcon title={result.text} style={{ marginBottom: 12 }} data-testid="document-print-result" />}
         {loadError && <Alert type="error" showIcon title={loadError} data-testid="document-load-error" />}
         {!loadError && !url && (

@@ -1,0 +1,30 @@
+/**
+ * The printer calls: the operating system's list, and choosing this machine's printer at the
+ * moment of printing (issue 6, item 5: the preview offers the list instead of only saying
+ * none is chosen, and the choice is kept in 本机设置).
+ */
+import { AppError } from '../../common/errors';
+import type { ApiPart, ServiceContext } from '../context';
+import type { Printing } from './printing';
+
+export function printersApi(ctx: ServiceContext, printing: Printing): ApiPart<'printers.list' | 'printers.choose'> {
+  const { db, audit } = ctx;
+  return {
+    async 'printers.list'() {
+      ctx.auth.require();
+      return printing.listPrinters();
+    },
+    async 'printers.choose'({ printer }) {
+      const current = ctx.machine.get().printer.trim();
+      // Choosing the first printer is part of printing; changing one is a setting.
+      const me = current ? ctx.auth.require('settings.edit', '本机已选择打印机；如需更换，请站长或管理员在 设置 → 本机设置 中修改') : ctx.auth.require();
+      const known = await printing.listPrinters();
+      if (!known.problem && !known.printers.some((p) => p.name === printer)) throw new AppError('VALIDATION', `本机没有名为“${printer}”的打印机，请从列表中选择`, { printer: '请从列表中选择' });
+      if (printer !== current) {
+        ctx.machine.update({ printer });
+        db.transaction(() => audit.append({ actorId: me.id, action: 'settings.update', entity: 'settings', entityId: 'machine', detail: { changed: ['printer'] } })).immediate();
+      }
+      return { selected: printer };
+    },
+  };
+}
