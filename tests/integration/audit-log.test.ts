@@ -64,6 +64,7 @@ describe('操作日志 filters', () => {
     const first = await s.client['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials });
     const second = await s.client['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials });
     const no = first.record.receiptNo;
+    await s.client['documents.get']({ id: first.documentId! }); // the receipt is made after the answer
 
     const about = await all(s, { record: no });
     expect(about.map((e) => e.action)).toEqual(expect.arrayContaining(['intake.accept', 'documents.issue']));
@@ -108,6 +109,7 @@ describe('操作日志 export', () => {
     const resident = await s.client['residents.create']({ name: '张堃', idNumber: '11010519491231002X', phone: '13800138000', address: '建北街道中山东路 3 号院' });
     const item = await s.client['catalogue.get']({ code: 'DB-003' });
     const r = await s.client['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials });
+    await s.client['documents.get']({ id: r.documentId! });
 
     const out = await s.client['audit.export']({ filter: { record: r.record.receiptNo } });
     expect(out.fileName).toBe('操作日志-20261127-090000.xlsx');

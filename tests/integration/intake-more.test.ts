@@ -280,6 +280,7 @@ describe('一次性告知书 found again and linked', () => {
     const item = await s.client['catalogue.get']({ code: 'DB-003' });
     const notice = await s.client['intake.notice']({ residentId: who.id, itemCode: item.code, materialsReceived: item.materials.slice(0, 1) });
     expect(notice.noticeNo).toBe('130102001-20261127-G0001');
+    await s.client['documents.get']({ id: notice.documentId! }); // its PDF is made after the answer
     const other = await resident('李四', '1950-01-01', {}, '011');
     await s.client['intake.notice']({ residentId: other.id, itemCode: item.code, materialsReceived: [] });
 

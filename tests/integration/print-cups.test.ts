@@ -13,6 +13,7 @@ import { memoryStore } from '../../main/settings-store';
 import { createMachineSettings } from '../../main/services/settings';
 import { expectAppError, manualClock, setUpStation, type CallError } from '../helpers/station';
 import { documentsService } from '../helpers/documents';
+import { addStaff } from '../helpers/staff';
 import { acceptanceData, pdfInfo } from '../helpers/pdf';
 
 const PRINTER = 'StationPDF';
@@ -161,7 +162,7 @@ describe('printing through CUPS', () => {
     if (!cups.ready) return t.skip(cups.reason);
     const clock = manualClock('2026-11-27T01:05:00.000Z');
     const s = await setUpStation({ clock });
-    await s.api['staff.create']({ name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await addStaff(s.api, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
     await s.api['auth.signOut']({});
     await s.api['auth.signIn']({ login: 'lina', password: 'Counter123' });
     const me = (await s.api['auth.session']({}))!.staff;

@@ -148,6 +148,9 @@ describe('a resident’s history', () => {
     clock.advance(60_000);
     const accepted = await s.client['intake.accept']({ residentId: me.id, itemCode: item.code, materialsReceived: item.materials });
     await s.client['intake.accept']({ residentId: other.id, itemCode: item.code, materialsReceived: item.materials });
+    // receipts and notices are made after the answer: wait for both PDFs
+    await s.client['documents.get']({ id: notice.documentId! });
+    await s.client['documents.get']({ id: accepted.documentId! });
 
     const h = await s.client['residents.history']({ id: me.id });
     expect(h.items).toEqual([

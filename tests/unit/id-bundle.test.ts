@@ -27,6 +27,8 @@ beforeAll(async () => {
     write: false,
     jsx: 'automatic',
     logLevel: 'silent',
+    // the bundled fonts are served by main at /fonts/, not bundled (renderer/src/fonts.css)
+    external: ['/fonts/*'],
     loader: { '.woff2': 'empty', '.woff': 'empty', '.ttf': 'empty', '.otf': 'empty', '.png': 'empty', '.svg': 'empty' },
   });
   meta = r.metafile;
