@@ -1,6 +1,6 @@
 /** The signed-in window: header, area menu, the open area, status bar. */
 import { Menu, Spin } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApp } from '../stores/app';
 import { useNav } from '../stores/nav';
@@ -8,6 +8,7 @@ import { useSessionWatch } from '../stores/session-watch';
 import { AREAS, shortcutLabel, type AreaKey } from './areas';
 import { PAGES } from './pages';
 import { StatusBar } from './StatusBar';
+import { attachWorkFocus } from './work-focus';
 import * as S from './strings';
 
 function dialogOpen(): boolean {
@@ -37,8 +38,10 @@ export function Shell() {
   const station = useApp((s) => s.info?.station ?? null);
   const area = useNav((s) => s.area);
   const go = useNav((s) => s.go);
+  const content = useRef<HTMLElement>(null);
 
   useSessionWatch(true);
+  useEffect(() => (content.current ? attachWorkFocus(content.current) : undefined), []);
   useAreaShortcuts(go);
   useEffect(() => go('workbench'), [go]);
 
@@ -76,16 +79,19 @@ export function Shell() {
         />
         <div className="sd-nav-foot">
           <div>{S.NAV_HINT_1}</div>
+          <div>{S.NAV_HINT_TABS}</div>
           <div>{S.NAV_HINT_2}</div>
         </div>
       </nav>
 
-      <main className="sd-content" data-testid="content">
-        <ErrorBoundary resetKey={area}>
-          <Suspense fallback={<Spin className="sd-page-loading" />}>
-            <Page />
-          </Suspense>
-        </ErrorBoundary>
+      <main className="sd-content" data-testid="content" ref={content}>
+        <div className="sd-area-frame" data-area={area} key={area}>
+          <ErrorBoundary resetKey={area}>
+            <Suspense fallback={<Spin className="sd-page-loading" />}>
+              <Page />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
       </main>
 
       <StatusBar />

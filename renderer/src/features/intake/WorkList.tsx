@@ -17,6 +17,7 @@ import { IntakeDetail } from './IntakeDetail';
 import { INTAKE_LIST_VIEWS, useIntakeNav, type IntakeListView } from './nav';
 import { promisedShort, StatusTag, UrgencyTag } from './tags';
 import * as S from './strings';
+import { WORK_START } from '../../shell/work-focus';
 
 const LIMIT = 500;
 type Counts = CallOutput<'intake.counts'>;
@@ -236,6 +237,7 @@ export function WorkList() {
           onChange={(e) => setText(e.target.value)}
           style={{ width: 200 }}
           data-testid="intake-filter-text"
+          {...WORK_START}
         />
         <span className="sd-worklist-spacer" />
         <span className="sd-muted" data-testid="intake-list-total">

@@ -5,11 +5,13 @@
  */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Table, Tag, type InputRef, type TableColumnsType } from 'antd';
+import { ApiError } from '../../api';
 import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { checkIdNumber, SEX_LABELS } from '../../../../common/idcard';
 import { stationDate } from '../../../../common/time';
 import type { ResidentView, SearchHit } from '../../../../common/contracts/residents';
 import { errorText } from '../../components/feedback';
+import { WORK_START } from '../../shell/work-focus';
 import { ResidentDetail } from './ResidentDetail';
 import { ResidentForm } from './ResidentForm';
 import { useResidentSearch } from './shared';
@@ -36,7 +38,7 @@ export function SearchTab() {
   useEffect(() => setActive(0), [items]);
 
   const typedId = query.replace(/\s/g, '').toUpperCase();
-  const newIdNumber = !loading && items.length === 0 && typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : null;
+  const newIdNumber = !loading && error === null && items.length === 0 && typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : null;
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;
@@ -107,6 +109,7 @@ export function SearchTab() {
           spellCheck={false}
           autoComplete="off"
           data-testid="resident-search"
+          {...WORK_START}
         />
         <Button size="large" type="primary" icon={<PlusOutlined />} onClick={() => setForm({ kind: 'create' })} data-testid="resident-register">
           {S.REGISTER}
@@ -117,10 +120,12 @@ export function SearchTab() {
         {searched && items.length >= LIMIT && <span className="sd-muted">{S.SEARCH_MORE(LIMIT)}</span>}
       </div>
 
-      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}
       {hint && <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} data-testid="resident-search-hint" />}
 
-      {!searched ? (
+      {searched && error !== null ? (
+        // an answer that never came is not an empty answer: no 没有找到 and no 登记 offer here
+        <SearchFailed error={error} onRetry={refresh} />
+      ) : !searched ? (
         <div className="sd-panel sd-res-start">
           <SearchOutlined className="sd-res-start-icon" />
           <p>{S.SEARCH_START}</p>
@@ -192,5 +197,30 @@ export function SearchTab() {
         }}
       />
     </div>
+  );
+}
+
+function SearchFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const down = error instanceof ApiError && error.code === 'UNAVAILABLE';
+  return (
+    <Alert
+      type={down ? 'warning' : 'error'}
+      showIcon
+      role="alert"
+      className="sd-res-failed"
+      data-testid="resident-search-unavailable"
+      title={down ? S.SEARCH_DOWN_TITLE : S.SEARCH_FAILED_TITLE}
+      description={
+        <>
+          <div>{errorText(error)}</div>
+          <div>{S.SEARCH_DOWN_NOTE}</div>
+        </>
+      }
+      action={
+        <Button size="small" onClick={onRetry} data-testid="resident-search-retry">
+          {S.SEARCH_RETRY}
+        </Button>
+      }
+    />
   );
 }
