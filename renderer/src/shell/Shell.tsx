@@ -8,6 +8,7 @@ import { useSessionWatch } from '../stores/session-watch';
 import { AREAS, shortcutLabel, type AreaKey } from './areas';
 import { PAGES } from './pages';
 import { StatusBar } from './StatusBar';
+import { StyleKeeper } from './StyleKeeper';
 import { attachWorkFocus } from './work-focus';
 import * as S from './strings';
 
@@ -95,6 +96,7 @@ export function Shell() {
       </main>
 
       <StatusBar />
+      <StyleKeeper />
     </div>
   );
 }

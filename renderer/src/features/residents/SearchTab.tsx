@@ -4,18 +4,18 @@
  * A full 身份证号 nobody has yet leads straight to registering it.
  */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Table, Tag, type InputRef, type TableColumnsType } from 'antd';
+import { Alert, Button, Input, type InputRef } from 'antd';
 import { ApiError } from '../../api';
-import { useEffect, useRef, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
-import { checkIdNumber, SEX_LABELS } from '../../../../common/idcard';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { checkIdNumber } from '../../../../common/idcard';
 import { stationDate } from '../../../../common/time';
-import type { ResidentView, SearchHit } from '../../../../common/contracts/residents';
+import type { ResidentView } from '../../../../common/contracts/residents';
 import { errorText } from '../../components/feedback';
 import { WORK_START } from '../../shell/work-focus';
 import { ResidentDetail } from './ResidentDetail';
 import { ResidentForm } from './ResidentForm';
 import { useResidentSearch } from './shared';
-import { TagList } from './TagList';
+import { SearchResults } from './SearchResults';
 import * as S from './strings';
 
 const LIMIT = 30;
@@ -24,18 +24,27 @@ type FormState = { kind: 'create'; idNumber?: string } | { kind: 'edit'; residen
 
 export function SearchTab() {
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  // the highlight belongs to one answer: a new answer starts at its first row without a second render
+  const [highlight, setHighlight] = useState<{ of: unknown; at: number }>({ of: null, at: 0 });
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<FormState>(null);
   const [saved, setSaved] = useState(0);
   const [formClosed, setFormClosed] = useState(0);
   const inputRef = useRef<InputRef>(null);
-  const { items, hint, error, loading, refresh } = useResidentSearch(query, LIMIT);
+  const { items, hint, error, loading, refresh, for: shownFor } = useResidentSearch(query, LIMIT);
 
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
-  useEffect(() => setActive(0), [items]);
+  const active = highlight.of === items ? highlight.at : 0;
+  const setActive = (update: (a: number) => number) => setHighlight({ of: items, at: update(active) });
+  const shown = useRef(items);
+  shown.current = items;
+  const openRow = useCallback((id: string, index: number) => {
+    setHighlight({ of: shown.current, at: index });
+    setOpenId(id);
+  }, []);
+  const register = useCallback((idNumber?: string) => setForm(idNumber ? { kind: 'create', idNumber } : { kind: 'create' }), []);
 
   const typedId = query.replace(/\s/g, '').toUpperCase();
   const newIdNumber = !loading && error === null && items.length === 0 && typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : null;
@@ -56,45 +65,60 @@ export function SearchTab() {
     }
   }
 
+  const refreshNow = useRef(refresh);
+  refreshNow.current = refresh;
   function afterSave(r: ResidentView) {
     setSaved((n) => n + 1);
     if (form?.kind === 'create') {
       setQuery(r.name);
       setOpenId(r.id);
     }
-    refresh();
+    refreshNow.current();
   }
-
-  const columns: TableColumnsType<SearchHit> = [
-    {
-      title: S.COL_NAME,
-      dataIndex: 'name',
-      width: 120,
-      render: (name: string) => <span className="sd-res-name">{name}</span>,
-    },
-    { title: S.COL_SEX, dataIndex: 'sex', width: 56, render: (s: SearchHit['sex']) => SEX_LABELS[s] },
-    { title: S.COL_AGE, dataIndex: 'age', width: 64, align: 'right', render: (a: number) => S.AGE(a) },
-    { title: S.COL_ID, dataIndex: 'idMasked', width: 190, render: (v: string) => <span className="sd-mono">{v}</span> },
-    { title: S.COL_PHONE, dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => <span className="sd-mono">{v ?? '—'}</span> },
-    { title: S.COL_ADDRESS, dataIndex: 'address', ellipsis: true },
-    { title: S.COL_GRID, dataIndex: 'grid', width: 100, ellipsis: true },
-    { title: S.COL_TAGS, dataIndex: 'tags', width: 200, render: (tags: SearchHit['tags']) => <TagList tags={tags} /> },
-    {
-      title: S.COL_MATCH,
-      dataIndex: 'match',
-      width: 96,
-      render: (m: SearchHit['match']) => (
-        <Tag bordered={false} className="sd-res-match">
-          {S.MATCH_LABELS[m]}
-        </Tag>
-      ),
-    },
-  ];
 
   const searched = query.trim() !== '';
 
+  // The drawer and the dialog take no part in typing: built again only when what they show changes.
+  const detail = useMemo(
+    () => (
+      <ResidentDetail
+        id={openId}
+        version={saved}
+        focusSignal={formClosed}
+        onClose={() => {
+          setOpenId(null);
+          inputRef.current?.focus();
+        }}
+        onOpen={setOpenId}
+        onEdit={(resident) => setForm({ kind: 'edit', resident })}
+      />
+    ),
+    [openId, saved, formClosed],
+  );
+  const formDialog = useMemo(
+    () => (
+      <ResidentForm
+        open={form !== null}
+        resident={form?.kind === 'edit' ? form.resident : null}
+        {...(form?.kind === 'create' && form.idNumber ? { initialIdNumber: form.idNumber } : {})}
+        onSaved={afterSave}
+        onClose={() => {
+          setForm(null);
+          setFormClosed((n) => n + 1);
+        }}
+        onOpenExisting={(id) => {
+          setForm(null);
+          setOpenId(id);
+        }}
+      />
+    ),
+    // afterSave reads only form (listed) and refreshNow (a ref)
+    [form],
+  );
+
   return (
-    <div className="sd-res-search" data-testid="resident-search-tab">
+    // data-results-for: which query the rows on screen answer (a named state for tests and bench/ui-search)
+    <div className="sd-res-search" data-testid="resident-search-tab" data-results-for={shownFor}>
       <div className="sd-res-searchbar">
         <Input
           ref={inputRef}
@@ -136,66 +160,11 @@ export function SearchTab() {
           </ul>
         </div>
       ) : (
-        <Table<SearchHit>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={items}
-          loading={loading && items.length === 0}
-          pagination={false}
-          data-testid="resident-results"
-          rowClassName={(_, i) => (i === active ? 'sd-res-row active' : 'sd-res-row')}
-          onRow={(h, i) =>
-            ({
-              onClick: () => {
-                setActive(i ?? 0);
-                setOpenId(h.id);
-              },
-              'data-testid': 'resident-result',
-              'data-id': h.id,
-            }) as HTMLAttributes<HTMLElement>
-          }
-          locale={{
-            emptyText: hint ? ' ' : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={S.SEARCH_NONE}>
-                {newIdNumber ? (
-                  <Button type="primary" onClick={() => setForm({ kind: 'create', idNumber: newIdNumber })} data-testid="resident-register-typed">
-                    {S.SEARCH_NONE_REGISTER}
-                  </Button>
-                ) : (
-                  <Button onClick={() => setForm({ kind: 'create' })}>{S.REGISTER}</Button>
-                )}
-              </Empty>
-            ),
-          }}
-        />
+        <SearchResults items={items} active={active} waiting={loading && items.length === 0} hint={hint} newIdNumber={newIdNumber} onOpen={openRow} onRegister={register} />
       )}
 
-      <ResidentDetail
-        id={openId}
-        version={saved}
-        focusSignal={formClosed}
-        onClose={() => {
-          setOpenId(null);
-          inputRef.current?.focus();
-        }}
-        onOpen={setOpenId}
-        onEdit={(resident) => setForm({ kind: 'edit', resident })}
-      />
-      <ResidentForm
-        open={form !== null}
-        resident={form?.kind === 'edit' ? form.resident : null}
-        {...(form?.kind === 'create' && form.idNumber ? { initialIdNumber: form.idNumber } : {})}
-        onSaved={afterSave}
-        onClose={() => {
-          setForm(null);
-          setFormClosed((n) => n + 1);
-        }}
-        onOpenExisting={(id) => {
-          setForm(null);
-          setOpenId(id);
-        }}
-      />
+      {detail}
+      {formDialog}
     </div>
   );
 }
