@@ -1,17 +1,24 @@
 /** Which screen the window shows: starting, main unreachable, first-run setup, sign-in, or the shell. */
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { FeedbackBridge } from './components/feedback';
 import { LOADING, UNAVAILABLE_HINT, UNAVAILABLE_RETRY, UNAVAILABLE_TITLE } from './components/strings';
 import { UNAVAILABLE_MESSAGE } from './api';
 import { SetupScreen } from './features/auth/SetupScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
-import { Shell } from './shell/Shell';
 import { useApp } from './stores/app';
-import { startClock } from './stores/clock';
 import { theme } from './theme';
+
+// The shell (menu, workbench, every area) loads after the first screen: setup and sign-in
+// do not wait for its code, and it is fetched while the clerk types the password.
+const loadShell = () => import('./shell/Shell');
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
+function preloadShell(): void {
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+  idle(() => void loadShell());
+}
 
 function Screen() {
   const phase = useApp((s) => s.phase);
@@ -19,15 +26,15 @@ function Screen() {
   const load = useApp((s) => s.load);
 
   useEffect(() => {
-    startClock();
-    void load();
-  }, [load]);
+    if (phase === 'setup' || phase === 'signIn') preloadShell();
+  }, [phase]);
 
   switch (phase) {
     case 'loading':
+      // the same words index.html paints before any script: no spinner's styles to build while main answers
       return (
-        <div className="sd-fullpage-center" data-testid="loading">
-          <Spin size="large" description={LOADING} />
+        <div className="sd-boot" data-testid="loading">
+          StationDesk {LOADING}
         </div>
       );
     case 'unavailable':
@@ -50,7 +57,11 @@ function Screen() {
     case 'signIn':
       return <SignInScreen />;
     case 'ready':
-      return <Shell />;
+      return (
+        <Suspense fallback={<div className="sd-boot" data-testid="loading" />}>
+          <Shell />
+        </Suspense>
+      );
   }
 }
 

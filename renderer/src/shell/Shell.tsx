@@ -1,6 +1,6 @@
 /** The signed-in window: header, area menu, the open area, status bar. */
 import { Menu, Spin } from 'antd';
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApp } from '../stores/app';
 import { useNav } from '../stores/nav';
@@ -8,7 +8,9 @@ import { useSessionWatch } from '../stores/session-watch';
 import { AREAS, shortcutLabel, type AreaKey } from './areas';
 import { PAGES } from './pages';
 import { StatusBar } from './StatusBar';
-import { StyleKeeper } from './StyleKeeper';
+
+// after the shell's first paint: it only keeps styles warm for the areas
+const StyleKeeper = lazy(() => import('./StyleKeeper').then((m) => ({ default: m.StyleKeeper })));
 import { attachWorkFocus } from './work-focus';
 import * as S from './strings';
 
@@ -96,7 +98,9 @@ export function Shell() {
       </main>
 
       <StatusBar />
-      <StyleKeeper />
+      <Suspense fallback={null}>
+        <StyleKeeper />
+      </Suspense>
     </div>
   );
 }
