@@ -20,12 +20,13 @@ const rawPlugin = {
 
 /**
  * Pure-JS packages compiled into the main bundle. Loading them as hundreds of separate ES
- * modules (zod alone is ~100 files) cost the browser-mode host a third of its start-up
+ * modules (zod alone is ~100 files, pinyin-pro nine with its dictionaries) cost the browser-mode
+ * host a third of its start-up
  * (issue 6 item 14). Everything else stays external: native modules (better-sqlite3),
  * packages that read their own files at run time (pdfmake's fonts, exceljs), the
  * Electron-only ones, and whatever a later change adds until someone measures it here.
  */
-const BUNDLED = new Set(['zod', 'uuid']);
+const BUNDLED = new Set(['zod', 'uuid', 'pinyin-pro']);
 const externalUnlessBundled = {
   name: 'external-unless-bundled',
   setup(b) {
