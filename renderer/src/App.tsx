@@ -1,6 +1,5 @@
 /** Which screen the window shows: starting, main unreachable, first-run setup, sign-in, or the shell. */
 import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
 import zhCN from 'antd/locale/zh_CN';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { FeedbackBridge } from './components/feedback';
@@ -10,24 +9,13 @@ import { SetupScreen } from './features/auth/SetupScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
 import { useApp } from './stores/app';
 import { theme } from './theme';
+import { Shell } from './shell/Shell';
 
-// The shell (menu, workbench, every area) loads after the first screen: setup and sign-in
-// do not wait for its code, and it is fetched while the clerk types the password.
-const loadShell = () => import('./shell/Shell');
-const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
-function preloadShell(): void {
-  const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-  idle(() => void loadShell());
-}
 
 function Screen() {
   const phase = useApp((s) => s.phase);
   const loadError = useApp((s) => s.loadError);
   const load = useApp((s) => s.load);
-
-  useEffect(() => {
-    if (phase === 'setup' || phase === 'signIn') preloadShell();
-  }, [phase]);
 
   switch (phase) {
     case 'loading':
@@ -57,11 +45,7 @@ function Screen() {
     case 'signIn':
       return <SignInScreen />;
     case 'ready':
-      return (
-        <Suspense fallback={<div className="sd-boot" data-testid="loading" />}>
-          <Shell />
-        </Suspense>
-      );
+      return <Shell />;
   }
 }
 

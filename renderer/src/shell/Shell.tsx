@@ -1,6 +1,6 @@
 /** The signed-in window: header, area menu, the open area, status bar. */
 import { Menu, Spin } from 'antd';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApp } from '../stores/app';
 import { useNav } from '../stores/nav';
@@ -9,8 +9,17 @@ import { AREAS, shortcutLabel, type AreaKey } from './areas';
 import { PAGES } from './pages';
 import { StatusBar } from './StatusBar';
 
-// after the shell's first paint: it only keeps styles warm for the areas
+// only keeps styles warm for the areas: built when the window is idle, never in the way of signing in or a first search
 const StyleKeeper = lazy(() => import('./StyleKeeper').then((m) => ({ default: m.StyleKeeper })));
+
+function useIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const id = window.requestIdleCallback(() => setIdle(true), { timeout: 10_000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
+  return idle;
+}
 import { attachWorkFocus } from './work-focus';
 import * as S from './strings';
 
@@ -42,6 +51,7 @@ export function Shell() {
   const area = useNav((s) => s.area);
   const go = useNav((s) => s.go);
   const content = useRef<HTMLElement>(null);
+  const idle = useIdle();
 
   useSessionWatch(true);
   useEffect(() => (content.current ? attachWorkFocus(content.current) : undefined), []);
@@ -98,9 +108,11 @@ export function Shell() {
       </main>
 
       <StatusBar />
-      <Suspense fallback={null}>
-        <StyleKeeper />
-      </Suspense>
+      {idle && (
+        <Suspense fallback={null}>
+          <StyleKeeper />
+        </Suspense>
+      )}
     </div>
   );
 }
