@@ -9,14 +9,19 @@ import { AREAS, shortcutLabel, type AreaKey } from './areas';
 import { PAGES } from './pages';
 import { StatusBar } from './StatusBar';
 
-// only keeps styles warm for the areas: built when the window is idle, never in the way of signing in or a first search
+// only keeps styles warm for the areas: built later, never in the way of signing in or a first search
 const StyleKeeper = lazy(() => import('./StyleKeeper').then((m) => ({ default: m.StyleKeeper })));
 
+/** A few seconds into the session, when the window is idle: after whatever the clerk does first. */
 function useIdle(): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    const id = window.requestIdleCallback(() => setIdle(true), { timeout: 10_000 });
-    return () => window.cancelIdleCallback(id);
+    let idleId = 0;
+    const timer = setTimeout(() => (idleId = window.requestIdleCallback(() => setIdle(true), { timeout: 10_000 })), 5000);
+    return () => {
+      clearTimeout(timer);
+      window.cancelIdleCallback(idleId);
+    };
   }, []);
   return idle;
 }
