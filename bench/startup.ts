@@ -97,7 +97,7 @@ const initialRaw = initial.reduce((n, f) => n + fs.statSync(path.join(assets, f)
 report('startup', {
   startup_first_paint_ms: { value: median(runs.map((r) => r.firstPaint)), unit: 'ms', note: `median of ${RUNS}: host spawn → first contentful paint` },
   startup_ready_ms: { value: median(runs.map((r) => r.ready)), unit: 'ms', note: 'host spawn → setup form usable' },
-  startup_setup_to_shell_ms: { value: median(runs.map((r) => r.toShell)), unit: 'ms', note: 'setup submitted → 工作台 shown (the shell loads after the first screen)' },
+  startup_setup_to_shell_ms: { value: median(runs.map((r) => r.toShell)), unit: 'ms', note: 'setup submitted → 工作台 shown (password hashed, session opened, shell drawn)' },
   startup_first_area_ms: { value: median(runs.map((r) => r.firstArea)), unit: 'ms', note: 'Alt+2 → 居民 loaded, the search box has the keyboard' },
   startup_first_search_ms: { value: median(runs.map((r) => r.firstSearch)), unit: 'ms', note: 'Alt+2 → … a name typed → its answer (没有找到) on screen; 120 ms debounce included' },
   startup_server_up_ms: { value: median(runs.map((r) => r.serverUp)), unit: 'ms', note: 'host spawn → listening (db opened, migrated)' },
