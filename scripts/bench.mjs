@@ -17,7 +17,7 @@ for (const n of chosen) {
     process.exit(2);
   }
 }
-if (chosen.includes('startup')) ensureBuilt();
+if (chosen.includes('startup') || chosen.includes('ui-search')) ensureBuilt();
 const outDir = path.join(root, 'bench/out/.build');
 fs.mkdirSync(outDir, { recursive: true });
 let failed = false;

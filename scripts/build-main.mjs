@@ -18,6 +18,26 @@ const rawPlugin = {
   },
 };
 
+/**
+ * Pure-JS packages compiled into the main bundle. Loading them as hundreds of separate ES
+ * modules (zod alone is ~100 files, pinyin-pro nine with its dictionaries) cost the browser-mode
+ * host a third of its start-up
+ * (issue 6 item 14). Everything else stays external: native modules (better-sqlite3),
+ * packages that read their own files at run time (pdfmake's fonts, exceljs), the
+ * Electron-only ones, and whatever a later change adds until someone measures it here.
+ */
+const BUNDLED = new Set(['zod', 'uuid', 'pinyin-pro']);
+const externalUnlessBundled = {
+  name: 'external-unless-bundled',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { path: args.path, external: true };
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -34,7 +54,7 @@ await Promise.all([
     entryPoints: { ...(fs.existsSync('main/index.ts') ? { index: './main/index.ts' } : {}), host: './main/host/cli.ts' },
     outdir: 'dist/main',
     format: 'esm',
-    packages: 'external',
+    plugins: [rawPlugin, externalUnlessBundled],
     outExtension: { '.js': '.js' },
   }),
   // The import worker is one self-contained CommonJS file: packaged, it is unpacked from

@@ -1,42 +1,38 @@
 /**
  * Browser-mode entry: `node dist/main/host.js [--port N] [--data-dir DIR] [--open]`.
- * Prints the URL (with its token) and serves until stopped.
+ * Prints the URL (with its token) and serves until stopped; `--help` prints the usage.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import Conf from 'conf';
 import { createStation, StartupError } from '../station';
 import { resolveDataDir } from '../paths';
 import { startHost } from './server';
 import { findBrowser, openInAppMode } from './browser';
-import type { KeyValueStore } from '../settings-store';
+import { parseCliArgs, USAGE } from './cli-args';
+import { jsonFileStore } from './json-store';
+import { errorText } from '../log';
 
 declare const __APP_VERSION__: string;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: process.env.STATIONDESK_PORT ?? '0' },
-      'data-dir': { type: 'string' },
-      open: { type: 'boolean', default: false },
-    },
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`端口号无效：${values.port}`);
-    process.exit(2);
+  const args = parseCliArgs(process.argv.slice(2), process.env);
+  if (args.kind === 'help') {
+    process.stdout.write(USAGE);
+    return;
   }
-  const env = values['data-dir'] ? { ...process.env, STATIONDESK_DATA_DIR: values['data-dir'] } : process.env;
+  if (args.kind === 'error') {
+    process.stderr.write(`${args.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const env = args.dataDir ? { ...process.env, STATIONDESK_DATA_DIR: args.dataDir } : process.env;
   const dataDir = resolveDataDir({ platform: process.platform, env, home: os.homedir() });
-  // conf is what electron-store is built on: the same config.json either way.
-  const store: KeyValueStore = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'config', projectName: 'stationdesk' });
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 
   let station;
   try {
-    station = await createStation({ dataDir, transport: 'browser', store, version: __APP_VERSION__ });
+    station = await createStation({ dataDir, transport: 'browser', store: jsonFileStore(dataDir), version: __APP_VERSION__ });
   } catch (err) {
     if (err instanceof StartupError) {
       console.error(`StationDesk 无法启动：${err.message}`);
@@ -44,14 +40,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const host = await startHost({ api: station.api, staticDir, port });
+  const host = await startHost({ api: station.api, staticDir, port: args.port });
   console.log(`StationDesk 浏览器模式已启动（数据目录：${dataDir}）`);
   console.log(`请在浏览器中打开：${host.launchUrl}`);
   console.log(`STATIONDESK_URL=${host.launchUrl}`);
   // Off the start-up path: the first receipt of the day should not wait for font parsing.
   setTimeout(() => station.warmUp(), 2000).unref();
 
-  if (values.open) {
+  if (args.open) {
     const browser = findBrowser();
     if (browser) openInAppMode(browser, host.launchUrl, path.join(dataDir, 'browser-profile'));
     else console.log('未找到 Chromium 内核浏览器（Edge、Chrome、Chromium），请手动打开上面的地址。');
@@ -67,4 +63,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((err: unknown) => {
+  // an unexpected failure still ends in words, not a stack trace on the clerk's console
+  console.error(`StationDesk 无法启动：${errorText(err)}`);
+  process.exit(1);
+});

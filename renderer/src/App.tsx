@@ -1,7 +1,6 @@
 /** Which screen the window shows: starting, main unreachable, first-run setup, sign-in, or the shell. */
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { FeedbackBridge } from './components/feedback';
 import { LOADING, UNAVAILABLE_HINT, UNAVAILABLE_RETRY, UNAVAILABLE_TITLE } from './components/strings';
@@ -9,26 +8,21 @@ import { UNAVAILABLE_MESSAGE } from './api';
 import { SetupScreen } from './features/auth/SetupScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
 import { ForcedPasswordScreen } from './features/auth/ForcedPasswordScreen';
-import { Shell } from './shell/Shell';
 import { useApp } from './stores/app';
-import { startClock } from './stores/clock';
 import { theme } from './theme';
+import { Shell } from './shell/Shell';
 
 function Screen() {
   const phase = useApp((s) => s.phase);
   const loadError = useApp((s) => s.loadError);
   const load = useApp((s) => s.load);
 
-  useEffect(() => {
-    startClock();
-    void load();
-  }, [load]);
-
   switch (phase) {
     case 'loading':
+      // the same words index.html paints before any script: no spinner's styles to build while main answers
       return (
-        <div className="sd-fullpage-center" data-testid="loading">
-          <Spin size="large" description={LOADING} />
+        <div className="sd-boot" data-testid="loading">
+          StationDesk {LOADING}
         </div>
       );
     case 'unavailable':

@@ -1,6 +1,6 @@
 /** The signed-in window: header, area menu, the open area, status bar. */
 import { Menu, Spin } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApp } from '../stores/app';
 import { useNav } from '../stores/nav';
@@ -8,6 +8,24 @@ import { useSessionWatch } from '../stores/session-watch';
 import { AREAS, shortcutLabel, type AreaKey } from './areas';
 import { PAGES } from './pages';
 import { StatusBar } from './StatusBar';
+
+// only keeps styles warm for the areas: built later, never in the way of signing in or a first search
+const StyleKeeper = lazy(() => import('./StyleKeeper').then((m) => ({ default: m.StyleKeeper })));
+
+/** A few seconds into the session, when the window is idle: after whatever the clerk does first. */
+function useIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let idleId = 0;
+    const timer = setTimeout(() => (idleId = window.requestIdleCallback(() => setIdle(true), { timeout: 10_000 })), 5000);
+    return () => {
+      clearTimeout(timer);
+      window.cancelIdleCallback(idleId);
+    };
+  }, []);
+  return idle;
+}
+import { attachWorkFocus } from './work-focus';
 import * as S from './strings';
 
 function dialogOpen(): boolean {
@@ -37,8 +55,11 @@ export function Shell() {
   const station = useApp((s) => s.info?.station ?? null);
   const area = useNav((s) => s.area);
   const go = useNav((s) => s.go);
+  const content = useRef<HTMLElement>(null);
+  const idle = useIdle();
 
   useSessionWatch(true);
+  useEffect(() => (content.current ? attachWorkFocus(content.current) : undefined), []);
   useAreaShortcuts(go);
   useEffect(() => go('workbench'), [go]);
 
@@ -76,19 +97,27 @@ export function Shell() {
         />
         <div className="sd-nav-foot">
           <div>{S.NAV_HINT_1}</div>
+          <div>{S.NAV_HINT_TABS}</div>
           <div>{S.NAV_HINT_2}</div>
         </div>
       </nav>
 
-      <main className="sd-content" data-testid="content">
-        <ErrorBoundary resetKey={area}>
-          <Suspense fallback={<Spin className="sd-page-loading" />}>
-            <Page />
-          </Suspense>
-        </ErrorBoundary>
+      <main className="sd-content" data-testid="content" ref={content}>
+        <div className="sd-area-frame" data-area={area} key={area}>
+          <ErrorBoundary resetKey={area}>
+            <Suspense fallback={<Spin className="sd-page-loading" />}>
+              <Page />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
       </main>
 
       <StatusBar />
+      {idle && (
+        <Suspense fallback={null}>
+          <StyleKeeper />
+        </Suspense>
+      )}
     </div>
   );
 }

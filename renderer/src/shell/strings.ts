@@ -7,3 +7,5 @@ export const SYNC_NOT_CONFIGURED = '同步：未配置县级平台';
 export const SYNC_NOT_ENABLED = '同步：尚未启用';
 export const STATUS_LABEL = '状态栏';
 export const SIGNED_OUT = '已退出登录';
+export const NAV_HINT_TABS = 'Alt+Shift+数字 切换标签页';
+export const TAB_KEY_TITLE = (keys: string) => `快捷键：${keys}`;

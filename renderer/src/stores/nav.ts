@@ -1,6 +1,7 @@
-/** Which area of the shell is open. */
+/** Which area of the shell is open. Going to an area, even the one open, hands it the keyboard. */
 import { create } from 'zustand';
 import type { AreaKey } from '../shell/areas';
+import { requestWorkFocus } from '../shell/work-focus';
 
 interface NavState {
   area: AreaKey;
@@ -9,5 +10,8 @@ interface NavState {
 
 export const useNav = create<NavState>()((set) => ({
   area: 'workbench',
-  go: (area) => set({ area }),
+  go: (area) => {
+    set({ area });
+    requestWorkFocus(area);
+  },
 }));

@@ -27,6 +27,7 @@ import { ItemForm, RetireForm, toFields, type ItemFormValues } from './ItemForm'
 import { VersionList } from './VersionList';
 import * as S from './strings';
 import './catalogue.css';
+import { WORK_START } from '../../shell/work-focus';
 
 type CategoryFilter = Category | 'all';
 type ForwardedFilter = 'any' | 'yes' | 'no';
@@ -227,7 +228,7 @@ export function CataloguePanel() {
               { value: 'no', label: S.FORWARDED_NO },
             ]}
           />
-          <Input allowClear prefix={<SearchOutlined />} placeholder={S.SEARCH_PH} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="catalogue-filter" />
+          <Input allowClear prefix={<SearchOutlined />} placeholder={S.SEARCH_PH} value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} data-testid="catalogue-filter" {...WORK_START} />
           <Space size={4}>
             <Switch size="small" checked={showRetired} onChange={setShowRetired} aria-label={S.SHOW_RETIRED} data-testid="catalogue-show-retired" />
             <span>{S.SHOW_RETIRED}</span>

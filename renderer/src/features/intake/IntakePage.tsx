@@ -1,7 +1,7 @@
 /** 代办: 受理 a resident's affair, follow the 工作清单 to 办结 and 领取, and keep the 服务清单. */
 import { FileAddOutlined, OrderedListOutlined, ProfileOutlined } from '@ant-design/icons';
-import { Tabs } from 'antd';
 import { Page } from '../../components/Page';
+import { AreaTabs } from '../../shell/AreaTabs';
 import { CataloguePanel } from '../catalogue';
 import { AcceptTab } from './AcceptTab';
 import { useIntakeNav, type IntakeTab } from './nav';
@@ -15,7 +15,7 @@ export function IntakePage() {
 
   return (
     <Page title={S.TITLE} subtitle={S.SUBTITLE} testId="area-intake">
-      <Tabs
+      <AreaTabs
         className="sd-intake-tabs"
         activeKey={tab}
         onChange={(k) => setTab(k as IntakeTab)}

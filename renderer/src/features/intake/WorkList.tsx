@@ -20,6 +20,7 @@ import { NoticeHits } from './NoticeHits';
 import { INTAKE_LIST_VIEWS, useIntakeNav, type IntakeListView } from './nav';
 import { promisedShort, StatusTag, UrgencyTag } from './tags';
 import * as S from './strings';
+import { WORK_START } from '../../shell/work-focus';
 
 const LIMIT = 500;
 type Counts = CallOutput<'intake.counts'>;
@@ -248,6 +249,7 @@ export function WorkList() {
           onChange={(e) => setText(e.target.value)}
           style={{ width: 280 }}
           data-testid="intake-filter-text"
+          {...WORK_START}
         />
         {picked.length > 0 && (
           <Button type="primary" onClick={() => setForwarding(picked)} data-testid="intake-forward-selected">

@@ -11,6 +11,7 @@ import type { CallOutput } from '../../../../common/contract';
 import { api } from '../../api';
 import { errorText, notifyError, notifySuccess } from '../../components/feedback';
 import { useApp } from '../../stores/app';
+import { WORK_START } from '../../shell/work-focus';
 import { canImport, downloadBase64, toBase64, useGrids } from './shared';
 import { TagList } from './TagList';
 import * as S from './strings';
@@ -158,7 +159,7 @@ export function ImportTab() {
           <Button icon={<DownloadOutlined />} onClick={() => void template()} data-testid="import-template">
             {S.I_TEMPLATE}
           </Button>
-          <Button type="primary" icon={<UploadOutlined />} loading={busy && !preview} onClick={() => input.current?.click()} data-testid="import-choose">
+          <Button type="primary" icon={<UploadOutlined />} loading={busy && !preview} onClick={() => input.current?.click()} data-testid="import-choose" {...WORK_START}>
             {S.I_CHOOSE}
           </Button>
           <input

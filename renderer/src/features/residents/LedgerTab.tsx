@@ -11,6 +11,7 @@ import { KEY_TAGS, type KeyTag, type LedgerRow, type ResidentView } from '../../
 import { api } from '../../api';
 import { errorText, notifyError, notifySuccess } from '../../components/feedback';
 import { useApp } from '../../stores/app';
+import { WORK_START } from '../../shell/work-focus';
 import { ResidentDetail } from './ResidentDetail';
 import { ResidentForm } from './ResidentForm';
 import { canRevealId, downloadBase64, useGrids } from './shared';
@@ -103,6 +104,7 @@ export function LedgerTab() {
                 setPage(1);
               }}
               data-testid="ledger-tags"
+              {...WORK_START}
             />
           </span>
           <span className="sd-res-filter">

@@ -13,6 +13,7 @@ import type { ResidentSummary } from '../../../../common/contracts/residents';
 import { api } from '../../api';
 import { errorText, notifyError } from '../../components/feedback';
 import { handlePickerKeys, usePickerList } from '../../components/picker-keys';
+import { WORK_START } from '../../shell/work-focus';
 import { ResidentForm } from './ResidentForm';
 import { useResidentSearch } from './shared';
 import { TagList } from './TagList';
@@ -44,7 +45,7 @@ export function ResidentPicker({ onPick, autoFocus = true, disabled = false, pla
   useEffect(() => setActive(0), [items]);
   const shown = open && query.trim() !== '';
   const typedId = query.replace(/\s/g, '').toUpperCase();
-  const newIdNumber = typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : undefined;
+  const newIdNumber = error === null && typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : undefined;
 
   function pick(r: ResidentSummary) {
     setQuery('');
@@ -96,6 +97,7 @@ export function ResidentPicker({ onPick, autoFocus = true, disabled = false, pla
           autoComplete="off"
           spellCheck={false}
           data-testid="resident-picker-search"
+          {...WORK_START}
           onChange={(e) => {
             setQuery(e.target.value);
             setOpen(true);
@@ -110,7 +112,13 @@ export function ResidentPicker({ onPick, autoFocus = true, disabled = false, pla
       </div>
       {shown && (
         <ul className="sd-rp-list" role="listbox" id={listId} ref={listRef} aria-label={S.SEARCH_LABEL} data-testid="resident-picker-list">
-          {error !== null && <li className="sd-rp-none">{errorText(error)}</li>}
+          {error !== null && (
+            // not 没有找到: the service did not answer, so nobody may be registered on the strength of it
+            <li className="sd-rp-none sd-rp-failed" role="alert" data-testid="resident-picker-unavailable">
+              <div>{errorText(error)}</div>
+              <div>{S.SEARCH_DOWN_NOTE}</div>
+            </li>
+          )}
           {hint && <li className="sd-rp-none">{hint}</li>}
           {!hint && error === null && items.length === 0 && !loading && (
             <li className="sd-rp-none">

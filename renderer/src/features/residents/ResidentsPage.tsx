@@ -1,8 +1,8 @@
 /** 居民: find or register a resident, the 重点服务对象台账, and bulk import for 站长/管理员. */
 import { ImportOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/icons';
-import { Tabs } from 'antd';
 import { useState } from 'react';
 import { Page } from '../../components/Page';
+import { AreaTabs } from '../../shell/AreaTabs';
 import { useApp } from '../../stores/app';
 import { ImportTab } from './ImportTab';
 import { LedgerTab } from './LedgerTab';
@@ -22,7 +22,7 @@ export function ResidentsPage() {
 
   return (
     <Page title={S.TITLE} subtitle={S.SUBTITLE} testId="area-residents">
-      <Tabs
+      <AreaTabs
         className="sd-res-tabs"
         activeKey={tab}
         onChange={setTab}

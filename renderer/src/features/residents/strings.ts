@@ -18,6 +18,10 @@ export const SEARCH_START_EXAMPLES = ['张三 / 建国：姓名或其中两个�
 export const SEARCH_NONE = '没有找到符合的居民';
 export const SEARCH_NONE_REGISTER = '按此身份证号登记';
 export const SEARCH_MORE = (n: number) => `仅显示最相关的 ${n} 位，请输入更多内容缩小范围`;
+export const SEARCH_DOWN_TITLE = '本机服务没有响应，暂时无法查找';
+export const SEARCH_FAILED_TITLE = '这次查找没有完成';
+export const SEARCH_DOWN_NOTE = '这不代表查无此人：服务恢复后请重新查找，再决定是否登记。';
+export const SEARCH_RETRY = '重新查找';
 export const REGISTER = '登记新居民';
 export const REFRESH = '刷新';
 export const RETRY = '重试';

@@ -1,8 +1,8 @@
 /** 设置: tabs for the machine, the station, staff, the audit log and one's own password; each shown to whom it concerns. */
-import { Tabs } from 'antd';
 import { useState } from 'react';
 import { can } from '../../../../common/roles';
 import { Page } from '../../components/Page';
+import { AreaTabs } from '../../shell/AreaTabs';
 import { useApp } from '../../stores/app';
 import { AuditTab } from './AuditTab';
 import { CalendarTab } from './CalendarTab';
@@ -28,7 +28,7 @@ export function SettingsPage() {
 
   return (
     <Page title={S.TITLE} subtitle={S.SUBTITLE} testId="area-settings">
-      <Tabs
+      <AreaTabs
         className="sd-settings"
         activeKey={tab}
         onChange={setTab}

@@ -10,6 +10,7 @@ import { FormModal } from '../../components/FormModal';
 import { sameAsRule, zodRule } from '../../components/forms';
 import { formatDateTime } from '../../format';
 import { useApp } from '../../stores/app';
+import { WORK_START } from '../../shell/work-focus';
 import { LoadError } from './LoadError';
 import * as S from './strings';
 
@@ -156,7 +157,7 @@ export function StaffTab() {
         <span className="sd-muted">{rows ? S.STAFF_COUNT(rows.length) : ''}</span>
         <Space>
           <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={S.AUDIT_REFRESH} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="staff-add">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="staff-add" {...WORK_START}>
             {S.STAFF_ADD}
           </Button>
         </Space>

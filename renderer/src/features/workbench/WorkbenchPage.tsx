@@ -6,6 +6,7 @@ import { AREAS, shortcutLabel } from '../../shell/areas';
 import { useApp } from '../../stores/app';
 import { useClock } from '../../stores/clock';
 import { useNav } from '../../stores/nav';
+import { WORK_START } from '../../shell/work-focus';
 import { IntakeCounts } from './IntakeCounts';
 import * as S from './strings';
 import './workbench.css';
@@ -41,8 +42,8 @@ export function WorkbenchPage() {
       <IntakeCounts />
 
       <div className="sd-area-grid">
-        {AREAS.filter((a) => a.key !== 'workbench').map((a) => (
-          <button type="button" key={a.key} className="sd-area-card" data-testid={`card-${a.key}`} onClick={() => go(a.key)}>
+        {AREAS.filter((a) => a.key !== 'workbench').map((a, i) => (
+          <button type="button" key={a.key} className="sd-area-card" data-testid={`card-${a.key}`} onClick={() => go(a.key)} {...(i === 0 ? WORK_START : {})}>
             <span className="sd-area-card-icon" aria-hidden>
               {a.icon}
             </span>
