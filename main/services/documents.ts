@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
 import type { DocumentMeta, PrintResult } from '../../common/contracts/documents';
-import { DOCUMENT_KINDS } from '../../common/contracts/documents';
 import type { documentsCalls } from '../../common/contracts/documents';
 import type { ApiPart, ServiceContext } from '../context';
 import { newId } from '../clock';
@@ -24,6 +23,7 @@ import { createPrinting, noPrinter, type Printing } from './printing';
 import { createPendingDocuments } from './documents-pending';
 import { sha256, writeDurably } from './documents-files';
 import { printersApi } from './printers-api';
+import { documentMetaOf, type DocumentMetaRow } from './documents-row';
 
 export { sha256 } from './documents-files';
 
@@ -62,32 +62,14 @@ interface CopyRecord {
   pages: number;
 }
 
-interface DocumentRow {
-  id: string;
-  kind: string;
-  title: string;
-  entity: string;
-  entity_id: string;
-  number: string;
-  layout: PaperLayout;
+interface DocumentRow extends DocumentMetaRow {
   data: string;
   file: string;
-  sha256: string;
-  bytes: number;
-  pages: number;
-  created_at: string;
-  created_by: string;
-  created_by_name: string | null;
-  print_count: number;
-  last_printed_at: string | null;
 }
 
 /** Numbers become file names: letters, digits and dashes only. */
 const NUMBER_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;
 
-function isKnownKind(k: string): k is PrintableDocument['kind'] {
-  return (DOCUMENT_KINDS as readonly string[]).includes(k);
-}
 
 export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing } = {}) {
   const { db, clock, audit } = ctx;
@@ -116,25 +98,11 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
   const bumpCount = db.prepare('UPDATE documents SET print_count = print_count + 1, last_printed_at = ? WHERE id = ? AND print_count = ?');
 
   function toMeta(r: DocumentRow): DocumentMeta {
-    if (!isKnownKind(r.kind)) throw new AppError('INTERNAL', '单据类型无法识别，请升级 StationDesk');
-    return {
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      entity: r.entity,
-      entityId: r.entity_id,
-      number: r.number,
-      layout: r.layout,
-      sha256: r.sha256,
-      bytes: r.bytes,
-      pages: r.pages,
-      createdAt: r.created_at,
-      createdBy: r.created_by,
-      createdByName: r.created_by_name,
-      printCount: r.print_count,
-      lastPrintedAt: r.last_printed_at,
-    };
+    const meta = documentMetaOf(r);
+    if (!meta) throw new AppError('INTERNAL', '单据类型无法识别，请升级 StationDesk');
+    return meta;
   }
+
 
   function row(id: string): DocumentRow {
     const r = selectOne.get(id);

@@ -5,7 +5,8 @@
  */
 import type { ServiceContext, ApiPart } from '../context';
 import { AppError } from '../../common/errors';
-import { DOCUMENT_KINDS, type DocumentMeta } from '../../common/contracts/documents';
+import type { DocumentMeta } from '../../common/contracts/documents';
+import { documentMetaOf, type DocumentMetaRow } from './documents-row';
 import { HISTORY_LIMIT, type ResidentHistory } from '../../common/contracts/residents';
 import type { IntakeStatus } from '../../common/intake-status';
 
@@ -28,25 +29,7 @@ interface NoticeRow {
   document_id: string | null;
 }
 
-interface DocumentRow {
-  id: string;
-  kind: string;
-  title: string;
-  entity: string;
-  entity_id: string;
-  number: string;
-  layout: 'a4' | 'thermal80';
-  sha256: string;
-  bytes: number;
-  pages: number;
-  created_at: string;
-  created_by: string;
-  created_by_name: string | null;
-  print_count: number;
-  last_printed_at: string | null;
-}
 
-const isKnownKind = (k: string): k is DocumentMeta['kind'] => (DOCUMENT_KINDS as readonly string[]).includes(k);
 
 export function createResidentHistory(ctx: ServiceContext) {
   const { db, auth } = ctx;
@@ -62,7 +45,7 @@ export function createResidentHistory(ctx: ServiceContext) {
        (SELECT d.id FROM documents d WHERE d.entity = 'intake_notice' AND d.entity_id = n.id ORDER BY d.created_at LIMIT 1) AS document_id
      FROM intake_notices n WHERE n.resident_id = ? ORDER BY n.issued_at DESC, n.notice_no DESC LIMIT ?`,
   );
-  const documents = db.prepare<{ rid: string; cap: number }, DocumentRow>(
+  const documents = db.prepare<{ rid: string; cap: number }, DocumentMetaRow>(
     `SELECT d.id, d.kind, d.title, d.entity, d.entity_id, d.number, d.layout, d.sha256, d.bytes, d.pages, d.created_at, d.created_by,
        s.name AS created_by_name, d.print_count, d.last_printed_at
      FROM documents d LEFT JOIN staff s ON s.id = d.created_by
@@ -76,7 +59,7 @@ export function createResidentHistory(ctx: ServiceContext) {
     const itemRows = items.all(residentId, cap);
     const noticeRows = notices.all(residentId, cap);
     // A kind this version cannot name (from a newer station) is left out rather than failing the whole record.
-    const docRows = documents.all({ rid: residentId, cap }).filter((d) => isKnownKind(d.kind));
+    const docRows = documents.all({ rid: residentId, cap }).map(documentMetaOf).filter((d): d is DocumentMeta => d !== null);
     return {
       items: itemRows.slice(0, HISTORY_LIMIT).map((r) => ({
         id: r.id,
@@ -95,23 +78,7 @@ export function createResidentHistory(ctx: ServiceContext) {
         materialsMissing: JSON.parse(r.materials_missing) as string[],
         documentId: r.document_id,
       })),
-      documents: docRows.slice(0, HISTORY_LIMIT).map((d) => ({
-        id: d.id,
-        kind: d.kind as DocumentMeta['kind'],
-        title: d.title,
-        entity: d.entity,
-        entityId: d.entity_id,
-        number: d.number,
-        layout: d.layout,
-        sha256: d.sha256,
-        bytes: d.bytes,
-        pages: d.pages,
-        createdAt: d.created_at,
-        createdBy: d.created_by,
-        createdByName: d.created_by_name,
-        printCount: d.print_count,
-        lastPrintedAt: d.last_printed_at,
-      })),
+      documents: docRows.slice(0, HISTORY_LIMIT),
       truncated: itemRows.length > HISTORY_LIMIT || noticeRows.length > HISTORY_LIMIT || docRows.length > HISTORY_LIMIT,
     };
   }

@@ -4,6 +4,7 @@
  * No database here; the service decides what the rows mean.
  */
 import type * as ExcelJS from 'exceljs';
+import { reportWorkbook, type ReportColumn } from './xlsx-report';
 
 /** exceljs types its bytes as its own `Buffer extends ArrayBuffer`; at run time they are Node Buffers. */
 /** exceljs is large: loaded when a spreadsheet is read or written, not at start-up. */
@@ -142,13 +143,13 @@ export interface LedgerSheetRow {
   notes: string;
 }
 
-const LEDGER_COLUMNS: { header: string; key: keyof LedgerSheetRow; width: number }[] = [
+const LEDGER_COLUMNS: ReportColumn<keyof LedgerSheetRow>[] = [
   { header: '姓名', key: 'name', width: 12 },
   { header: '性别', key: 'sex', width: 6 },
   { header: '出生日期', key: 'birthDate', width: 12 },
   { header: '年龄', key: 'age', width: 6 },
-  { header: '身份证号', key: 'idNumber', width: 21 },
-  { header: '联系电话', key: 'phone', width: 15 },
+  { header: '身份证号', key: 'idNumber', width: 21, text: true },
+  { header: '联系电话', key: 'phone', width: 15, text: true },
   { header: '现住址', key: 'address', width: 34 },
   { header: '网格', key: 'grid', width: 14 },
   { header: '重点服务对象（认定日期）', key: 'tags', width: 36 },
@@ -156,28 +157,8 @@ const LEDGER_COLUMNS: { header: string; key: keyof LedgerSheetRow; width: number
 ];
 
 /** The 台账 workbook: a title line saying what was filtered and when, then one row per person. */
-export async function ledgerWorkbook(opts: { title: string; subtitle: string; rows: LedgerSheetRow[] }): Promise<Buffer> {
-  const wb = await newWorkbook();
-  wb.creator = 'StationDesk';
-  const ws = wb.addWorksheet('重点服务对象台账', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  ws.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
-  ws.getCell(1, 1).value = opts.title;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, LEDGER_COLUMNS.length);
-  ws.getCell(2, 1).value = opts.subtitle;
-  ws.getCell(2, 1).font = { size: 10, color: { argb: 'FF666666' } };
-  const head = ws.getRow(3);
-  LEDGER_COLUMNS.forEach((c, i) => (head.getCell(i + 1).value = c.header));
-  head.font = { bold: true };
-  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F3F5' } };
-  // Text, not numbers: Excel would otherwise turn an 18-digit 身份证号 into 1.30102E+17 and drop digits.
-  ws.getColumn('idNumber').numFmt = '@';
-  ws.getColumn('phone').numFmt = '@';
-  for (const r of opts.rows) ws.addRow(r);
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: LEDGER_COLUMNS.length } };
-  return workbookBytes(wb);
+export function ledgerWorkbook(opts: { title: string; subtitle: string; rows: LedgerSheetRow[] }): Promise<Buffer> {
+  return reportWorkbook({ sheet: '重点服务对象台账', title: opts.title, subtitle: opts.subtitle, columns: LEDGER_COLUMNS, rows: opts.rows, centreTitle: true });
 }
 
 /** An empty import file with the headings and one note row on how to fill it. */

@@ -2,17 +2,16 @@
  * The 重点服务对象台账 (key-service targets in grid and name order, filtered by tag, grid and
  * age) and its .xlsx export; masked numbers unless a permitted user asks, which is audited.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ServiceContext, ApiPart } from '../context';
 import { AppError } from '../../common/errors';
 import type { Staff } from '../../common/contract';
 import { ageOn, bornOnOrBefore, maskIdNumber, SEX_LABELS } from '../../common/idcard';
-import { STATION_OFFSET_MS, stationDate } from '../../common/time';
+import { stationDate } from '../../common/time';
 import type { KeyTag, LedgerFilter, LedgerRow, TagEntry } from '../../common/contracts/residents';
 import type { ResidentRow } from './residents-store';
 import { sortTags, summaryOf } from './residents-shared';
 import { ledgerWorkbook } from './residents-io';
+import { exportStamp, saveExport } from './xlsx-report';
 
 const EXPORT_LIMIT = 200_000;
 
@@ -137,13 +136,8 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
           };
         }),
       });
-      // The station's wall clock (UTC+8, no daylight saving), as in the sheet's 导出时间.
-      const stamp = new Date(clock.now().getTime() + STATION_OFFSET_MS).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-      const fileName = `重点服务对象台账-${stamp}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`;
-      const dir = path.join(ctx.dataDir, 'exports');
-      fs.mkdirSync(dir, { recursive: true });
-      const savedPath = path.join(dir, fileName);
-      fs.writeFileSync(savedPath, buffer);
+      const fileName = `重点服务对象台账-${exportStamp(clock.now())}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`;
+      const savedPath = saveExport(ctx.dataDir, fileName, buffer);
       db.transaction(() =>
         audit.append({ actorId: me.id, action: 'resident.exportLedger', entity: 'resident', entityId: null, detail: { rows: rows.length, fullIdNumbers, fileName } }),
       ).immediate();

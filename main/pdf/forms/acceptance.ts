@@ -17,23 +17,30 @@ export function acceptanceQrText(d: AcceptanceReceiptData): string {
   return [`${ACCEPTANCE_TITLE}编号：${d.qrPayload}`, `办理事项：${d.item.name}`, `承诺办结：${calendarDateCn(d.promisedDate)}`, `受理站点：${d.station.name}`, `咨询电话：${d.station.phone}`].join('\n');
 }
 
+/** What both receipts open with: the station, the title, the number and the time. */
+function receiptHead(d: AcceptanceReceiptData, title: string, timeLabel: string): Pick<FormModel, 'station' | 'title' | 'docTitle' | 'madeAt' | 'number' | 'time'> {
+  return { station: d.station, title, docTitle: `${title} ${d.receiptNo}`, madeAt: d.acceptedAt, number: ['回执编号', d.receiptNo], time: [timeLabel, dateTimeCn(d.acceptedAt)] };
+}
+
+/** The applicant, the item and what was received, on both receipts. */
+function itemFields(d: AcceptanceReceiptData) {
+  return [
+    ...applicantFields(d.applicant, d.item),
+    { label: '事项类别', value: d.item.category },
+    { label: '承办部门', value: d.item.department },
+    { label: '已收材料', value: d.materialsReceived },
+  ];
+}
+
 export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
   if (d.onTheSpot) return onTheSpotForm(d, d.onTheSpot);
   return {
-    station: d.station,
-    title: ACCEPTANCE_TITLE,
-    docTitle: `${ACCEPTANCE_TITLE} ${d.receiptNo}`,
-    madeAt: d.acceptedAt,
-    number: ['回执编号', d.receiptNo],
-    time: ['受理时间', dateTimeCn(d.acceptedAt)],
+    ...receiptHead(d, ACCEPTANCE_TITLE, '受理时间'),
     blocks: [
       {
         kind: 'fields',
         fields: [
-          ...applicantFields(d.applicant, d.item),
-          { label: '事项类别', value: d.item.category },
-          { label: '承办部门', value: d.item.department },
-          { label: '已收材料', value: d.materialsReceived },
+          ...itemFields(d),
           { label: '承诺时限', value: d.timeLimitText },
           { label: '承诺办结', value: d.promiseCaveat ? `${calendarDateCn(d.promisedDate)}（暂定）\n${d.promiseCaveat}` : calendarDateCn(d.promisedDate), wide: Boolean(d.promiseCaveat) },
           { label: '受理人', value: d.clerkName },
@@ -72,20 +79,12 @@ export const ON_THE_SPOT_TITLE = '当场办结回执';
 /** Accepted and completed at once: one receipt, with the result instead of a promised date. */
 function onTheSpotForm(d: AcceptanceReceiptData, done: NonNullable<AcceptanceReceiptData['onTheSpot']>): FormModel {
   return {
-    station: d.station,
-    title: ON_THE_SPOT_TITLE,
-    docTitle: `${ON_THE_SPOT_TITLE} ${d.receiptNo}`,
-    madeAt: d.acceptedAt,
-    number: ['回执编号', d.receiptNo],
-    time: ['办理时间', dateTimeCn(d.acceptedAt)],
+    ...receiptHead(d, ON_THE_SPOT_TITLE, '办理时间'),
     blocks: [
       {
         kind: 'fields',
         fields: [
-          ...applicantFields(d.applicant, d.item),
-          { label: '事项类别', value: d.item.category },
-          { label: '承办部门', value: d.item.department },
-          { label: '已收材料', value: d.materialsReceived },
+          ...itemFields(d),
           { label: '办理方式', value: '当场办结', strong: true },
           { label: '办结时间', value: dateTimeCn(done.completedAt) },
           { label: '办理结果', value: done.result, wide: true },
