@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface Figure {
   value: number;
@@ -35,4 +37,48 @@ export function report(name: string, figures: Record<string, Figure>): void {
   const json = { figures: Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { value: f.value, unit: f.unit }])), machine: machine() };
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(json, null, 2) + '\n');
   console.log(`machine: ${json.machine}\nwritten: bench/out/${name}.json`);
+}
+
+/** The built browser-mode host on a random port, and its launch URL once it listens. */
+export async function spawnHost(dataDir: string, opts: { stderr?: 'ignore' | 'inherit'; env?: NodeJS.ProcessEnv } = {}): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0'], {
+    cwd: benchRoot,
+    stdio: ['ignore', 'pipe', opts.stderr ?? 'ignore'],
+    env: opts.env ?? process.env,
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /STATIONDESK_URL=(\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+  return { child, url };
+}
+
+/** Debian's Chromium with the flags DESIGN.md §7 names. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+/** Fills in the first-run setup form (the page shows it) and submits it. */
+export async function submitSetup(page: Page): Promise<void> {
+  const fields: [string, string][] = [
+    ['setup-station-code', '130102001'],
+    ['setup-station-name', '建北街道党群服务中心'],
+    ['setup-station-county', '石家庄市长安区'],
+    ['setup-station-address', '中山东路 12 号'],
+    ['setup-station-phone', '0311-86012345'],
+    ['setup-admin-name', '王建国'],
+    ['setup-admin-login', 'admin'],
+    ['setup-admin-password', 'Station2026'],
+    ['setup-admin-confirm', 'Station2026'],
+  ];
+  for (const [id, v] of fields) await page.getByTestId(id).fill(v);
+  await page.getByTestId('setup-submit').click();
 }

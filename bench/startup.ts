@@ -5,13 +5,12 @@
  * action, also the first steps after it: setup to the shell, and the first search (the 居民
  * area's code, the search box, the first answer painted).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { benchRoot, median, report } from './lib';
+import type { Browser } from 'playwright-core';
+import { benchRoot, launchChromium, median, report, spawnHost, submitSetup } from './lib';
 
 const RUNS = 7;
 
@@ -19,16 +18,7 @@ async function once(browser: Browser): Promise<{ firstPaint: number; ready: numb
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-'));
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const t0 = Date.now();
-  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0'], { cwd: benchRoot, stdio: ['ignore', 'pipe', 'ignore'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /STATIONDESK_URL=(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
+  const { child, url } = await spawnHost(dataDir);
   const serverUp = Date.now() - t0;
   await page.goto(url);
   await page.getByTestId('setup-submit').waitFor({ state: 'visible' });
@@ -45,20 +35,8 @@ async function once(browser: Browser): Promise<{ firstPaint: number; ready: numb
         }).observe({ type: 'paint', buffered: true });
       }),
   );
-  const fields: [string, string][] = [
-    ['setup-station-code', '130102001'],
-    ['setup-station-name', '建北街道党群服务中心'],
-    ['setup-station-county', '石家庄市长安区'],
-    ['setup-station-address', '中山东路 12 号'],
-    ['setup-station-phone', '0311-86012345'],
-    ['setup-admin-name', '王建国'],
-    ['setup-admin-login', 'admin'],
-    ['setup-admin-password', 'Station2026'],
-    ['setup-admin-confirm', 'Station2026'],
-  ];
-  for (const [id, v] of fields) await page.getByTestId(id).fill(v);
   const submitAt = Date.now();
-  await page.getByTestId('setup-submit').click();
+  await submitSetup(page);
   await page.getByTestId('shell').waitFor();
   await page.getByTestId('card-residents').waitFor();
   const toShell = Date.now() - submitAt;
@@ -77,10 +55,7 @@ async function once(browser: Browser): Promise<{ firstPaint: number; ready: numb
   return { firstPaint: fcpAt - t0, ready: readyAt - t0, serverUp, toShell, firstArea, firstSearch };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await once(browser));
 await browser.close();

@@ -7,17 +7,17 @@
  * The database is the one bench/search.ts generates (run first if none is there), copied
  * into a fresh data folder so the bench's own writes (setup, sign-in) never touch it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createResidents } from '../main/services/residents';
 import { createAudit } from '../main/services/audit';
 import { systemClock } from '../main/clock';
 import type { ServiceContext } from '../main/context';
-import { benchRoot, median, percentile, report, type Figure } from './lib';
+import { benchRoot, launchChromium, median, percentile, report, spawnHost, submitSetup, type Figure } from './lib';
 
 const COUNT = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_UI_QUERIES ?? 40);
@@ -88,41 +88,17 @@ src.close();
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-ui-search-'));
 fs.copyFileSync(source, path.join(dataDir, 'stationdesk.db'));
-const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0'], { cwd: benchRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, STATIONDESK_QUIET: '1' } });
-const launchUrl = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => {
-    out += c.toString();
-    const m = /STATIONDESK_URL=(\S+)/.exec(out);
-    if (m) resolve(m[1]!);
-  });
-  child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
-});
+const { child, url: launchUrl } = await spawnHost(dataDir, { stderr: 'inherit', env: { ...process.env, STATIONDESK_QUIET: '1' } });
 const origin = new URL(launchUrl).origin;
 const token = new URL(launchUrl).hash.replace(/^#token=/, '');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 
 async function setUp(p: Page): Promise<void> {
   await p.goto(launchUrl);
   await p.getByTestId('setup-submit').waitFor();
-  const fields: [string, string][] = [
-    ['setup-station-code', '130102001'],
-    ['setup-station-name', '建北街道党群服务中心'],
-    ['setup-station-county', '石家庄市长安区'],
-    ['setup-station-address', '中山东路 12 号'],
-    ['setup-station-phone', '0311-86012345'],
-    ['setup-admin-name', '王建国'],
-    ['setup-admin-login', 'admin'],
-    ['setup-admin-password', 'Station2026'],
-    ['setup-admin-confirm', 'Station2026'],
-  ];
-  for (const [id, v] of fields) await p.getByTestId(id).fill(v);
-  await p.getByTestId('setup-submit').click();
+  await submitSetup(p);
   await p.getByTestId('shell').waitFor();
   await p.keyboard.press('Alt+2');
   await p.getByTestId('resident-search').waitFor();
