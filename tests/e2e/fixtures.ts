@@ -72,3 +72,11 @@ export async function setUpThroughScreen(page: Page, url: string): Promise<void>
   await page.getByTestId('setup-submit').click();
   await expect(page.getByTestId('shell')).toBeVisible();
 }
+
+/** Closes the document preview once its PDF is shown: the dialog opens before the PDF is made. */
+export async function closePreview(page: Page): Promise<void> {
+  await expect(page.getByTestId('document-preview')).toBeVisible();
+  await expect(page.getByTestId('document-frame')).toBeVisible();
+  await page.getByTestId('document-close').click();
+  await expect(page.getByTestId('document-preview')).toBeHidden();
+}

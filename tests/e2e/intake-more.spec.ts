@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, setUpThroughScreen } from './fixtures';
+import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
 
 /** A valid 身份证号 for a birth date (GB 11643 check character). */
 function idFor(birth: string, seq = '001'): string {
@@ -33,12 +33,6 @@ function archived(dataDir: string, match: (file: string) => boolean): string[] {
   };
   walk(path.join(dataDir, 'documents'));
   return found.map((f) => execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
-}
-
-async function closePreview(page: Page) {
-  await expect(page.getByTestId('document-preview')).toBeVisible();
-  await page.getByTestId('document-close').click();
-  await expect(page.getByTestId('document-preview')).toBeHidden();
 }
 
 async function registerAndStartIntake(page: Page) {

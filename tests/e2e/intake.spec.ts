@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, setUpThroughScreen } from './fixtures';
+import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
 
 // A valid 身份证号 (GB 11643 check character X) and a name with CJK Ext-B and rare characters.
 const ID_NUMBER = '11010519491231002X';
@@ -30,14 +29,6 @@ function archivedText(dataDir: string, number: string, kind: string): string {
 }
 
 /** The printed document opens in the preview; the clerk looks and closes it. */
-async function closePreview(page: Page) {
-  await expect(page.getByTestId('document-preview')).toBeVisible();
-  // The dialog opens before its PDF is made; the archive is read only once the PDF is shown.
-  await expect(page.getByTestId('document-frame')).toBeVisible();
-  await page.getByTestId('document-close').click();
-  await expect(page.getByTestId('document-preview')).toBeHidden();
-}
-
 /** The virtual CUPS PDF printer (scripts/cups-setup.sh); .ci/run sets it up, so CI prints for real. */
 function pdfPrinterReady(): boolean {
   try {

@@ -75,8 +75,10 @@ test('each area by Alt+digit and by click, and each tab by Alt+Shift+digit, puts
   await page.keyboard.press('Alt+Shift+2');
   await expect(page.getByTestId('station-name')).toBeFocused();
   await page.keyboard.press('Alt+Shift+3');
+  await expect(page.getByTestId('calendar-load-any')).toBeFocused();
+  await page.keyboard.press('Alt+Shift+4');
   await expect(page.getByTestId('staff-add')).toBeFocused();
-  await page.keyboard.press('Alt+Shift+5');
+  await page.keyboard.press('Alt+Shift+6');
   await expect(page.getByTestId('password-current')).toBeFocused();
 
   // by click: the menu and the tabs hand the keyboard on the same way

@@ -122,9 +122,11 @@ test('the station head reads the 操作日志 in Chinese, filters it, exports it
   // by record: the receipt number finds the acceptance and its receipt, nothing else
   await recordBox.fill(receiptNo);
   await recordBox.press('Enter');
+  // the unfiltered page also shows 生成单据: wait for the filtered answer itself
+  const recordCells = table.locator('tbody tr.ant-table-row td:nth-child(5)');
+  await expect.poll(async () => (await recordCells.allInnerTexts()).every((r) => r.includes(receiptNo))).toBe(true);
   await expect(table).toContainText('生成单据');
-  const records = await table.locator('tbody tr.ant-table-row td:nth-child(5)').allInnerTexts();
-  expect(records.every((r) => r.includes(receiptNo))).toBe(true);
+  await expect(table).toContainText('受理代办事项');
   await page.screenshot({ path: 'test-results/e2e/audit-record.png' });
 
   // the export, saved and handed over

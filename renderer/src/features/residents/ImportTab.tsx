@@ -16,6 +16,7 @@ import { canImport, downloadBase64, toBase64, useGrids } from './shared';
 import { TagList } from './TagList';
 import * as S from './strings';
 import * as IS from './import-strings';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 type Preview = CallOutput<'residents.importPreview'>;
 type Reading = { phase: 'uploading' } | Omit<Extract<ImportJobState, { state: 'running' }>, 'state'>;
@@ -162,18 +163,7 @@ export function ImportTab() {
           <Button type="primary" icon={<UploadOutlined />} loading={busy && !preview} onClick={() => input.current?.click()} data-testid="import-choose" {...WORK_START}>
             {S.I_CHOOSE}
           </Button>
-          <input
-            ref={input}
-            type="file"
-            accept=".xlsx,.csv"
-            hidden
-            data-testid="import-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void choose(f);
-            }}
-          />
+          <HiddenFileInput ref={input} accept=".xlsx,.csv" testId="import-file" onFile={(f) => void choose(f)} />
         </Space>
       </div>
       {file && <div className="sd-muted sd-res-import-file">{S.I_CHOSEN(file.name)}</div>}

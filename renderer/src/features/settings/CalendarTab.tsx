@@ -16,6 +16,7 @@ import { loadNoticeFile, useCalendarYears, type LoadResult } from './calendar-da
 import { LoadError } from './LoadError';
 import * as C from './calendar-strings';
 import './calendar.css';
+import { HiddenFileInput } from '../../components/HiddenFileInput';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -169,18 +170,7 @@ export function CalendarTab() {
           <Button type="primary" icon={<UploadOutlined />} autoFocus loading={busyYear === 'any'} disabled={busyYear !== null} onClick={() => choose(undefined)} data-testid="calendar-load-any">
             {C.LOAD_ANY}
           </Button>
-          <input
-            ref={input}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            data-testid="calendar-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void load(f);
-            }}
-          />
+          <HiddenFileInput ref={input} accept=".json,application/json" testId="calendar-file" onFile={(f) => void load(f)} />
         </Space>
       )}
       <Table<CalendarYear> rowKey="year" size="small" tableLayout="fixed" pagination={false} columns={columns} dataSource={data.years} data-testid="calendar-years" />
