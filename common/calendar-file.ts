@@ -8,9 +8,9 @@ import * as z from 'zod';
 import { isIsoDate } from './idcard';
 import { iso, STATUTORY_SINCE, statutoryDays } from './statutory-holidays';
 import type { HolidayCalendar } from './workdays';
+import { MAX_NOTICE_CHARS } from './contracts/calendar';
 
 /** A notice is a few kilobytes; anything near this is not one. */
-export const MAX_NOTICE_CHARS = 256 * 1024;
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 

@@ -1,7 +1,10 @@
 /** The working-day calendar: which years have their State Council notice, and loading one. */
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
-import { MAX_NOTICE_CHARS } from '../calendar-file';
+
+/** A notice file is a few KB; anything this large is not one. Kept here, not in calendar-file.ts,
+ * so the renderer's contract does not pull in the lunar calendar (tyme4ts) at start-up. */
+export const MAX_NOTICE_CHARS = 256 * 1024;
 
 export const CALENDAR_ORIGINS = ['shipped', 'station', 'county'] as const;
 export type CalendarOrigin = (typeof CALENDAR_ORIGINS)[number];

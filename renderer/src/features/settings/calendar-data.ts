@@ -1,7 +1,7 @@
 /** The 节假日安排 tab's one way to main: the years and loading a notice file. */
 import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput } from '../../../../common/contract';
-import { MAX_NOTICE_CHARS } from '../../../../common/calendar-file';
+import { MAX_NOTICE_CHARS } from '../../../../common/contracts/calendar';
 import { api } from '../../api';
 import * as C from './calendar-strings';
 
