@@ -40,10 +40,18 @@ async function prepare(): Promise<Prepared> {
   const resident = await c['residents.create']({ name: '卫𪚥', idNumber: '11010519491231002X', phone: '13800138000', address: '中山东路 3 号' });
   const item = await c['catalogue.get']({ code: 'DB-003' });
   const acc = await c['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials });
-  const fwd = await c['intake.transition']({ id: acc.record.id, to: 'forwarded', version: acc.record.version });
+  const fwd = await c['intake.forward']({
+    items: [{ id: acc.record.id, version: acc.record.version }],
+    department: item.department,
+    channel: 'paper',
+    receiverName: '李娜',
+    receivedAt: clock.now().toISOString(),
+  });
+  const forwarded = fwd.records[0]!;
   await c['documents.listFor']({ entity: 'intake', entityId: acc.record.id }); // the receipt is made
+  if (fwd.documentId) await c['documents.get']({ id: fwd.documentId }); // and the 转报单
   s.close();
-  return { dataDir, residentId: resident.id, itemCode: item.code, materials: item.materials, recordId: fwd.record.id, version: fwd.record.version };
+  return { dataDir, residentId: resident.id, itemCode: item.code, materials: item.materials, recordId: forwarded.id, version: forwarded.version };
 }
 
 /** One measurement in a fresh process: opens the prepared station, (warms up,) then times the call. */
