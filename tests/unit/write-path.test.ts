@@ -45,4 +45,9 @@ describe('one write path', () => {
   it('no module outside main/db opens a transaction: every change goes through write(tx => …)', () => {
     expect(offenders(), 'use ctx.write((tx) => …) from main/db/write.ts instead').toEqual([]);
   });
+
+  it('no service appends to the audit log itself: entries go through tx.change / tx.note', () => {
+    const calls = sourceFiles(path.join(MAIN, 'services')).filter((f) => /\baudit\.append\(/.test(fs.readFileSync(f, 'utf8')));
+    expect(calls.map((f) => path.relative(MAIN, f))).toEqual([]);
+  });
 });
