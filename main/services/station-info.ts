@@ -31,7 +31,7 @@ export function createStationInfo(db: Db, clock: Clock) {
     ).run({ ...input, now });
     const changed = before ? (Object.keys(input) as (keyof StationInput)[]).filter((k) => before[k] !== input[k]) : Object.keys(input);
     const after = get()!;
-    tx.change({ actorId, action: before ? 'station.update' : 'station.create', entity: 'station', entityId: 'station', op: before ? 'update' : 'create', snapshot: after, detail: { changed } });
+    tx.change({ actorId, action: before ? 'station.update' : 'station.create', entity: 'station', entityId: input.code, op: before ? 'update' : 'create', snapshot: after, detail: { changed } });
     return after;
   }
 
