@@ -9,6 +9,9 @@ import os from 'node:os';
 import { openDb } from '../main/db/open';
 import { migrate } from '../main/db/migrate';
 import { createAudit } from '../main/services/audit';
+import { createWriter } from '../main/db/write';
+import { ACTIONS } from '../common/entities';
+import type { AuditEvent } from '../main/db/write';
 import { createAuditExport } from '../main/services/audit-export';
 import type { Clock } from '../main/clock';
 import type { AuditFilter } from '../common/contract';
@@ -28,13 +31,13 @@ const staffIds = ['s1', 's2', 's3', 's4', 's5'];
 const insertStaff = db.prepare("INSERT INTO staff (id, login, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, 'clerk', 'h', 't', 't')");
 staffIds.forEach((id, i) => insertStaff.run(id, `clerk${i}`, `办事员${i}`));
 const step = (365 * 86_400_000) / ENTRIES;
-const ACTIONS = ['intake.accept', 'documents.issue', 'documents.print', 'resident.update', 'auth.signIn'] as const;
+const KINDS = ['intake.accept', 'document.issue', 'document.print', 'resident.update', 'staff.signIn'] as const;
 db.transaction(() => {
   for (let i = 0; i < ENTRIES; i++) {
     t += step;
-    const a = ACTIONS[i % ACTIONS.length]!;
+    const a = KINDS[i % KINDS.length]!;
     const no = `130102001-20260101-${String(i).padStart(5, '0')}`;
-    audit.append({ actorId: staffIds[i % 5]!, action: a, entity: 'intake', entityId: `id-${i}`, detail: a === 'auth.signIn' ? { login: 'clerk1' } : { receiptNo: no, itemCode: 'DB-003', kind: 'intake.acceptance' } });
+    audit.append({ actorId: staffIds[i % 5]!, action: a, entity: ACTIONS[a].entity, entityId: `id-${i}`, detail: a === 'staff.signIn' ? { login: 'clerk1' } : { receiptNo: no, itemCode: 'DB-003', kind: 'intake.acceptance' } } as AuditEvent);
   }
 })();
 t = Date.parse('2026-12-31T12:00:00.000Z');
@@ -54,7 +57,7 @@ const cases: Record<string, AuditFilter> = {
   none: {},
   one_day: { dateFrom: '2026-06-15', dateTo: '2026-06-15' },
   clerk: { actorId: 's3' },
-  action: { action: 'documents.print' },
+  action: { action: 'document.print' },
   clerk_month_action: { actorId: 's3', action: 'intake.accept', dateFrom: '2026-06-01', dateTo: '2026-06-30' },
   record: { record: '130102001-20260101-123456'.slice(0, 19) + '12345' },
 };
@@ -69,7 +72,7 @@ const idOnly = time(() => byId.all('id-12345'));
 figures.search_record_p95_entity_id_only = { value: percentile(idOnly, 95), unit: 'ms' };
 
 const station = { get: () => ({ code: '130102001', name: '建北街道党群服务中心', county: '长安区', address: '—', phone: '0311-86012345', updatedAt: '' }) };
-const exportLog = createAuditExport({ db, clock, audit, station: station as never, dataDir: dir });
+const exportLog = createAuditExport({ db, clock, audit, write: createWriter(db, clock, audit.append), station: station as never, dataDir: dir });
 const month: AuditFilter = { dateFrom: '2026-06-01', dateTo: '2026-06-30' };
 const t0 = process.hrtime.bigint();
 const out = await exportLog(month, 's1');

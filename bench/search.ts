@@ -17,6 +17,7 @@ import { MIGRATIONS } from '../main/db/migrations/index';
 import { createResidentStore, type ResidentFields } from '../main/services/residents-store';
 import { createResidents } from '../main/services/residents';
 import { createAudit } from '../main/services/audit';
+import { createWriter } from '../main/db/write';
 import { systemClock } from '../main/clock';
 import type { ServiceContext } from '../main/context';
 import { checkCharOf } from '../common/idcard';
@@ -165,7 +166,7 @@ function generate(): number {
   db.pragma('cache_size = -1048576');
   db.pragma('temp_store = MEMORY');
   migrate(db, MIGRATIONS);
-  const store = createResidentStore(db);
+  const store = createResidentStore(db, createWriter(db, systemClock, () => undefined));
   const next = generator(20261127);
   const at = new Date().toISOString();
   const BATCH = 50_000;
@@ -206,6 +207,7 @@ const ctx = {
   db,
   clock: systemClock,
   audit: createAudit(db, systemClock),
+  write: createWriter(db, systemClock, () => undefined),
   auth: { require: () => clerk },
   dataDir: os.tmpdir(),
   resourcesDir: '',

@@ -9,60 +9,19 @@ import { FORWARD_CHANNEL_LABELS, INTAKE_STATUS_LABELS } from './intake-status';
 import { ROLE_LABELS } from './roles';
 import { VERSION_SOURCE_LABELS } from './catalogue';
 import { formatDateTime } from './time';
+import { ACTIONS, ENTITIES, LEGACY_ACTIONS, LEGACY_ENTITIES } from './entities';
 
+/** Today's actions, and the names older rows were stored under, each with its label. */
 export const ACTION_LABELS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(ACTIONS).map(([a, d]) => [a, d.label])),
+  ...Object.fromEntries(Object.entries(LEGACY_ACTIONS).map(([old, now]) => [old, ACTIONS[now].label])),
+  // written by the first builds for the setup call
   'setup.init': '初始化本站',
-  'auth.signIn': '登录',
-  'auth.signInFailed': '登录失败',
-  'auth.locked': '账号锁定',
-  'auth.signOut': '退出登录',
-  'auth.idleSignOut': '空闲自动退出',
-  'auth.signOutDisabled': '账号停用，已退出',
-  'auth.changePassword': '修改密码',
-  'staff.create': '新增工作人员',
-  'staff.update': '修改工作人员',
-  'staff.resetPassword': '重置密码',
-  'staff.unlock': '解锁账号',
-  'station.create': '登记站点信息',
-  'station.update': '修改站点信息',
-  'settings.update': '修改本机设置',
-  'audit.export': '导出操作日志',
-  'catalogue.seed': '载入初始服务清单',
-  'catalogue.import': '导入县级服务清单',
-  'catalogue.add': '新增服务事项',
-  'catalogue.update': '修改服务事项',
-  'catalogue.retire': '停用服务事项',
-  'catalogue.restore': '恢复服务事项',
-  'intake.accept': '受理代办事项',
-  'intake.notice': '出具一次性告知书',
-  'intake.transition': '代办事项状态变更',
-  'intake.acceptOnTheSpot': '受理并当场办结',
-  'intake.forward': '转报代办事项',
-  'calendar.load': '导入节假日安排',
-  'documents.issue': '生成单据',
-  'documents.print': '打印单据',
-  'documents.reprint': '补打单据',
-  'resident.create': '登记居民',
-  'resident.update': '修改居民信息',
-  'resident.revealIdNumber': '查看完整身份证号',
-  'resident.revealRefused': '查看完整身份证号被拒绝',
-  'resident.exportLedger': '导出重点服务对象台账',
-  'resident.import': '批量导入居民',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
-  staff: '工作人员',
-  station: '站点',
-  settings: '本机设置',
-  audit: '操作日志',
-  catalogue: '服务清单',
-  catalogue_item: '服务事项',
-  intake: '代办事项',
-  intake_notice: '一次性告知书',
-  intake_transmittal: '转报单',
-  calendar: '节假日安排',
-  document: '单据',
-  resident: '居民',
+  ...ENTITIES,
+  ...Object.fromEntries(Object.entries(LEGACY_ENTITIES).map(([old, now]) => [old, ENTITIES[now]])),
 };
 
 export const DETAIL_KEYS: Record<string, string> = {

@@ -9,3 +9,22 @@ export const none = z.object({}).strict();
 export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
+
+type Calls = Record<string, { input: z.ZodType; output: z.ZodType }>;
+type Merged<P extends readonly Calls[]> = P extends readonly [infer H, ...infer T extends readonly Calls[]] ? H & Merged<T> : unknown;
+
+/**
+ * The contract from its parts. A spread would let a later part silently replace a call of
+ * the same name (and its access rule, and its schema): here a name used twice is an error
+ * at startup, naming the call.
+ */
+export function mergeParts<const P extends readonly Calls[]>(...parts: P): { [K in keyof Merged<P>]: Merged<P>[K] } {
+  const merged: Calls = {};
+  for (const part of parts) {
+    for (const [name, def] of Object.entries(part)) {
+      if (Object.prototype.hasOwnProperty.call(merged, name)) throw new Error(`contract call named twice: ${name}`);
+      merged[name] = def;
+    }
+  }
+  return merged as { [K in keyof Merged<P>]: Merged<P>[K] };
+}

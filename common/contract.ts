@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { ROLES } from './roles';
 import { checkPhone } from './phone';
-import { call, none } from './contract-kit';
+import { call, mergeParts, none } from './contract-kit';
 import { residentsCalls } from './contracts/residents';
 import { catalogueCalls } from './contracts/catalogue';
 import { intakeCalls } from './contracts/intake';
@@ -189,14 +189,7 @@ const foundationCalls = {
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = {
-  ...foundationCalls,
-  ...residentsCalls,
-  ...catalogueCalls,
-  ...intakeCalls,
-  ...documentsCalls,
-  ...calendarCalls,
-} as const;
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -1,4 +1,5 @@
 import type { Db } from './db/open';
+import type { Write } from './db/write';
 import type { Clock } from './clock';
 import type { Audit } from './services/audit';
 import type { Auth } from './services/auth';
@@ -11,6 +12,8 @@ export interface ServiceContext {
   db: Db;
   clock: Clock;
   audit: Audit;
+  /** the one write path: every change to the database goes through it */
+  write: Write;
   auth: Auth;
   machine: MachineSettingsService;
   station: StationInfo;

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock';
 import { DB_FILE } from './paths';
 import type { KeyValueStore } from './settings-store';
 import { createAudit } from './services/audit';
+import { createWriter } from './db/write';
 import { createStaffService } from './services/staff';
 import { createAuth } from './services/auth';
 import { createStationSettings, createMachineSettings } from './services/settings';
@@ -74,12 +75,13 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const db = openAndMigrate(dbPath);
   const clock = opts.clock ?? systemClock;
   const audit = createAudit(db, clock);
-  const staff = createStaffService(db, clock, audit);
+  const write = createWriter(db, clock, audit.append);
+  const staff = createStaffService(db, clock, write);
   const stationSettings = createStationSettings(db, clock);
   const machine = createMachineSettings(opts.store);
-  const auth = createAuth(db, clock, audit, staff, stationSettings, () => machine.get().idleMinutes);
-  const station = createStationInfo(db, clock, audit);
-  const ctx: ServiceContext = { db, clock, audit, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir() };
+  const auth = createAuth(db, clock, write, staff, stationSettings, () => machine.get().idleMinutes);
+  const station = createStationInfo(db, clock);
+  const ctx: ServiceContext = { db, clock, audit, write, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir() };
 
   const residents = createResidents(ctx);
   const catalogue = createCatalogue(ctx);
@@ -87,7 +89,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
 
-  const exportAudit = createAuditExport({ db, clock, audit, station, dataDir: opts.dataDir });
+  const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
   const api: StationApi = {
     ...residents.api,
@@ -101,14 +103,12 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     },
     async 'setup.init'({ station: st, admin }) {
       const passwordHash = await hashPassword(admin.password);
-      const adminRow = db
-        .transaction(() => {
+      const adminRow = write((tx) => {
           if (station.get()) throw new AppError('CONFLICT', '本站点已完成初始设置，请直接登录');
-          const row = staff.insert({ name: admin.name, login: admin.login, role: 'admin', passwordHash, mustChangePassword: false }, null);
-          station.save(st, row.id);
+          const row = staff.insert(tx, { name: admin.name, login: admin.login, role: 'admin', passwordHash, mustChangePassword: false }, null);
+          station.save(tx, st, row.id);
           return row;
-        })
-        .immediate();
+        });
       return auth.startSession(adminRow.id);
     },
 
@@ -152,7 +152,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     },
     async 'station.update'(input) {
       const me = auth.require('station.edit');
-      return db.transaction(() => station.save(input, me.id)).immediate();
+      return write((tx) => station.save(tx, input, me.id));
     },
 
     async 'settings.get'() {
@@ -164,7 +164,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
       const { before, after } = machine.update(patch);
       const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]);
       if (changed.length > 0) {
-        db.transaction(() => audit.append({ actorId: me.id, action: 'settings.update', entity: 'settings', entityId: 'machine', detail: { changed } })).immediate();
+        write((tx) => tx.note({ actorId: me.id, action: 'settings.update', entity: 'settings', entityId: 'machine', detail: { changed } }));
       }
       return after;
     },

@@ -6,6 +6,7 @@
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { Audit } from './audit';
+import type { Write } from '../db/write';
 import type { StationInfo } from './station-info';
 import type { AuditEntry, AuditFilter } from '../../common/contract';
 import { actionLabel, detailText, recordText } from '../../common/audit-labels';
@@ -65,7 +66,7 @@ function workbook(title: string, subtitle: string, entries: AuditEntry[]): Promi
   });
 }
 
-export function createAuditExport(deps: { db: Db; clock: Clock; audit: Audit; station: StationInfo; dataDir: string }) {
+export function createAuditExport(deps: { db: Db; clock: Clock; audit: Audit; write: Write; station: StationInfo; dataDir: string }) {
   const { db, clock, audit } = deps;
   const staffName = db.prepare<[string], { name: string }>('SELECT name FROM staff WHERE id = ?');
 
@@ -81,7 +82,7 @@ export function createAuditExport(deps: { db: Db; clock: Clock; audit: Audit; st
     const fileName = `操作日志-${exportStamp(now)}.xlsx`;
     const savedPath = saveExport(deps.dataDir, fileName, buffer);
     const filters = { ...filter, ...(filter.record ? { record: loggableRecord(filter.record) } : {}) };
-    db.transaction(() => audit.append({ actorId, action: 'audit.export', entity: 'audit', entityId: null, detail: { rows: entries.length, fileName, filters } })).immediate();
+    deps.write((tx) => tx.note({ actorId, action: 'audit_log.export', entity: 'audit_log', entityId: null, detail: { rows: entries.length, fileName, filters } }));
     return { fileName, savedPath, base64: buffer.toString('base64'), rows: entries.length };
   };
 }

@@ -3,17 +3,9 @@ import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { AuditEntry, AuditFilter } from '../../common/contract';
 import { STATION_OFFSET_MS } from '../../common/time';
+import { checkNames, GENESIS_HASH, type AuditEvent } from '../db/write';
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-export interface AuditEvent {
-  actorId: string | null;
-  action: string;
-  entity: string;
-  entityId?: string | null;
-  /** Never personal data of residents: ids, field names, counts, staff logins. */
-  detail?: Record<string, unknown>;
-}
+export { GENESIS_HASH, type AuditEvent };
 
 interface AuditRow {
   seq: number;
@@ -103,8 +95,9 @@ export function createAudit(db: Db, clock: Clock) {
     'INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, detail, prev_hash, hash) VALUES (@seq, @at, @actor_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)',
   );
 
-  /** Call inside the transaction that makes the change, so both land or neither. */
+  /** Only main/db/write.ts calls this, inside the transaction that makes the change. */
   function append(e: AuditEvent): void {
+    checkNames(e);
     const prev = last.get();
     const row = {
       seq: (prev?.seq ?? 0) + 1,

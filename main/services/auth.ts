@@ -1,6 +1,6 @@
-import type { Db } from '../db/open';
 import type { Clock } from '../clock';
-import type { Audit } from './audit';
+import type { Db } from '../db/open';
+import type { Write } from '../db/write';
 import { toStaff, type StaffService } from './staff';
 import { verifyPassword } from './password';
 import { AppError } from '../../common/errors';
@@ -20,7 +20,7 @@ interface Current {
  * One counter, one signed-in clerk: the session lives in main, so permissions and
  * idle sign-out hold whichever transport the renderer uses.
  */
-export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffService, settings: StationSettings, idleMinutes: () => number) {
+export function createAuth(db: Db, clock: Clock, write: Write, staff: StaffService, settings: StationSettings, idleMinutes: () => number) {
   let current: Current | null = null;
 
   function sessionOf(c: Current): Session {
@@ -33,22 +33,22 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     const now = clock.now();
     const row = staff.get(current.staffId);
     if (row.active !== 1) {
-      end('auth.signOutDisabled');
+      end('staff.signOutDisabled');
       return null;
     }
     if (now.getTime() - current.lastActivity.getTime() > idleMinutes() * 60_000) {
-      end('auth.idleSignOut');
+      end('staff.idleSignOut');
       return null;
     }
     return current;
   }
 
-  function end(action: string): void {
+  function end(action: 'staff.signOut' | 'staff.idleSignOut' | 'staff.signOutDisabled'): void {
     if (!current) return;
     const id = current.staffId;
     current = null;
     // the login, so the log names whose session ended without looking the id up
-    db.transaction(() => audit.append({ actorId: id, action, entity: 'staff', entityId: id, detail: { login: staff.get(id).login } })).immediate();
+    write((tx) => tx.note({ actorId: id, action, entity: 'staff', entityId: id, detail: { login: staff.get(id).login } }));
   }
 
   /** The signed-in staff member, or FORBIDDEN. Counts as activity. */
@@ -75,7 +75,7 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     const row = staff.byLogin(login);
     const now = clock.now();
     const failed = (detail: Record<string, unknown>, actorId: string | null) =>
-      db.transaction(() => audit.append({ actorId, action: 'auth.signInFailed', entity: 'staff', entityId: actorId, detail: { login, ...detail } })).immediate();
+      write((tx) => tx.note({ actorId, action: 'staff.signInFailed', entity: 'staff', entityId: actorId, detail: { login, ...detail } }));
 
     if (!row) {
       // What was typed may be a password or a 身份证号 in the wrong box: keep it only if it could be a login.
@@ -97,19 +97,19 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
       const count = (row.locked_until ? 0 : row.failed_count) + 1;
       const lockNow = count >= max;
       const lockedUntil = lockNow ? new Date(clock.now().getTime() + settings.getNumber('auth.lockMinutes') * 60_000).toISOString() : null;
-      db.transaction(() => {
+      write((tx) => {
         db.prepare('UPDATE staff SET failed_count = ?, locked_until = ? WHERE id = ?').run(lockNow ? 0 : count, lockedUntil, row.id);
-        audit.append({ actorId: row.id, action: 'auth.signInFailed', entity: 'staff', entityId: row.id, detail: { login, reason: 'wrong-password', attempt: count } });
-        if (lockNow) audit.append({ actorId: row.id, action: 'auth.locked', entity: 'staff', entityId: row.id, detail: { login, until: lockedUntil } });
-      }).immediate();
+        tx.note({ actorId: row.id, action: 'staff.signInFailed', entity: 'staff', entityId: row.id, detail: { login, reason: 'wrong-password', attempt: count } });
+        if (lockNow) tx.note({ actorId: row.id, action: 'staff.lock', entity: 'staff', entityId: row.id, detail: { login, until: lockedUntil } });
+      });
       if (lockNow) throw new AppError('FORBIDDEN', `密码连续错误 ${max} 次，账号已锁定至 ${formatTime(lockedUntil!)}，请稍后再试或请管理员解锁`);
       throw new AppError('VALIDATION', `登录名或密码错误，还可尝试 ${max - count} 次`, { password: '密码错误' });
     }
-    if (current) end('auth.signOut');
-    db.transaction(() => {
+    if (current) end('staff.signOut');
+    write((tx) => {
       db.prepare('UPDATE staff SET failed_count = 0, locked_until = NULL, last_sign_in_at = ? WHERE id = ?').run(now.toISOString(), row.id);
-      audit.append({ actorId: row.id, action: 'auth.signIn', entity: 'staff', entityId: row.id, detail: { login: row.login } });
-    }).immediate();
+      tx.note({ actorId: row.id, action: 'staff.signIn', entity: 'staff', entityId: row.id, detail: { login: row.login } });
+    });
     current = { staffId: row.id, signedInAt: now, lastActivity: now };
     return sessionOf(current);
   }
@@ -136,7 +136,7 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     if (next === currentPassword) {
       throw new AppError('VALIDATION', '新密码不能与当前密码相同，请另设一个', { next: '新密码不能与当前密码相同' });
     }
-    await staff.setPassword(me.id, next, me.id, 'auth.changePassword');
+    await staff.setPassword(me.id, next, me.id, 'staff.changePassword');
     const c = live();
     if (!c) throw new AppError('FORBIDDEN', '请先登录；如果刚才长时间未操作，系统已自动退出登录');
     return sessionOf(c);
@@ -150,7 +150,7 @@ export function createAuth(db: Db, clock: Clock, audit: Audit, staff: StaffServi
     changePassword,
     signOut(): { signedOut: boolean } {
       const had = current !== null;
-      end('auth.signOut');
+      end('staff.signOut');
       return { signedOut: had };
     },
     session(): Session | null {

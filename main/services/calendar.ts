@@ -87,7 +87,7 @@ export interface PromiseMade {
 }
 
 export function createCalendar(ctx: ServiceContext) {
-  const { db, clock, audit, auth } = ctx;
+  const { db, clock, auth, write } = ctx;
   const q = {
     // per year, the latest shipped row and the latest loaded on purpose
     latest: db.prepare<[], CalendarRow>(
@@ -119,12 +119,12 @@ export function createCalendar(ctx: ServiceContext) {
       .map((x) => ({ ...x, sha: sha256(x.content) }))
       .filter((x) => q.has.get(x.c.year, x.sha) === 0);
     if (fresh.length > 0) {
-      db.transaction(() => {
+      write((tx) => {
         for (const { c, content, sha } of fresh) {
           add({ year: c.year, source: c.source, sha256: sha, content, origin: 'shipped', loadedBy: null, fileName: null });
-          audit.append({ actorId: null, action: 'calendar.load', entity: 'calendar', entityId: String(c.year), detail: { year: c.year, origin: 'shipped', source: c.source, sha256: sha.slice(0, 16) } });
+          tx.note({ actorId: null, action: 'calendar.load', entity: 'calendar', entityId: String(c.year), detail: { year: c.year, origin: 'shipped', source: c.source, sha256: sha.slice(0, 16) } });
         }
-      }).immediate();
+      });
     }
     // inside a caller's transaction the rows may still roll back: look again next time
     if (!db.inTransaction) shippedDone = true;
@@ -261,22 +261,23 @@ export function createCalendar(ctx: ServiceContext) {
     const content = JSON.stringify(c);
     const sha = sha256(content);
     current();
-    return db
-      .transaction(() => {
+    return write((tx) => {
         const before = inForce().get(c.year);
         if (before?.sha256 === sha) return { year: yearView(c.year, before), unchanged: true, affected: affected() };
         add({ year: c.year, source: c.source, sha256: sha, content, origin: opts.origin, loadedBy: opts.actorId, fileName: opts.fileName ?? null });
         const n = affected();
-        audit.append({
+        // the shipped files are the county's own: only a loaded notice is news for it (ensureShipped notes)
+        tx.change({
           actorId: opts.actorId,
           action: 'calendar.load',
           entity: 'calendar',
           entityId: String(c.year),
+          op: before ? 'update' : 'create',
+          snapshot: { year: c.year, source: c.source, sha256: sha, origin: opts.origin, fileName: opts.fileName ?? null, calendar: c },
           detail: { year: c.year, origin: opts.origin, source: c.source, sha256: sha.slice(0, 16), replaced: before ? before.sha256.slice(0, 16) : null, fileName: opts.fileName ?? null, affected: n },
         });
         return { year: yearView(c.year, current().rows.get(c.year)), unchanged: false, affected: n };
-      })
-      .immediate();
+      });
   }
 
   const api: ApiPart<keyof typeof calendarCalls> = {

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import type { ServiceContext, ApiPart } from '../context';
+import type { Tx } from '../db/write';
 import type { catalogueCalls } from '../../common/contracts/catalogue';
 import {
   CATEGORY_CODE_PREFIX,
@@ -177,7 +178,7 @@ function changedFields(a: ItemFields, b: ItemFields): (keyof ItemFields)[] {
 }
 
 export function createCatalogue(ctx: ServiceContext) {
-  const { db, clock, audit, auth } = ctx;
+  const { db, clock, auth, write } = ctx;
 
   const q = {
     maxVersion: db.prepare<[], { v: number | null }>('SELECT MAX(id) AS v FROM catalogue_versions'),
@@ -260,7 +261,7 @@ export function createCatalogue(ctx: ServiceContext) {
    * Writes a whole published list (the seed, or a county version) as one new version.
    * The caller holds the transaction; the audit entry goes into it too.
    */
-  function publish(list: PublishedCatalogue, source: 'seed' | 'county', actorId: string | null): { version: CatalogueVersion; created: boolean } {
+  function publish(tx: Tx, list: PublishedCatalogue, source: 'seed' | 'county', actorId: string | null): { version: CatalogueVersion; created: boolean } {
     const hash = createHash('sha256').update(JSON.stringify(list)).digest('hex');
     const existing = q.bySourceLabel.get(source, list.version);
     if (existing) {
@@ -294,15 +295,18 @@ export function createCatalogue(ctx: ServiceContext) {
     const summary = source === 'seed' ? list.source : `${list.source}：新增 ${added} 项，修改 ${changed} 项，停用 ${retired} 项`;
     const versionId = insertVersion({ label: list.version, source, publishedAt: list.publishedAt, summary, itemCount: liveAfter, contentHash: hash, createdBy: actorId });
     for (const w of writes) insertItem(w.code, versionId, w.fields, w.retired);
-    audit.append({
+    const version = toVersion(q.version.get(versionId)!);
+    tx.change({
       actorId,
-      action: source === 'seed' ? 'catalogue.seed' : 'catalogue.import',
-      entity: 'catalogue',
+      action: source === 'seed' ? 'catalogue_version.seed' : 'catalogue_version.import',
+      entity: 'catalogue_version',
       entityId: String(versionId),
+      op: 'create',
+      snapshot: { ...version, items: writes },
       // 'updated', not 'changed': elsewhere 'changed' lists field names, here it is a count
       detail: { label: list.version, source, items: liveAfter, added, updated: changed, retired },
     });
-    return { version: toVersion(q.version.get(versionId)!), created: true };
+    return { version, created: true };
   }
 
   let seeded = false;
@@ -315,9 +319,9 @@ export function createCatalogue(ctx: ServiceContext) {
     if (seeded) return;
     if (maxVersion() === 0) {
       const list = loadSeed(seedPath(ctx.resourcesDir));
-      db.transaction(() => {
-        if (maxVersion() === 0) publish(list, 'seed', null);
-      }).immediate();
+      write((tx) => {
+        if (maxVersion() === 0) publish(tx, list, 'seed', null);
+      });
       log.info('catalogue seeded', { version: list.version, items: list.items.length });
     }
     seeded = true;
@@ -365,8 +369,9 @@ export function createCatalogue(ctx: ServiceContext) {
 
   /** One station edit: a new version holding one revision, and its audit entry, in one transaction. */
   function stationChange(
+    tx: Tx,
     me: Staff,
-    action: 'catalogue.add' | 'catalogue.update' | 'catalogue.retire' | 'catalogue.restore',
+    action: 'catalogue_item.add' | 'catalogue_item.update' | 'catalogue_item.retire' | 'catalogue_item.restore',
     code: string,
     fields: ItemFields,
     opts: { retired: { reason: string } | null; liveDelta: number; summary: string; detail: Record<string, unknown> },
@@ -380,8 +385,10 @@ export function createCatalogue(ctx: ServiceContext) {
       createdBy: me.id,
     });
     const row = insertItem(code, versionId, fields, opts.retired);
-    audit.append({ actorId: me.id, action, entity: 'catalogue_item', entityId: code, detail: { version: versionId, name: fields.name, ...opts.detail } });
-    return toItem(row);
+    const item = toItem(row);
+    const op = action === 'catalogue_item.add' ? 'create' : 'update';
+    tx.change({ actorId: me.id, action, entity: 'catalogue_item', entityId: code, op, snapshot: item, detail: { version: versionId, name: fields.name, ...opts.detail } });
+    return item;
   }
 
   // ---- the service interface intake and sync use -------------------------------
@@ -440,7 +447,7 @@ export function createCatalogue(ctx: ServiceContext) {
     ensureSeeded();
     const parsed = PublishedCatalogue.safeParse(payload);
     if (!parsed.success) throw new AppError('VALIDATION', `县级服务清单有误：${describeCatalogueIssue(parsed.error, payload)}`);
-    return db.transaction(() => publish(parsed.data, source, actorId)).immediate();
+    return write((tx) => publish(tx, parsed.data, source, actorId));
   }
 
   const api: ApiPart<keyof typeof catalogueCalls> = {
@@ -465,62 +472,54 @@ export function createCatalogue(ctx: ServiceContext) {
     async 'catalogue.add'({ code, fields }) {
       const me = requireEditor();
       ensureSeeded();
-      return db
-        .transaction(() => {
+      return write((tx) => {
           if (code && q.codeExists.get(code)) {
             throw new AppError('CONFLICT', `事项编码 ${code} 已被使用（停用事项的编码也不再重复使用）`, { code: '该编码已被使用' });
           }
           refuseDuplicateName(fields.name, null);
           const newCode = code ?? nextCode(fields.category);
-          return stationChange(me, 'catalogue.add', newCode, fields, { retired: null, liveDelta: 1, summary: `新增事项 ${newCode} ${fields.name}`, detail: {} });
-        })
-        .immediate();
+          return stationChange(tx, me, 'catalogue_item.add', newCode, fields, { retired: null, liveDelta: 1, summary: `新增事项 ${newCode} ${fields.name}`, detail: {} });
+        });
     },
 
     async 'catalogue.update'({ code, revision, fields }) {
       const me = requireEditor();
       ensureSeeded();
-      return db
-        .transaction(() => {
+      return write((tx) => {
           const before = latestFor(code, revision);
           if (before.retired) throw new AppError('CONFLICT', `事项“${before.name}”已停用，请先恢复再修改`);
           const changed = changedFields(fieldsOf(before), fields);
           if (changed.length === 0) return before;
           if (changed.includes('name')) refuseDuplicateName(fields.name, code);
           const what = changed.map((k) => FIELD_LABELS[k]).join('、');
-          return stationChange(me, 'catalogue.update', code, fields, { retired: null, liveDelta: 0, summary: `修改事项 ${code} ${fields.name}：${what}`, detail: { changed } });
-        })
-        .immediate();
+          return stationChange(tx, me, 'catalogue_item.update', code, fields, { retired: null, liveDelta: 0, summary: `修改事项 ${code} ${fields.name}：${what}`, detail: { changed } });
+        });
     },
 
     async 'catalogue.retire'({ code, revision, reason }) {
       const me = requireEditor();
       ensureSeeded();
-      return db
-        .transaction(() => {
+      return write((tx) => {
           const before = latestFor(code, revision);
           if (before.retired) throw new AppError('CONFLICT', `事项“${before.name}”已经停用`);
-          return stationChange(me, 'catalogue.retire', code, fieldsOf(before), {
+          return stationChange(tx, me, 'catalogue_item.retire', code, fieldsOf(before), {
             retired: { reason },
             liveDelta: -1,
             summary: `停用事项 ${code} ${before.name}：${reason}`,
             detail: { reason },
           });
-        })
-        .immediate();
+        });
     },
 
     async 'catalogue.restore'({ code, revision }) {
       const me = requireEditor();
       ensureSeeded();
-      return db
-        .transaction(() => {
+      return write((tx) => {
           const before = latestFor(code, revision);
           if (!before.retired) throw new AppError('CONFLICT', `事项“${before.name}”未停用，无需恢复`);
           refuseDuplicateName(before.name, code);
-          return stationChange(me, 'catalogue.restore', code, fieldsOf(before), { retired: null, liveDelta: 1, summary: `恢复事项 ${code} ${before.name}`, detail: {} });
-        })
-        .immediate();
+          return stationChange(tx, me, 'catalogue_item.restore', code, fieldsOf(before), { retired: null, liveDelta: 1, summary: `恢复事项 ${code} ${before.name}`, detail: {} });
+        });
     },
   };
 

@@ -72,7 +72,7 @@ const NUMBER_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;
 
 
 export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing } = {}) {
-  const { db, clock, audit } = ctx;
+  const { db, clock, write } = ctx;
   const printing = deps.printing ?? createPrinting(ctx);
   const fontsDir = path.join(ctx.resourcesDir, 'fonts');
   // Parsed on the first document, not at start-up: the fonts are ~50 MB.
@@ -180,7 +180,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     const digest = sha256(rendered.pdf);
     writeDurably(abs(rel), rendered.pdf);
     try {
-      db.transaction(() => {
+      write((tx) => {
         insertDoc.run({
           id,
           kind: doc.kind,
@@ -197,14 +197,14 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
           created_at: createdAt,
           created_by: actorId,
         });
-        audit.append({
+        tx.note({
           actorId,
-          action: 'documents.issue',
+          action: 'document.issue',
           entity: 'document',
           entityId: id,
           detail: { kind: doc.kind, number: ref.number, of: { entity: ref.entity, entityId: ref.entityId }, layout, sha256: digest, pages: rendered.pages, missingGlyphs: rendered.missingGlyphs },
         });
-      }).immediate();
+      });
     } catch (err) {
       fs.rmSync(abs(rel), { force: true });
       throw err;
@@ -266,7 +266,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
   /** Records a copy, bumps the count and audits, in one transaction. */
   function recordCopy(r: DocumentRow, copy: CopyRecord, actorId: string, job: { printer: string; jobId: string | null } | null): number {
     const at = clock.now().toISOString();
-    db.transaction(() => {
+    write((tx) => {
       if (bumpCount.run(at, r.id, r.print_count).changes !== 1) throw new AppError('CONFLICT', '该单据刚刚被打印过，请刷新后重试');
       insertCopy.run({
         id: newId(clock),
@@ -283,14 +283,14 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
         created_at: at,
         created_by: actorId,
       });
-      audit.append({
+      tx.note({
         actorId,
-        action: job ? 'documents.print' : 'documents.reprint',
+        action: job ? 'document.print' : 'document.reprint',
         entity: 'document',
         entityId: r.id,
         detail: { kind: r.kind, number: r.number, copyNo: copy.copyNo, reprintNo: copy.reprintNo, sha256: copy.sha256, printer: job?.printer ?? null, jobId: job?.jobId ?? null },
       });
-    }).immediate();
+    });
     return r.print_count + 1;
   }
 

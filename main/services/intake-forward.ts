@@ -28,7 +28,7 @@ export function channelText(channel: ForwardChannel, note: string | null | undef
 }
 
 export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) {
-  const { db, clock, audit, auth } = ctx;
+  const { db, clock, auth, write } = ctx;
   const insert = db.prepare(
     `INSERT INTO intake_transmittals (id, transmittal_no, department, channel, channel_note, receiver_name, received_at, note, created_at, created_by)
      VALUES (@id, @no, @department, @channel, @channelNote, @receiverName, @receivedAt, @note, @createdAt, @createdBy)`,
@@ -46,8 +46,7 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
     if (received.getTime() > now.getTime() + CLOCK_SLACK_MS) throw new AppError('VALIDATION', '接收时间晚于当前时间，请核对', { receivedAt: '接收时间不能晚于现在' });
     const station = kit.stationHeader();
     const iso = now.toISOString();
-    return db
-      .transaction(() => {
+    return write((tx) => {
         const rows = input.items.map(({ id, version }) => {
           const r = kit.row(id);
           if (r.version !== version) throw new AppError('CONFLICT', `事项 ${r.receipt_no} 刚被其他人更新过，请刷新后再转报`);
@@ -77,10 +76,12 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
         for (const r of rows) {
           kit.changeStatus(r, 'forwarded', { reason }, me.id, iso);
           link.run(transmittalId, r.id);
-          audit.append({ actorId: me.id, action: 'intake.transition', entity: 'intake', entityId: r.id, detail: { receiptNo: r.receipt_no, from: r.status, to: 'forwarded', transmittalNo: no } });
+          const after = kit.row(r.id);
+          tx.change({ actorId: me.id, action: 'intake.transition', entity: 'intake', entityId: r.id, op: 'update', version: after.version, snapshot: after, detail: { receiptNo: r.receipt_no, from: r.status, to: 'forwarded', transmittalNo: no } });
         }
         // the receiver's name is a county official's, but stays out like every name
-        audit.append({ actorId: me.id, action: 'intake.forward', entity: 'intake_transmittal', entityId: transmittalId, detail: { transmittalNo: no, count: rows.length, channel: input.channel, receiptNos: rows.map((r) => r.receipt_no) } });
+        const transmittal = { ...db.prepare('SELECT * FROM intake_transmittals WHERE id = ?').get(transmittalId) as object, intakeIds: rows.map((r) => r.id) };
+        tx.change({ actorId: me.id, action: 'intake_transmittal.issue', entity: 'intake_transmittal', entityId: transmittalId, op: 'create', snapshot: transmittal, detail: { transmittalNo: no, count: rows.length, channel: input.channel, receiptNos: rows.map((r) => r.receipt_no) } });
         const doc: PrintableDocument = {
           kind: 'intake.transmittal',
           data: {
@@ -104,8 +105,7 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
           },
         };
         return { transmittalId, transmittalNo: no, ids, doc };
-      })
-      .immediate();
+      });
   }
 
   return { forward };

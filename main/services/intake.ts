@@ -34,7 +34,7 @@ const OPEN_SQL = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const OVERDUE_SQL = 'CASE WHEN r.promised_at IS NOT NULL THEN r.promised_at < @nowIso ELSE r.promised_date < @today END';
 
 export function createIntake(ctx: ServiceContext, deps: { residents: Residents; catalogue: Catalogue; documents: Documents; calendar: Calendar }) {
-  const { db, clock, audit, auth } = ctx;
+  const { db, clock, auth, write } = ctx;
   const { calendar } = deps;
   const extra = createIntakeChecks(db, clock, deps.residents);
   const store = createIntakeStore(db, clock);
@@ -188,17 +188,16 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       const at = clock.now();
       const station = stationHeader();
       const id = newId(clock);
-      const noticeNo = db
-        .transaction(() => {
+      const noticeNo = write((tx) => {
           const no = number('notice', station.code, stationDate(at));
           db.prepare(
             `INSERT INTO intake_notices (id, notice_no, resident_id, resident_name, item_code, item_version, item_name, materials_required, materials_received, materials_missing, note, issued_at, issued_by)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           ).run(id, no, person.id, person.name, item.code, String(item.version), item.name, JSON.stringify(item.materials), JSON.stringify(materialsReceived), JSON.stringify(missing), note ?? null, at.toISOString(), me.id);
-          audit.append({ actorId: me.id, action: 'intake.notice', entity: 'intake_notice', entityId: id, detail: { noticeNo: no, itemCode: item.code, missing: missing.length } });
+          const notice: unknown = db.prepare('SELECT * FROM intake_notices WHERE id = ?').get(id);
+          tx.change({ actorId: me.id, action: 'intake_notice.issue', entity: 'intake_notice', entityId: id, op: 'create', snapshot: notice, detail: { noticeNo: no, itemCode: item.code, missing: missing.length } });
           return no;
-        })
-        .immediate();
+        });
       const issued = await issue(
         {
           kind: 'intake.correction',
@@ -238,8 +237,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       const station = stationHeader();
       const p = promise(item.timeLimit, at);
       const id = newId(clock);
-      const r = db
-        .transaction(() => {
+      const r = write((tx) => {
           const receiptNo = number('receipt', station.code, stationDate(at));
           const iso = at.toISOString();
           db.prepare(
@@ -276,11 +274,15 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
             changeStatus(row(id), 'completed', { result: onTheSpot.result }, me.id, iso);
             if (onTheSpot.handedOver) changeStatus(row(id), 'collected', { receiverName: person.name }, me.id, iso);
           }
-          audit.append({
+          const after = row(id);
+          tx.change({
             actorId: me.id,
             action: onTheSpot ? 'intake.acceptOnTheSpot' : 'intake.accept',
             entity: 'intake',
             entityId: id,
+            op: 'create',
+            version: after.version,
+            snapshot: after,
             detail: {
               receiptNo,
               itemCode: item.code,
@@ -291,9 +293,8 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
               ...(warnings.length > 0 ? { warningsOverridden: warnings.map((w) => w.rule) } : {}),
             },
           });
-          return row(id);
-        })
-        .immediate();
+          return after;
+        });
       const issued = await issue(acceptanceDoc(r), { entity: 'intake', entityId: id, number: r.receipt_no }, me.id);
       return { ...issued, record: toRecord(r) };
     },
@@ -302,8 +303,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       if (to === 'forwarded') throw new AppError('VALIDATION', '转报请点“转报”，登记接收部门、报送方式和接收人');
       if (proxy && to !== 'collected') throw new AppError('VALIDATION', '只有领取时才登记代领人');
       const me = auth.require();
-      const r = db
-        .transaction(() => {
+      const r = write((tx) => {
           const before = row(id);
           if (before.version !== version) throw new AppError('CONFLICT', '该事项刚被其他人更新过，请刷新后再操作');
           const forwarded = before.forwarded === 1;
@@ -325,10 +325,10 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
           const proxyIdNumber = proxy ? extra.checkProxy(proxy, before.resident_id) : null;
           changeStatus(before, to, { result, reason, receiverName: proxy ? proxy.name : receiverName }, me.id, iso);
           if (proxy && proxyIdNumber) extra.recordProxy(id, { ...proxy, idNumber: proxyIdNumber });
-          audit.append({ actorId: me.id, action: 'intake.transition', entity: 'intake', entityId: id, detail: { receiptNo: before.receipt_no, from: before.status, to, ...(proxy ? { proxy: true } : {}) } });
-          return row(id);
-        })
-        .immediate();
+          const after = row(id);
+          tx.change({ actorId: me.id, action: 'intake.transition', entity: 'intake', entityId: id, op: 'update', version: after.version, snapshot: after, detail: { receiptNo: before.receipt_no, from: before.status, to, ...(proxy ? { proxy: true } : {}) } });
+          return after;
+        });
       const printsReceipt = to === 'completed' || to === 'collected' || to === 'delivered';
       const issued = printsReceipt ? await issue(completionDoc(r), { entity: 'intake', entityId: id, number: r.receipt_no }, me.id) : { documentId: null, documentError: null };
       return { ...issued, record: toRecord(r) };

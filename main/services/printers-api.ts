@@ -8,7 +8,7 @@ import type { ApiPart, ServiceContext } from '../context';
 import type { Printing } from './printing';
 
 export function printersApi(ctx: ServiceContext, printing: Printing): ApiPart<'printers.list' | 'printers.choose'> {
-  const { db, audit } = ctx;
+  const { write } = ctx;
   return {
     async 'printers.list'() {
       ctx.auth.require();
@@ -22,7 +22,7 @@ export function printersApi(ctx: ServiceContext, printing: Printing): ApiPart<'p
       if (!known.problem && !known.printers.some((p) => p.name === printer)) throw new AppError('VALIDATION', `本机没有名为“${printer}”的打印机，请从列表中选择`, { printer: '请从列表中选择' });
       if (printer !== current) {
         ctx.machine.update({ printer });
-        db.transaction(() => audit.append({ actorId: me.id, action: 'settings.update', entity: 'settings', entityId: 'machine', detail: { changed: ['printer'] } })).immediate();
+        write((tx) => tx.note({ actorId: me.id, action: 'settings.update', entity: 'settings', entityId: 'machine', detail: { changed: ['printer'] } }));
       }
       return { selected: printer };
     },

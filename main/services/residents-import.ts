@@ -31,7 +31,7 @@ const TAG_ALIASES: Record<string, KeyTag> = {
 };
 
 export function createResidentImport(ctx: ServiceContext, store: ResidentStore) {
-  const { db, clock, audit, auth } = ctx;
+  const { clock, auth, write } = ctx;
   const today = () => stationDate(clock.now());
   const importReader = createImportReader();
   const importJobs = createImportJobs<ImportPreview>();
@@ -220,8 +220,7 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
         throw new AppError('VALIDATION', `有 ${bad.length} 行数据有误（第 ${lines.join('、')}${bad.length > 10 ? ' 等' : ''} 行），请修改文件后重新导入；本次未导入任何数据`);
       }
       if (rows.length === 0) throw new AppError('VALIDATION', '文件中没有可导入的居民', { fileName: '没有数据行' });
-      return db
-        .transaction(() => {
+      return write((tx) => {
           let created = 0;
           let updated = 0;
           let skipped = 0;
@@ -232,7 +231,7 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
             if (!existing) {
               const id = newId(clock);
               store.insert(id, p.fields!, sortTags(p.tags), at, me.id);
-              audit.append({ actorId: me.id, action: 'resident.create', entity: 'resident', entityId: id, detail: { via: 'import' } });
+              tx.change({ actorId: me.id, action: 'resident.create', entity: 'resident', entityId: id, op: 'create', ...store.snapshot(id)!, detail: { via: 'import' } });
               created++;
               continue;
             }
@@ -248,13 +247,12 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
               continue;
             }
             if (!store.update(existing, next.fields, next.tags, at, me.id)) throw new AppError('CONFLICT', '导入期间有居民信息被他人修改，请重新导入');
-            audit.append({ actorId: me.id, action: 'resident.update', entity: 'resident', entityId: existing.id, detail: { changed, via: 'import' } });
+            tx.change({ actorId: me.id, action: 'resident.update', entity: 'resident', entityId: existing.id, op: 'update', ...store.snapshot(existing.id)!, detail: { changed, via: 'import' } });
             updated++;
           }
-          audit.append({ actorId: me.id, action: 'resident.import', entity: 'resident', entityId: null, detail: { rows: rows.length, created, updated, skipped, onExisting } });
+          tx.note({ actorId: me.id, action: 'resident.import', entity: 'resident', entityId: null, detail: { rows: rows.length, created, updated, skipped, onExisting } });
           return { created, updated, skipped };
-        })
-        .immediate();
+        });
     },
 
     async 'residents.importTemplate'() {

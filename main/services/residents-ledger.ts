@@ -18,7 +18,7 @@ const EXPORT_LIMIT = 200_000;
 type LedgerCalls = 'residents.grids' | 'residents.ledger' | 'residents.exportLedger';
 
 export function createResidentLedger(ctx: ServiceContext, deps: { requireRevealer: (what: 'exportLedger', residentId: null) => Staff }) {
-  const { db, clock, audit, auth } = ctx;
+  const { db, clock, auth, write } = ctx;
   const today = () => stationDate(clock.now());
   const { requireRevealer } = deps;
   const gridList = db.prepare<[], { grid: string }>(
@@ -138,9 +138,9 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
       });
       const fileName = `重点服务对象台账-${exportStamp(clock.now())}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`;
       const savedPath = saveExport(ctx.dataDir, fileName, buffer);
-      db.transaction(() =>
-        audit.append({ actorId: me.id, action: 'resident.exportLedger', entity: 'resident', entityId: null, detail: { rows: rows.length, fullIdNumbers, fileName } }),
-      ).immediate();
+      write((tx) =>
+        tx.note({ actorId: me.id, action: 'resident.exportLedger', entity: 'resident', entityId: null, detail: { rows: rows.length, fullIdNumbers, fileName } }),
+      );
       return { fileName, savedPath, base64: buffer.toString('base64'), rows: rows.length };
     },
   };

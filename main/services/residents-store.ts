@@ -5,6 +5,7 @@
  */
 import { pinyinKeys } from './resident-pinyin';
 import type { Db } from '../db/open';
+import type { Write } from '../db/write';
 import type { Sex } from '../../common/idcard';
 import { phoneDigits } from '../../common/phone';
 import type { KeyTag, Relation, TagEntry } from '../../common/contracts/residents';
@@ -82,7 +83,7 @@ export function phoneGrams(digits: string | null): number[] {
   return [...out];
 }
 
-export function createResidentStore(db: Db) {
+export function createResidentStore(db: Db, write: Write) {
   const insertRow = db.prepare(
     `INSERT INTO residents (id, name, id_number, id_rev, sex, birth_date, phone, phone_digits, phone_rev, address, grid,
        household_head_id, relation, notes, key_service, name_initials, name_pinyin, pinyin_manual, version, created_at, created_by, updated_at, updated_by)
@@ -173,7 +174,7 @@ export function createResidentStore(db: Db) {
       if (keys.initials !== r.name_initials || keys.pinyin !== r.name_pinyin) due.push({ rid: r.rid, ...keys });
     }
     // no transaction when nothing changed: a read-only handle (the search bench) opens the service too
-    if (due.length > 0) db.transaction(() => due.forEach((d) => setKeys.run(d.initials, d.pinyin, d.rid))).immediate();
+    if (due.length > 0) write(() => due.forEach((d) => setKeys.run(d.initials, d.pinyin, d.rid)));
     return due.length;
   }
 
@@ -184,10 +185,19 @@ export function createResidentStore(db: Db) {
     byId: (id: string) => byId.get(id),
     byIdNumber: (idNumber: string) => byIdRev.get(reverse(idNumber)),
     tags: (rid: number): TagEntry[] => tagsOf.all(rid),
+    /** The resident's whole record, as its outbox event carries it to the county; null if gone. */
+    snapshot(id: string): { version: number; snapshot: ResidentSnapshot } | null {
+      const r = byId.get(id);
+      if (!r) return null;
+      const snapshot = { id: r.id, version: r.version, ...fieldsOf(r), keyService: r.key_service === 1, tags: tagsOf.all(r.rid), createdAt: r.created_at, updatedAt: r.updated_at };
+      return { version: r.version, snapshot };
+    },
   };
 }
 
 export type ResidentStore = ReturnType<typeof createResidentStore>;
+
+export type ResidentSnapshot = ResidentFields & { id: string; version: number; keyService: boolean; tags: TagEntry[]; createdAt: string; updatedAt: string };
 
 export function fieldsOf(r: ResidentRow): ResidentFields {
   return {

@@ -43,8 +43,8 @@ type FormInput = Omit<ResidentFields, 'sex' | 'birthDate' | 'pinyinManual'> & {
 type CoreCalls = 'residents.search' | 'residents.get' | 'residents.create' | 'residents.update' | 'residents.revealIdNumber' | 'residents.checkIdNumber' | 'residents.pinyinOf';
 
 export function createResidents(ctx: ServiceContext) {
-  const { db, clock, audit, auth } = ctx;
-  const store = createResidentStore(db);
+  const { db, clock, auth, write } = ctx;
+  const store = createResidentStore(db, write);
   const finder = createResidentSearch(db);
   const today = () => stationDate(clock.now());
 
@@ -186,22 +186,19 @@ export function createResidents(ctx: ServiceContext) {
   }
 
   function create(input: FormInput, me: Staff): ResidentView {
-    return db
-      .transaction(() => {
+    return write((tx) => {
         const { fields, tags } = settle(input, null);
         duplicate(fields.idNumber, null);
         const id = newId(clock);
         const at = clock.now().toISOString();
         store.insert(id, fields, tags, at, me.id);
-        audit.append({ actorId: me.id, action: 'resident.create', entity: 'resident', entityId: id, detail: { via: 'form' } });
+        tx.change({ actorId: me.id, action: 'resident.create', entity: 'resident', entityId: id, op: 'create', ...store.snapshot(id)!, detail: { via: 'form' } });
         return viewOf(mustGet(id));
-      })
-      .immediate();
+      });
   }
 
   function update(input: Omit<FormInput, 'idNumber' | 'pinyin'> & { id: string; version: number; idNumber?: string | undefined; pinyin?: string | undefined }, me: Staff): ResidentView {
-    return db
-      .transaction(() => {
+    return write((tx) => {
         const before = mustGet(input.id);
         if (before.version !== input.version) {
           throw new AppError('CONFLICT', '该居民信息已被他人修改，请关闭后重新打开再改');
@@ -214,10 +211,9 @@ export function createResidents(ctx: ServiceContext) {
         if (!store.update(before, fields, tags, clock.now().toISOString(), me.id)) {
           throw new AppError('CONFLICT', '该居民信息已被他人修改，请关闭后重新打开再改');
         }
-        audit.append({ actorId: me.id, action: 'resident.update', entity: 'resident', entityId: before.id, detail: { changed } });
+        tx.change({ actorId: me.id, action: 'resident.update', entity: 'resident', entityId: before.id, op: 'update', ...store.snapshot(before.id)!, detail: { changed } });
         return viewOf(mustGet(before.id));
-      })
-      .immediate();
+      });
   }
 
   /** A refused attempt at full numbers is itself worth a line in the audit log. */
@@ -227,7 +223,7 @@ export function createResidents(ctx: ServiceContext) {
     } catch (err) {
       const who = auth.session()?.staff;
       if (err instanceof AppError && err.code === 'FORBIDDEN' && who) {
-        db.transaction(() => audit.append({ actorId: who.id, action: 'resident.revealRefused', entity: 'resident', entityId: residentId, detail: { via: what } })).immediate();
+        write((tx) => tx.note({ actorId: who.id, action: 'resident.revealRefused', entity: 'resident', entityId: residentId, detail: { via: what } }));
       }
       throw err;
     }
@@ -263,13 +259,11 @@ export function createResidents(ctx: ServiceContext) {
 
     async 'residents.revealIdNumber'({ id }) {
       const me = requireRevealer('revealIdNumber', id);
-      return db
-        .transaction(() => {
+      return write((tx) => {
           const row = mustGet(id);
-          audit.append({ actorId: me.id, action: 'resident.revealIdNumber', entity: 'resident', entityId: row.id });
+          tx.note({ actorId: me.id, action: 'resident.revealIdNumber', entity: 'resident', entityId: row.id });
           return { idNumber: row.id_number };
-        })
-        .immediate();
+        });
     },
 
     // Says only what saving would say (name and masked number), so it reveals nothing a save would not.

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { newId, type Clock } from '../clock';
-import type { Audit } from './audit';
+import type { Tx, Write } from '../db/write';
 import { hashPassword } from './password';
 import { AppError } from '../../common/errors';
 import type { Staff } from '../../common/contract';
@@ -36,7 +36,12 @@ export function toStaff(r: StaffRow, now: Date): Staff {
   };
 }
 
-export function createStaffService(db: Db, clock: Clock, audit: Audit) {
+/** The record as the county keeps it: who works here and in what role, never a credential. */
+export function staffSnapshot(r: StaffRow) {
+  return { id: r.id, login: r.login, name: r.name, role: r.role, active: r.active === 1, createdAt: r.created_at, updatedAt: r.updated_at };
+}
+
+export function createStaffService(db: Db, clock: Clock, write: Write) {
   const byId = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE id = ?');
   const byLogin = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE login = ?');
   const activeAdmins = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM staff WHERE role = 'admin' AND active = 1");
@@ -59,7 +64,7 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
    * Inserts a staff member; the caller wraps it in the transaction that also audits.
    * A password someone else typed (mustChangePassword) has to be replaced at first sign-in.
    */
-  function insert(input: { name: string; login: string; role: Role; passwordHash: string; mustChangePassword: boolean }, actorId: string | null): StaffRow {
+  function insert(tx: Tx, input: { name: string; login: string; role: Role; passwordHash: string; mustChangePassword: boolean }, actorId: string | null): StaffRow {
     if (byLogin.get(input.login)) {
       throw new AppError('CONFLICT', `登录名“${input.login}”已被使用，请换一个`, { login: '该登录名已被使用' });
     }
@@ -69,25 +74,27 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
       `INSERT INTO staff (id, login, name, role, password_hash, active, failed_count, must_change_password, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 1, 0, ?, ?, ?)`,
     ).run(id, input.login, input.name, input.role, input.passwordHash, input.mustChangePassword ? 1 : 0, now, now);
-    audit.append({
+    const row = get(id);
+    tx.change({
       actorId: actorId ?? id,
       action: 'staff.create',
       entity: 'staff',
       entityId: id,
+      op: 'create',
+      snapshot: staffSnapshot(row),
       detail: { login: input.login, role: input.role, mustChangePassword: input.mustChangePassword },
     });
-    return get(id);
+    return row;
   }
 
   async function create(input: { name: string; login: string; role: Role; password: string }, actorId: string): Promise<Staff> {
     const passwordHash = await hashPassword(input.password);
-    const row = db.transaction(() => insert({ ...input, passwordHash, mustChangePassword: true }, actorId)).immediate();
+    const row = write((tx) => insert(tx, { ...input, passwordHash, mustChangePassword: true }, actorId));
     return toStaff(row, clock.now());
   }
 
   function update(input: { id: string; name?: string; role?: Role; active?: boolean }, actorId: string): Staff {
-    const row = db
-      .transaction(() => {
+    const row = write((tx) => {
         const before = get(input.id);
         const role = input.role ?? before.role;
         const active = input.active ?? before.active === 1;
@@ -110,16 +117,18 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
           clock.now().toISOString(),
           before.id,
         );
-        audit.append({
+        const after = get(before.id);
+        tx.change({
           actorId,
           action: 'staff.update',
           entity: 'staff',
           entityId: before.id,
+          op: 'update',
+          snapshot: staffSnapshot(after),
           detail: { login: before.login, changed, ...(changed.includes('role') ? { role: { from: before.role, to: role } } : {}), ...(changed.includes('active') ? { active } : {}) },
         });
         return get(before.id);
-      })
-      .immediate();
+      });
     return toStaff(row, clock.now());
   }
 
@@ -128,11 +137,10 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
    * replace it; a change by the owner clears that. `required` says the change was the
    * forced one, for the log.
    */
-  async function setPassword(id: string, password: string, actorId: string, action: 'staff.resetPassword' | 'auth.changePassword'): Promise<Staff> {
+  async function setPassword(id: string, password: string, actorId: string, action: 'staff.resetPassword' | 'staff.changePassword'): Promise<Staff> {
     const hash = await hashPassword(password);
     const mustChange = action === 'staff.resetPassword';
-    const row = db
-      .transaction(() => {
+    const row = write((tx) => {
         const before = get(id);
         db.prepare('UPDATE staff SET password_hash = ?, failed_count = 0, locked_until = NULL, must_change_password = ?, updated_at = ? WHERE id = ?').run(
           hash,
@@ -141,22 +149,19 @@ export function createStaffService(db: Db, clock: Clock, audit: Audit) {
           id,
         );
         const detail = mustChange ? { login: before.login, mustChangePassword: true } : { login: before.login, required: before.must_change_password === 1 };
-        audit.append({ actorId, action, entity: 'staff', entityId: id, detail });
+        tx.note({ actorId, action, entity: 'staff', entityId: id, detail });
         return get(id);
-      })
-      .immediate();
+      });
     return toStaff(row, clock.now());
   }
 
   function unlock(id: string, actorId: string): Staff {
-    const row = db
-      .transaction(() => {
+    const row = write((tx) => {
         const before = get(id);
         db.prepare('UPDATE staff SET failed_count = 0, locked_until = NULL, updated_at = ? WHERE id = ?').run(clock.now().toISOString(), id);
-        audit.append({ actorId, action: 'staff.unlock', entity: 'staff', entityId: id, detail: { login: before.login } });
+        tx.note({ actorId, action: 'staff.unlock', entity: 'staff', entityId: id, detail: { login: before.login } });
         return get(id);
-      })
-      .immediate();
+      });
     return toStaff(row, clock.now());
   }
 

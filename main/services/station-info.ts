@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
-import type { Audit } from './audit';
+import type { Tx } from '../db/write';
 import type { Station, StationInput } from '../../common/contract';
 
 interface StationRow {
@@ -13,7 +13,7 @@ interface StationRow {
 }
 
 /** The one station row: who this installation serves. */
-export function createStationInfo(db: Db, clock: Clock, audit: Audit) {
+export function createStationInfo(db: Db, clock: Clock) {
   const read = db.prepare<[], StationRow>('SELECT code, name, county, address, phone, updated_at FROM station WHERE id = 1');
 
   function get(): Station | null {
@@ -22,7 +22,7 @@ export function createStationInfo(db: Db, clock: Clock, audit: Audit) {
   }
 
   /** Writes the row; the caller holds the transaction. */
-  function save(input: StationInput, actorId: string): Station {
+  function save(tx: Tx, input: StationInput, actorId: string): Station {
     const before = get();
     const now = clock.now().toISOString();
     db.prepare(
@@ -30,8 +30,9 @@ export function createStationInfo(db: Db, clock: Clock, audit: Audit) {
        ON CONFLICT(id) DO UPDATE SET code = @code, name = @name, county = @county, address = @address, phone = @phone, updated_at = @now`,
     ).run({ ...input, now });
     const changed = before ? (Object.keys(input) as (keyof StationInput)[]).filter((k) => before[k] !== input[k]) : Object.keys(input);
-    audit.append({ actorId, action: before ? 'station.update' : 'station.create', entity: 'station', entityId: input.code, detail: { changed } });
-    return get()!;
+    const after = get()!;
+    tx.change({ actorId, action: before ? 'station.update' : 'station.create', entity: 'station', entityId: input.code, op: before ? 'update' : 'create', snapshot: after, detail: { changed } });
+    return after;
   }
 
   return { get, save };

@@ -15,21 +15,24 @@ import { createAuth } from '../../main/services/auth';
 import { createDocuments, type Documents } from '../../main/services/documents';
 import { createMachineSettings, createStationSettings, type MachineSettingsService } from '../../main/services/settings';
 import { createStaffService } from '../../main/services/staff';
+import { createWriter } from '../../main/db/write';
 import { createStationInfo } from '../../main/services/station-info';
 import { defaultResourcesDir } from '../../main/station';
 
 export function documentsService(dataDir: string, clock: Clock): { docs: Documents; machine: MachineSettingsService; close(): void } {
   const db = openDb(path.join(dataDir, DB_FILE));
   const audit = createAudit(db, clock);
-  const staff = createStaffService(db, clock, audit);
+  const write = createWriter(db, clock, audit.append);
+  const staff = createStaffService(db, clock, write);
   const machine = createMachineSettings(memoryStore());
   const ctx: ServiceContext = {
     db,
     clock,
     audit,
-    auth: createAuth(db, clock, audit, staff, createStationSettings(db, clock), () => 15),
+    write,
+    auth: createAuth(db, clock, write, staff, createStationSettings(db, clock), () => 15),
     machine,
-    station: createStationInfo(db, clock, audit),
+    station: createStationInfo(db, clock),
     dataDir,
     resourcesDir: defaultResourcesDir(),
   };

@@ -41,7 +41,7 @@ describe('操作日志 filters', () => {
     const lastYear = await all(s, { dateFrom: '2026-12-31', dateTo: '2026-12-31' });
     const newYear = await all(s, { dateFrom: '2027-01-01' });
     expect(lastYear.map((e) => e.action).sort()).toEqual(['staff.create', 'station.create']);
-    expect(newYear.map((e) => e.action)).toEqual(expect.arrayContaining(['staff.create', 'auth.signIn', 'auth.changePassword']));
+    expect(newYear.map((e) => e.action)).toEqual(expect.arrayContaining(['staff.create', 'staff.signIn', 'staff.changePassword']));
     expect(newYear.every((e) => stationDate(e.at) === '2027-01-01')).toBe(true);
     expect(newYear.some((e) => e.at.startsWith('2026-12-31'))).toBe(true); // the UTC date says otherwise
     expect(await all(s, { dateTo: '2026-12-30' })).toEqual([]);
@@ -50,7 +50,7 @@ describe('操作日志 filters', () => {
     const byClerk = await all(s, { actorId: clerk.id });
     expect(byClerk.length).toBeGreaterThan(0);
     expect(byClerk.every((e) => e.actorId === clerk.id && e.actorName === CLERK.name)).toBe(true);
-    expect((await all(s, { action: 'auth.signIn' })).every((e) => e.action === 'auth.signIn')).toBe(true);
+    expect((await all(s, { action: 'staff.signIn' })).every((e) => e.action === 'staff.signIn')).toBe(true);
 
     expect(await expectAppError(s.client['audit.search']({ filter: { dateFrom: '2027-01-02', dateTo: '2027-01-01' } }), 'VALIDATION')).toBe('起始日期不能晚于截止日期');
     expect(await expectAppError(s.client['audit.search']({ filter: { dateFrom: '2027/1/1' } }), 'VALIDATION')).toMatch(/年-月-日/);
@@ -67,7 +67,7 @@ describe('操作日志 filters', () => {
     await s.client['documents.get']({ id: first.documentId! }); // the receipt is made after the answer
 
     const about = await all(s, { record: no });
-    expect(about.map((e) => e.action)).toEqual(expect.arrayContaining(['intake.accept', 'documents.issue']));
+    expect(about.map((e) => e.action)).toEqual(expect.arrayContaining(['intake.accept', 'document.issue']));
     expect(JSON.stringify(about)).not.toContain(second.record.receiptNo);
     expect(await all(s, { record: no.toLowerCase() })).toEqual(about);
     expect((await all(s, { record: first.record.id })).map((e) => e.action)).toContain('intake.accept');
@@ -88,7 +88,7 @@ describe('操作日志 filters', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs[0]).toBe(total);
 
-    expect(await s.client['audit.actions']({})).toEqual(expect.arrayContaining(['intake.accept', 'documents.issue', 'resident.create', 'staff.create']));
+    expect(await s.client['audit.actions']({})).toEqual(expect.arrayContaining(['intake.accept', 'document.issue', 'resident.create', 'staff.create']));
     s.close();
   });
 
@@ -123,7 +123,7 @@ describe('操作日志 export', () => {
     const body = rows.slice(3);
     expect(body).toHaveLength(out.rows);
     const accept = body.find((row) => row[6] === 'intake.accept');
-    const issue = body.find((row) => row[6] === 'documents.issue');
+    const issue = body.find((row) => row[6] === 'document.issue');
     expect(accept?.slice(2, 5)).toEqual([ADMIN.name, '受理代办事项', `代办事项 ${r.record.receiptNo}`]);
     expect(accept?.[1]).toBe('2026/11/27 09:00');
     expect(accept?.[5]).toContain(`回执编号：${r.record.receiptNo}`);
@@ -137,7 +137,7 @@ describe('操作日志 export', () => {
     expect(JSON.stringify(rows)).not.toMatch(/11010519491231002X|13800138000/);
 
     const last = (await s.client['audit.list']({ limit: 1 }))[0];
-    expect(last).toMatchObject({ action: 'audit.export', entity: 'audit', detail: { rows: out.rows, fileName: out.fileName, filters: { record: r.record.receiptNo } } });
+    expect(last).toMatchObject({ action: 'audit_log.export', entity: 'audit_log', detail: { rows: out.rows, fileName: out.fileName, filters: { record: r.record.receiptNo } } });
     s.close();
   });
 
@@ -146,7 +146,7 @@ describe('操作日志 export', () => {
     const out = await s.client['audit.export']({ filter: { record: '11010519491231002X' } });
     expect(out.rows).toBe(0);
     const last = (await s.client['audit.list']({ limit: 1 }))[0];
-    expect(last?.action).toBe('audit.export');
+    expect(last?.action).toBe('audit_log.export');
     expect(JSON.stringify(last)).not.toContain('11010519491231002X');
     expect(JSON.stringify(await readSheet(out.savedPath))).not.toContain('11010519491231002X');
     s.close();

@@ -65,9 +65,9 @@ describe('sign-in', () => {
     const session = await s.api['auth.signIn']({ login: 'admin', password: ADMIN.password });
     expect(session.staff.lockedUntil).toBeNull();
     const log = await actions(s.api);
-    expect(log.filter((a) => a === 'auth.signInFailed')).toHaveLength(6);
-    expect(log).toContain('auth.locked');
-    expect(log.at(-1)).toBe('auth.signIn');
+    expect(log.filter((a) => a === 'staff.signInFailed')).toHaveLength(6);
+    expect(log).toContain('staff.lock');
+    expect(log.at(-1)).toBe('staff.signIn');
     s.close();
   });
 
@@ -86,7 +86,7 @@ describe('sign-in', () => {
     const s = await setUpStation();
     await s.api['auth.signIn']({ login: 'Station 2026!', password: 'x' }).catch(() => undefined);
     const last = (await s.api['audit.list']({ limit: 1 }))[0];
-    expect(last?.action).toBe('auth.signInFailed');
+    expect(last?.action).toBe('staff.signInFailed');
     expect(JSON.stringify(last?.detail)).not.toContain('Station 2026!');
     s.close();
   });
@@ -95,7 +95,7 @@ describe('sign-in', () => {
     const s = await setUpStation();
     expect(await expectAppError(s.api['auth.signIn']({ login: 'nobody', password: 'x' }), 'VALIDATION')).toBe('登录名或密码错误');
     const last = (await s.api['audit.list']({ limit: 1 }))[0];
-    expect(last).toMatchObject({ action: 'auth.signInFailed', detail: { login: 'nobody', reason: 'unknown-login' } });
+    expect(last).toMatchObject({ action: 'staff.signInFailed', detail: { login: 'nobody', reason: 'unknown-login' } });
     s.close();
   });
 
@@ -111,7 +111,7 @@ describe('sign-in', () => {
     expect(await s.api['auth.session']({})).toBeNull();
     await expectAppError(s.api['staff.list']({}), 'FORBIDDEN');
     await s.api['auth.signIn']({ login: 'admin', password: ADMIN.password });
-    expect(await actions(s.api)).toContain('auth.idleSignOut');
+    expect(await actions(s.api)).toContain('staff.idleSignOut');
     s.close();
   });
 });
@@ -137,7 +137,7 @@ describe('staff and permissions (checked in main)', () => {
     await expectAppError(s.api['auth.signIn']({ login: 'lina', password: 'Reset2026x' }), 'FORBIDDEN');
     await s.api['auth.signIn']({ login: 'admin', password: ADMIN.password });
     const log = await actions(s.api);
-    expect(log).toEqual(expect.arrayContaining(['staff.create', 'staff.update', 'staff.resetPassword', 'auth.changePassword']));
+    expect(log).toEqual(expect.arrayContaining(['staff.create', 'staff.update', 'staff.resetPassword', 'staff.changePassword']));
     s.close();
   });
 

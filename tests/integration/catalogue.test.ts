@@ -13,6 +13,7 @@ import { migrate } from '../../main/db/migrate';
 import { systemClock } from '../../main/clock';
 import { createAudit } from '../../main/services/audit';
 import { createStaffService } from '../../main/services/staff';
+import { createWriter } from '../../main/db/write';
 import { createStationSettings, createMachineSettings } from '../../main/services/settings';
 import { createAuth } from '../../main/services/auth';
 import { createStationInfo } from '../../main/services/station-info';
@@ -45,9 +46,10 @@ function catalogueService(dataDir: string, resourcesDir = defaultResourcesDir())
   migrate(db);
   const clock = systemClock;
   const audit = createAudit(db, clock);
-  const staff = createStaffService(db, clock, audit);
-  const auth = createAuth(db, clock, audit, staff, createStationSettings(db, clock), () => 15);
-  const ctx = { db, clock, audit, auth, machine: createMachineSettings(memoryStore()), station: createStationInfo(db, clock, audit), dataDir, resourcesDir };
+  const write = createWriter(db, clock, audit.append);
+  const staff = createStaffService(db, clock, write);
+  const auth = createAuth(db, clock, write, staff, createStationSettings(db, clock), () => 15);
+  const ctx = { db, clock, audit, write, auth, machine: createMachineSettings(memoryStore()), station: createStationInfo(db, clock), dataDir, resourcesDir };
   return { service: createCatalogue(ctx), close: () => db.close() };
 }
 
@@ -79,14 +81,14 @@ describe('the seed', () => {
     expect(first.items).toHaveLength(SEED.items.length);
     expect(first.version).toMatchObject({ version: 1, label: SEED.version, source: 'seed', publishedAt: SEED.publishedAt, itemCount: SEED.items.length, createdBy: null });
     expect(first.items.find((i) => i.code === 'ZB-001')).toMatchObject({ name: '高龄津贴申请', pinyinInitials: 'gljtsq', forwarded: true, retired: false, version: 1 });
-    expect((await s.api['audit.list']({ limit: 5 }))[0]).toMatchObject({ action: 'catalogue.seed', entity: 'catalogue', entityId: '1', actorId: null, detail: { label: SEED.version, items: SEED.items.length } });
+    expect((await s.api['audit.list']({ limit: 5 }))[0]).toMatchObject({ action: 'catalogue_version.seed', entity: 'catalogue_version', entityId: '1', actorId: null, detail: { label: SEED.version, items: SEED.items.length } });
     s.close();
 
     const again = await openTestStation({ dataDir: s.dataDir });
     await again.api['auth.signIn']({ login: ADMIN.login, password: ADMIN.password });
     expect((await again.api['catalogue.list']({ includeRetired: true })).items).toHaveLength(SEED.items.length);
     expect(await again.api['catalogue.versions']({})).toHaveLength(1);
-    expect((await actions(again)).filter((a) => a === 'catalogue.seed')).toHaveLength(1);
+    expect((await actions(again)).filter((a) => a === 'catalogue_version.seed')).toHaveLength(1);
     expect(countRows(s.dataDir, 'catalogue_items')).toBe(SEED.items.length);
     expect((await again.api['audit.verify']({})).ok).toBe(true);
     again.close();
@@ -177,7 +179,7 @@ describe('editing (station head or administrator)', () => {
     expect(await expectAppError(s.api['catalogue.update']({ code: 'ZB-001', revision: 1, fields: { ...fieldsOf(before), name: '高龄津贴' } }), 'CONFLICT')).toMatch(/已被他人修改/);
     expect(await s.api['catalogue.versions']({})).toHaveLength(2);
 
-    const entry = (await s.api['auth.signIn']({ login: ADMIN.login, password: ADMIN.password }), await s.api['audit.list']({ limit: 50 })).find((e) => e.action === 'catalogue.update');
+    const entry = (await s.api['auth.signIn']({ login: ADMIN.login, password: ADMIN.password }), await s.api['audit.list']({ limit: 50 })).find((e) => e.action === 'catalogue_item.update');
     expect(entry).toMatchObject({ entity: 'catalogue_item', entityId: 'ZB-001', actorName: HEAD.name, detail: { version: 2, changed: ['materials'] } });
     expect((await s.api['audit.verify']({})).ok).toBe(true);
     s.close();
@@ -228,7 +230,7 @@ describe('editing (station head or administrator)', () => {
     expect((await s.api['catalogue.versions']({}))[0]?.itemCount).toBe(SEED.items.length);
 
     const log = await actions(s);
-    expect(log.filter((a) => a.startsWith('catalogue.'))).toEqual(['catalogue.seed', 'catalogue.retire', 'catalogue.restore']);
+    expect(log.filter((a) => a.startsWith('catalogue'))).toEqual(['catalogue_version.seed', 'catalogue_item.retire', 'catalogue_item.restore']);
     s.close();
   });
 
@@ -326,8 +328,8 @@ describe('the service interface for intake and county sync', () => {
     await s.api['catalogue.update']({ code: 'ZB-002', revision: zb.version, fields: { ...fieldsOf(zb), notes: '每月 10 日前集中转报' } });
     const versions = await s.api['catalogue.versions']({});
     expect(versions.map((v) => v.label)).toEqual(['2026.2-本站修订1', '2026.2', `${SEED.version}-本站修订1`, SEED.version]);
-    const imported = (await s.api['audit.list']({ limit: 20 })).find((e) => e.action === 'catalogue.import');
-    expect(imported).toMatchObject({ entity: 'catalogue', entityId: '3', actorId: null, detail: { label: '2026.2', added: 1, updated: 1, retired: 1 } });
+    const imported = (await s.api['audit.list']({ limit: 20 })).find((e) => e.action === 'catalogue_version.import');
+    expect(imported).toMatchObject({ entity: 'catalogue_version', entityId: '3', actorId: null, detail: { label: '2026.2', added: 1, updated: 1, retired: 1 } });
     expect((await s.api['audit.verify']({})).ok).toBe(true);
     s.close();
   });

@@ -75,7 +75,7 @@ describe('documents service on a real SQLite file', () => {
     expect(compact(pdfText(bytes))).toContain(RARE_NAME);
 
     const log = await s.api['audit.list']({ limit: 5 });
-    expect(log[0]).toMatchObject({ action: 'documents.issue', entity: 'document', entityId: meta.id, detail: { kind: 'intake.acceptance', number: REF.number, sha256: meta.sha256, missingGlyphs: 0 } });
+    expect(log[0]).toMatchObject({ action: 'document.issue', entity: 'document', entityId: meta.id, detail: { kind: 'intake.acceptance', number: REF.number, sha256: meta.sha256, missingGlyphs: 0 } });
     // The audit log names the document, never the resident.
     expect(JSON.stringify(log[0]!.detail)).not.toMatch(/欧阳|13800138000|1234/);
     expect((await s.api['audit.verify']({})).ok).toBe(true);
@@ -137,9 +137,9 @@ describe('documents service on a real SQLite file', () => {
     ]);
     const log = (await s.api['audit.list']({ limit: 10 })).filter((e) => e.entityId === meta.id).map((e) => [e.action, e.detail.reprintNo ?? null]);
     expect(log).toEqual([
-      ['documents.reprint', 2],
-      ['documents.reprint', 1],
-      ['documents.issue', null],
+      ['document.reprint', 2],
+      ['document.reprint', 1],
+      ['document.issue', null],
     ]);
     s.close();
   });

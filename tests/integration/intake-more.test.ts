@@ -207,7 +207,7 @@ describe('转报 with its details and a 转报单', () => {
     for (const f of ['转报单', out.transmittalNo, '县民政局', '纸质送达', '李娜', tail(r1.receiptNo), tail(r2.receiptNo), '冯𡒄', '卫𪚥', '130102********', '老年证办理', '共2件']) expect(squash(text), f).toContain(squash(f));
     expect(text).not.toContain(idFor('1950-02-03', '031'));
 
-    const audit = await auditOf(s, 'intake.forward');
+    const audit = await auditOf(s, 'intake_transmittal.issue');
     expect(audit[0]?.detail).toMatchObject({ transmittalNo: out.transmittalNo, count: 2, channel: 'paper' });
     expect(JSON.stringify(audit[0]?.detail)).not.toContain('李娜');
     expect((await s.client['audit.verify']({})).ok).toBe(true);

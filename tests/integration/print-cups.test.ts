@@ -119,7 +119,7 @@ describe('printing through CUPS', () => {
     fs.rmSync(out2);
     expect(fs.existsSync(path.join(s.dataDir, 'documents/2026/11', `${REF.number}-intake.acceptance-reprint-1.pdf`))).toBe(true);
 
-    const log = (await s.api['audit.list']({ limit: 10 })).filter((e) => e.action === 'documents.print');
+    const log = (await s.api['audit.list']({ limit: 10 })).filter((e) => e.action === 'document.print');
     expect(log.map((e) => [e.detail.copyNo, e.detail.reprintNo, e.detail.printer, e.detail.jobId])).toEqual([
       [2, 1, PRINTER, again.jobId],
       [1, null, PRINTER, first.jobId],

@@ -65,7 +65,7 @@ describe('a password someone else typed', () => {
     await s.client['auth.signIn']({ login: ADMIN.login, password: ADMIN.password });
     const log = (await s.client['audit.search']({ filter: { record: CLERK.login } })).entries.map((e) => [e.action, e.detail.required ?? e.detail.mustChangePassword ?? null]);
     expect(log).toContainEqual(['staff.create', true]);
-    expect(log).toContainEqual(['auth.changePassword', true]);
+    expect(log).toContainEqual(['staff.changePassword', true]);
     s.close();
   });
 
@@ -96,7 +96,7 @@ describe('a password someone else typed', () => {
     expect((await s.client['residents.search']({ q: '李' })).items).toEqual([]);
 
     await s.client['auth.signIn']({ login: ADMIN.login, password: ADMIN.password });
-    const entries = (await s.client['audit.search']({ filter: { actorId: clerk.id, action: 'auth.changePassword' } })).entries;
+    const entries = (await s.client['audit.search']({ filter: { actorId: clerk.id, action: 'staff.changePassword' } })).entries;
     expect(entries.map((e) => e.detail.required)).toEqual([true, true]);
     const resets = (await s.client['audit.search']({ filter: { action: 'staff.resetPassword' } })).entries;
     expect(resets[0]).toMatchObject({ actorName: ADMIN.name, detail: { login: CLERK.login, mustChangePassword: true } });
@@ -107,7 +107,7 @@ describe('a password someone else typed', () => {
     const s = await setUpStation();
     await s.client['auth.changePassword']({ current: ADMIN.password, next: 'Station2027' });
     const last = (await s.client['audit.list']({ limit: 1 }))[0];
-    expect(last).toMatchObject({ action: 'auth.changePassword', detail: { login: ADMIN.login, required: false } });
+    expect(last).toMatchObject({ action: 'staff.changePassword', detail: { login: ADMIN.login, required: false } });
     expect(JSON.stringify(last)).not.toContain('Station2027');
     s.close();
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_LABELS, actionLabel, detailText, hasActionLabel, recordText } from '../../common/audit-labels';
 
 const MAIN = path.resolve(__dirname, '../../main');
-const ACTION_CODE = /'([a-z][A-Za-z]*(?:\.[A-Za-z]+)+)'/g;
+const ACTION_CODE = /'([a-z][A-Za-z_]*(?:\.[A-Za-z]+)+)'/g;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -50,7 +50,7 @@ describe('操作日志 labels', () => {
     expect(actionsIn("function f(action: 'catalogue.add' | 'catalogue.update') {}")).toEqual(['catalogue.add', 'catalogue.update']);
     expect(actionsIn("end('auth.idleSignOut'); tx.note('wishes.publish', {})")).toEqual(['auth.idleSignOut', 'wishes.publish']);
     const all = writtenActions();
-    for (const known of ['documents.print', 'auth.idleSignOut', 'auth.signInFailed', 'catalogue.restore', 'staff.resetPassword', 'intake.transition', 'audit.export']) {
+    for (const known of ['document.print', 'staff.idleSignOut', 'staff.signInFailed', 'catalogue_item.restore', 'staff.resetPassword', 'intake.transition', 'audit_log.export']) {
       expect(all.has(known), known).toBe(true);
     }
   });

@@ -90,7 +90,7 @@ describe('formatting', () => {
 
   it('turns audit details into words', () => {
     const base = { seq: 1, at: '2026-11-27T07:04:30Z', actorId: 'x', actorName: '王秀兰', entityId: 'x' };
-    expect(detailText({ ...base, action: 'auth.signInFailed', entity: 'staff', detail: { login: 'liming', reason: 'wrong-password', attempt: 2 } })).toBe(
+    expect(detailText({ ...base, action: 'staff.signInFailed', entity: 'staff', detail: { login: 'liming', reason: 'wrong-password', attempt: 2 } })).toBe(
       '登录名：liming；原因：密码错误；第几次：2',
     );
     expect(detailText({ ...base, action: 'station.update', entity: 'station', detail: { changed: ['name', 'phone'] } })).toBe('修改项：站点名称、联系电话');

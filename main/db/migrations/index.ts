@@ -7,6 +7,7 @@ import m0006 from './0006-calendars.sql?raw';
 import m0007 from './0007-intake-more.sql?raw';
 import m0008 from './0008-residents-search.sql?raw';
 import m0009 from './0009-staff-password-change.sql?raw';
+import m0010 from './0010-outbox.sql?raw';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007-intake-more', sql: m0007 },
   { version: 8, name: '0008-residents-search', sql: m0008 },
   { version: 9, name: '0009-staff-password-change', sql: m0009 },
+  { version: 10, name: '0010-outbox', sql: m0010 },
 ];

@@ -1,0 +1,107 @@
+/**
+ * The names of every record kind (entity) and every action the station writes. They are
+ * part of the audit chain and of the county protocol (outbox events), so they are pinned
+ * here, once, and audit/outbox writers accept nothing else.
+ *
+ * The scheme: an entity is singular snake_case; an action is `<entity>.<verb>`, named for
+ * the entity its row is about. Rows written before this scheme keep their old names (the
+ * chains hash the stored rows, so they are never rewritten): LEGACY_ACTIONS and
+ * LEGACY_ENTITIES say what they mean now, so an old log still reads in Chinese.
+ */
+
+export const ENTITIES = {
+  staff: '工作人员',
+  station: '站点',
+  settings: '本机设置',
+  audit_log: '操作日志',
+  catalogue_version: '服务清单',
+  catalogue_item: '服务事项',
+  intake: '代办事项',
+  intake_notice: '一次性告知书',
+  intake_transmittal: '转报单',
+  calendar: '节假日安排',
+  document: '单据',
+  resident: '居民',
+} as const;
+
+export type EntityName = keyof typeof ENTITIES;
+
+/** Each action, the entity it is about, and its label in the 操作日志. */
+export const ACTIONS = {
+  'staff.create': { entity: 'staff', label: '新增工作人员' },
+  'staff.update': { entity: 'staff', label: '修改工作人员' },
+  'staff.resetPassword': { entity: 'staff', label: '重置密码' },
+  'staff.unlock': { entity: 'staff', label: '解锁账号' },
+  'staff.signIn': { entity: 'staff', label: '登录' },
+  'staff.signInFailed': { entity: 'staff', label: '登录失败' },
+  'staff.lock': { entity: 'staff', label: '账号锁定' },
+  'staff.signOut': { entity: 'staff', label: '退出登录' },
+  'staff.idleSignOut': { entity: 'staff', label: '空闲自动退出' },
+  'staff.signOutDisabled': { entity: 'staff', label: '账号停用，已退出' },
+  'staff.changePassword': { entity: 'staff', label: '修改密码' },
+  'station.create': { entity: 'station', label: '登记站点信息' },
+  'station.update': { entity: 'station', label: '修改站点信息' },
+  'settings.update': { entity: 'settings', label: '修改本机设置' },
+  'audit_log.export': { entity: 'audit_log', label: '导出操作日志' },
+  'catalogue_version.seed': { entity: 'catalogue_version', label: '载入初始服务清单' },
+  'catalogue_version.import': { entity: 'catalogue_version', label: '导入县级服务清单' },
+  'catalogue_item.add': { entity: 'catalogue_item', label: '新增服务事项' },
+  'catalogue_item.update': { entity: 'catalogue_item', label: '修改服务事项' },
+  'catalogue_item.retire': { entity: 'catalogue_item', label: '停用服务事项' },
+  'catalogue_item.restore': { entity: 'catalogue_item', label: '恢复服务事项' },
+  'intake.accept': { entity: 'intake', label: '受理代办事项' },
+  'intake.acceptOnTheSpot': { entity: 'intake', label: '受理并当场办结' },
+  'intake.transition': { entity: 'intake', label: '代办事项状态变更' },
+  'intake_notice.issue': { entity: 'intake_notice', label: '出具一次性告知书' },
+  'intake_transmittal.issue': { entity: 'intake_transmittal', label: '转报代办事项' },
+  'calendar.load': { entity: 'calendar', label: '导入节假日安排' },
+  'document.issue': { entity: 'document', label: '生成单据' },
+  'document.print': { entity: 'document', label: '打印单据' },
+  'document.reprint': { entity: 'document', label: '补打单据' },
+  'resident.create': { entity: 'resident', label: '登记居民' },
+  'resident.update': { entity: 'resident', label: '修改居民信息' },
+  'resident.revealIdNumber': { entity: 'resident', label: '查看完整身份证号' },
+  'resident.revealRefused': { entity: 'resident', label: '查看完整身份证号被拒绝' },
+  'resident.exportLedger': { entity: 'resident', label: '导出重点服务对象台账' },
+  'resident.import': { entity: 'resident', label: '批量导入居民' },
+} as const satisfies Record<string, { entity: EntityName; label: string }>;
+
+export type ActionName = keyof typeof ACTIONS;
+/** The entity an action is about: an audit row's action and entity always agree. */
+export type EntityOf<A extends ActionName> = (typeof ACTIONS)[A]['entity'];
+
+/** Names stored before the scheme was settled, and the names they mean now. */
+export const LEGACY_ACTIONS: Readonly<Record<string, ActionName>> = {
+  'auth.signIn': 'staff.signIn',
+  'auth.signInFailed': 'staff.signInFailed',
+  'auth.locked': 'staff.lock',
+  'auth.signOut': 'staff.signOut',
+  'auth.idleSignOut': 'staff.idleSignOut',
+  'auth.signOutDisabled': 'staff.signOutDisabled',
+  'auth.changePassword': 'staff.changePassword',
+  'audit.export': 'audit_log.export',
+  'catalogue.seed': 'catalogue_version.seed',
+  'catalogue.import': 'catalogue_version.import',
+  'catalogue.add': 'catalogue_item.add',
+  'catalogue.update': 'catalogue_item.update',
+  'catalogue.retire': 'catalogue_item.retire',
+  'catalogue.restore': 'catalogue_item.restore',
+  'intake.notice': 'intake_notice.issue',
+  'intake.forward': 'intake_transmittal.issue',
+  'documents.issue': 'document.issue',
+  'documents.print': 'document.print',
+  'documents.reprint': 'document.reprint',
+};
+
+export const LEGACY_ENTITIES: Readonly<Record<string, EntityName>> = {
+  audit: 'audit_log',
+  catalogue: 'catalogue_version',
+};
+
+export function isActionName(s: string): s is ActionName {
+  return Object.prototype.hasOwnProperty.call(ACTIONS, s);
+}
+
+export function isEntityName(s: string): s is EntityName {
+  return Object.prototype.hasOwnProperty.call(ENTITIES, s);
+}

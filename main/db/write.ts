@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { Db } from './open';
+import type { Clock } from '../clock';
+import { newId } from '../clock';
+import { ACTIONS, isActionName, type ActionName, type EntityOf } from '../../common/entities';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** One 操作日志 entry: its action names the entity it is about, from common/entities.ts. */
+export type AuditEvent = {
+  [A in ActionName]: {
+    actorId: string | null;
+    action: A;
+    entity: EntityOf<A>;
+    entityId?: string | null;
+    /** Never personal data of residents: ids, field names, counts, staff logins. */
+    detail?: Record<string, unknown>;
+  };
+}[ActionName];
+
+/** A business change: its audit entry, plus an outbox event carrying the record's full state. */
+export type ChangeEvent = AuditEvent & {
+  entityId: string;
+  op: 'create' | 'update' | 'delete';
+  /** the record's state after the change, for the county; may hold personal data (never the audit's detail) */
+  snapshot: unknown;
+  /** the record's version; by default one more than its last outbox event */
+  version?: number;
+};
+
+export interface Tx {
+  change(e: ChangeEvent): void;
+  /** An audit-only entry: a sign-in, a reveal, an export, a print. */
+  note(e: AuditEvent): void;
+}
+
+export type Write = <T>(fn: (tx: Tx) => T) => T;
+
+/** Refuses a name outside common/entities.ts even where the types were bypassed (a cast, JSON). */
+export function checkNames(e: { action: string; entity: string }): void {
+  if (!isActionName(e.action)) throw new Error(`unknown audit action: ${e.action}`);
+  if (ACTIONS[e.action].entity !== e.entity) throw new Error(`action ${e.action} is about ${ACTIONS[e.action].entity}, not ${e.entity}`);
+}
+
+function outboxHash(prevHash: string, r: { seq: number; event_id: string; entity: string; entity_id: string; op: string; version: number; occurred_at: string; payload: string }): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(JSON.stringify([r.seq, r.event_id, r.entity, r.entity_id, r.op, r.version, r.occurred_at, r.payload]))
+    .digest('hex');
+}
+
+/**
+ * The one write path (DESIGN.md §4): every service change runs in write(tx => …), one
+ * IMMEDIATE transaction in which the row, its audit entry and its outbox event land
+ * together or not at all. A write inside a write joins the outer one.
+ */
+export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) => void): Write {
+  const lastEvent = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1');
+  const lastVersion = db.prepare<[string, string], { v: number | null }>('SELECT max(version) AS v FROM outbox WHERE entity = ? AND entity_id = ?');
+  const insert = db.prepare(
+    `INSERT INTO outbox (seq, event_id, entity, entity_id, op, version, occurred_at, payload, prev_hash, hash)
+     VALUES (@seq, @event_id, @entity, @entity_id, @op, @version, @occurred_at, @payload, @prev_hash, @hash)`,
+  );
+
+  const tx: Tx = {
+    note(e) {
+      checkNames(e);
+      appendAudit(e);
+    },
+    change(e) {
+      checkNames(e);
+      const { snapshot, op, version, ...audit } = e;
+      appendAudit(audit as AuditEvent);
+      const prev = lastEvent.get();
+      const row = {
+        seq: (prev?.seq ?? 0) + 1,
+        event_id: newId(clock),
+        entity: e.entity,
+        entity_id: e.entityId,
+        op,
+        version: version ?? (lastVersion.get(e.entity, e.entityId)?.v ?? 0) + 1,
+        occurred_at: clock.now().toISOString(),
+        payload: JSON.stringify(snapshot ?? null),
+      };
+      const prev_hash = prev?.hash ?? GENESIS_HASH;
+      insert.run({ ...row, prev_hash, hash: outboxHash(prev_hash, row) });
+    },
+  };
+
+  let open = false;
+  return function write<T>(fn: (t: Tx) => T): T {
+    if (open) return fn(tx);
+    return db
+      .transaction(() => {
+        open = true;
+        try {
+          return fn(tx);
+        } finally {
+          open = false;
+        }
+      })
+      .immediate();
+  };
+}
+
+/** Walks the outbox chain from the start, as audit.verify walks the log. */
+export function verifyOutbox(db: Db): { ok: boolean; count: number; brokenAt: number | null } {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const r of db.prepare<[], { seq: number; event_id: string; entity: string; entity_id: string; op: string; version: number; occurred_at: string; payload: string; prev_hash: string; hash: string }>('SELECT * FROM outbox ORDER BY seq').iterate()) {
+    if (r.seq !== expectedSeq || r.prev_hash !== prevHash || outboxHash(prevHash, r) !== r.hash) return { ok: false, count: expectedSeq - 1, brokenAt: expectedSeq };
+    prevHash = r.hash;
+    expectedSeq += 1;
+  }
+  return { ok: true, count: expectedSeq - 1, brokenAt: null };
+}
