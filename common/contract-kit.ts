@@ -1,16 +1,23 @@
 /** Building blocks for the contract and its per-capability parts (common/contracts/). */
 import * as z from 'zod';
+import type { Permission } from './roles';
 
 // Validation messages in Chinese wherever a schema did not spell its own.
 z.config(z.locales.zhCN());
 
 export const none = z.object({}).strict();
 
-export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
+/**
+ * Who may make a call, declared with it and checked once in dispatch: anyone (before sign-in),
+ * any signed-in staff member, or holders of one permission (common/roles.ts).
+ */
+export type Access = 'public' | 'signedIn' | Permission;
+
+export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access?: Access) {
+  return { input, output, access };
 }
 
-type Calls = Record<string, { input: z.ZodType; output: z.ZodType }>;
+type Calls = Record<string, { input: z.ZodType; output: z.ZodType; access?: Access | undefined }>;
 type Merged<P extends readonly Calls[]> = P extends readonly [infer H, ...infer T extends readonly Calls[]] ? H & Merged<T> : unknown;
 
 /**

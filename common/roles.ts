@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'residents.revealId': ['head', 'admin'],
   /** bulk-import residents from a spreadsheet */
   'residents.import': ['head', 'admin'],
+  /** enroll the station with the county, see rejected events and resolve sync conflicts */
+  'sync.manage': ['head', 'admin'],
+  /** see every past 日结 and reprint its report */
+  'dayclose.history': ['head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

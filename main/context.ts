@@ -6,6 +6,7 @@ import type { Auth } from './services/auth';
 import type { MachineSettingsService } from './services/settings';
 import type { StationInfo } from './services/station-info';
 import type { CallName, StationApi } from '../common/contract';
+import type { Role } from '../common/roles';
 
 /** What every capability's services get: passed in, never imported, so tests can vary it. */
 export interface ServiceContext {
@@ -25,3 +26,16 @@ export interface ServiceContext {
 
 /** The slice of the contract one capability implements, e.g. ApiPart<'residents.search' | …>. */
 export type ApiPart<K extends CallName> = { [N in K]: StationApi[N] };
+
+/**
+ * Who a service acts for (DESIGN.md §4): a signed-in staff member, or the county when sync
+ * applies a decision. Services take one as an argument and never read the session.
+ */
+export type Actor =
+  | { kind: 'staff'; id: string; name: string; role: Role }
+  | { kind: 'county'; id: null; name: string };
+
+/** The county as an actor; name is the county staff member who decided, for the history. */
+export function countyActor(name: string): Actor {
+  return { kind: 'county', id: null, name };
+}

@@ -1,0 +1,93 @@
+/**
+ * The county staff's JSON API behind the county web page (county/web), under /admin/api.
+ * Cookie session (HttpOnly, SameSite=Strict) after sign-in; every mutating call needs the
+ * `x-county-csrf` header the sign-in answer gives. Errors use protocol.ts's ErrorBody.
+ */
+import * as z from 'zod';
+import { Day, Instant, IntakeDecision } from './protocol';
+
+export const ADMIN_PREFIX = '/admin/api';
+export const CSRF_HEADER = 'x-county-csrf';
+
+export const AdminSignIn = z.object({ login: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) });
+export const AdminSession = z.object({ login: z.string(), name: z.string(), csrf: z.string() });
+export type AdminSession = z.infer<typeof AdminSession>;
+
+export const StationCreate = z.object({
+  code: z.string().trim().regex(/^[0-9A-Za-z]{4,20}$/, { error: '站点编码为 4–20 位字母或数字' }),
+  name: z.string().trim().min(1, { error: '请填写站点名称' }).max(60),
+});
+/** A new enrollment code: shown once to the admin, valid until used or until expiresAt. */
+export const EnrollmentIssued = z.object({ stationId: z.string(), code: z.string(), expiresAt: Instant });
+
+export const StationRow = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(['pending', 'enrolled', 'revoked']),
+  enrolledAt: Instant.nullable(),
+  deviceName: z.string().nullable(),
+  lastPushAt: Instant.nullable(),
+  lastPullAt: Instant.nullable(),
+  ackedThrough: z.number().int(),
+  /** what the station said was still waiting at its last push */
+  backlog: z.number().int(),
+  rejectedCount: z.number().int(),
+  lastDayClose: z.object({ day: Day, status: z.enum(['confirmed', 'incomplete', 'mismatch']), at: Instant }).nullable(),
+  auditHead: z.object({ seq: z.number().int(), hash: z.string(), at: Instant }).nullable(),
+  /** the audit head went backwards (seq lower, or same seq with another hash): the station's log was cut */
+  auditTailCut: z.boolean(),
+});
+export type StationRow = z.infer<typeof StationRow>;
+
+export const RejectedEventRow = z.object({ seq: z.number().int(), eventId: z.string(), entity: z.string(), entityId: z.string(), reason: z.string(), message: z.string(), at: Instant });
+export const DayCloseRow = z.object({ closeId: z.string(), day: Day, status: z.enum(['confirmed', 'incomplete', 'mismatch']), throughSeq: z.number().int(), counts: z.record(z.string(), z.number()), receivedAt: Instant, confirmedAt: Instant.nullable() });
+
+/** One 代办 item as the county sees it: built from the station's latest intake event. No 身份证号. */
+export const CountyItem = z.object({
+  stationId: z.string(),
+  stationName: z.string(),
+  intakeId: z.string(),
+  receiptNo: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  department: z.string(),
+  /** masked as 张*华 */
+  applicantMasked: z.string(),
+  stationStatus: z.string(),
+  stationVersion: z.number().int(),
+  acceptedAt: Instant,
+  promisedDate: Day,
+  overdue: z.boolean(),
+  /** the county's latest decision, if any */
+  decision: IntakeDecision.nullable(),
+});
+export type CountyItem = z.infer<typeof CountyItem>;
+
+export const ItemFilter = z.object({
+  stationId: z.string().optional(),
+  status: z.enum(['open', 'forwarded', 'decided', 'all']).default('forwarded'),
+  overdue: z.coerce.boolean().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const DecideItem = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accepted'), department: z.string().trim().min(1, { error: '请填写承办部门' }).max(60), basedOnVersion: z.number().int().min(1) }),
+  z.object({ decision: z.literal('completed'), result: z.string().trim().min(1, { error: '请填写办理结果' }).max(500), basedOnVersion: z.number().int().min(1) }),
+  z.object({ decision: z.literal('returned'), reason: z.string().trim().min(1, { error: '请填写退回原因' }).max(500), basedOnVersion: z.number().int().min(1) }),
+]);
+export type DecideItem = z.infer<typeof DecideItem>;
+
+/**
+ * Routes (all under ADMIN_PREFIX):
+ * POST /session            AdminSignIn → AdminSession        DELETE /session
+ * GET  /stations           → StationRow[]
+ * POST /stations           StationCreate → EnrollmentIssued
+ * POST /stations/:id/enrollment → EnrollmentIssued (re-enroll: new code, old token revoked when used)
+ * POST /stations/:id/revoke → StationRow
+ * GET  /stations/:id/rejected → RejectedEventRow[]   GET /stations/:id/day-closes → DayCloseRow[]
+ * GET  /items?ItemFilter   → CountyItem[]
+ * POST /items/:stationId/:intakeId/decision  DecideItem → CountyItem   (adds an intake.decision to that station's feed)
+ * POST /catalogue          PublishedCatalogue → { seq }  (a catalogue.version item in every station's feed)
+ * POST /calendar           holiday notice file → { seq } (a calendar.year item in every station's feed)
+ */
