@@ -52,6 +52,7 @@ export const ACTIONS = {
   'intake.accept': { entity: 'intake', label: '受理代办事项' },
   'intake.acceptOnTheSpot': { entity: 'intake', label: '受理并当场办结' },
   'intake.transition': { entity: 'intake', label: '代办事项状态变更' },
+  'intake.assign': { entity: 'intake', label: '县级受理并分派承办部门' },
   'intake_notice.issue': { entity: 'intake_notice', label: '出具一次性告知书' },
   'intake_transmittal.issue': { entity: 'intake_transmittal', label: '转报代办事项' },
   'calendar.load': { entity: 'calendar', label: '导入节假日安排' },

@@ -37,7 +37,7 @@ import {
 import { AppError } from '../../common/errors';
 import { EligibilityConditions, normalizeConditions } from '../../common/eligibility';
 import { stationDate } from '../../common/time';
-import type { Staff } from '../../common/contract';
+import type { StaffActor } from '../../common/actor';
 import { log } from '../log';
 
 interface ItemRow {
@@ -178,7 +178,7 @@ function changedFields(a: ItemFields, b: ItemFields): (keyof ItemFields)[] {
 }
 
 export function createCatalogue(ctx: ServiceContext) {
-  const { db, clock, auth, write } = ctx;
+  const { db, clock, write } = ctx;
 
   const q = {
     maxVersion: db.prepare<[], { v: number | null }>('SELECT MAX(id) AS v FROM catalogue_versions'),
@@ -327,10 +327,6 @@ export function createCatalogue(ctx: ServiceContext) {
     seeded = true;
   }
 
-  function requireEditor(): Staff {
-    return auth.require('catalogue.edit', '只有站长或管理员可以修改服务清单');
-  }
-
   function nextStationLabel(): string {
     const base = q.lastBase.get();
     const n = (q.stationSince.get(base?.id ?? 0)?.n ?? 0) + 1;
@@ -370,7 +366,7 @@ export function createCatalogue(ctx: ServiceContext) {
   /** One station edit: a new version holding one revision, and its audit entry, in one transaction. */
   function stationChange(
     tx: Tx,
-    me: Staff,
+    me: StaffActor,
     action: 'catalogue_item.add' | 'catalogue_item.update' | 'catalogue_item.retire' | 'catalogue_item.restore',
     code: string,
     fields: ItemFields,
@@ -452,25 +448,20 @@ export function createCatalogue(ctx: ServiceContext) {
 
   const api: ApiPart<keyof typeof catalogueCalls> = {
     async 'catalogue.list'(input) {
-      auth.require();
       return list(input);
     },
     async 'catalogue.search'({ query, limit }) {
-      auth.require();
       return search(query, limit);
     },
     async 'catalogue.get'({ code, version }) {
-      auth.require();
       return version === undefined ? getItem(code) : getItemAt(code, version);
     },
     async 'catalogue.versions'() {
-      auth.require();
       ensureSeeded();
       return q.versions.all().map(toVersion);
     },
 
-    async 'catalogue.add'({ code, fields }) {
-      const me = requireEditor();
+    async 'catalogue.add'({ code, fields }, me) {
       ensureSeeded();
       return write((tx) => {
           if (code && q.codeExists.get(code)) {
@@ -482,8 +473,7 @@ export function createCatalogue(ctx: ServiceContext) {
         });
     },
 
-    async 'catalogue.update'({ code, revision, fields }) {
-      const me = requireEditor();
+    async 'catalogue.update'({ code, revision, fields }, me) {
       ensureSeeded();
       return write((tx) => {
           const before = latestFor(code, revision);
@@ -496,8 +486,7 @@ export function createCatalogue(ctx: ServiceContext) {
         });
     },
 
-    async 'catalogue.retire'({ code, revision, reason }) {
-      const me = requireEditor();
+    async 'catalogue.retire'({ code, revision, reason }, me) {
       ensureSeeded();
       return write((tx) => {
           const before = latestFor(code, revision);
@@ -511,8 +500,7 @@ export function createCatalogue(ctx: ServiceContext) {
         });
     },
 
-    async 'catalogue.restore'({ code, revision }) {
-      const me = requireEditor();
+    async 'catalogue.restore'({ code, revision }, me) {
       ensureSeeded();
       return write((tx) => {
           const before = latestFor(code, revision);

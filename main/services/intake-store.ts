@@ -4,6 +4,7 @@
  * 当场办结 all move a record through changeStatus, so each step is written the same way.
  */
 import type { PromiseRow } from './calendar';
+import type { Actor } from '../../common/actor';
 import * as z from 'zod';
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
@@ -112,6 +113,14 @@ export function recordOf(r: IntakeRow, urgency: IntakeRecord['urgency']): Omit<I
     proxy: r.proxy_name ? { name: r.proxy_name, idMasked: maskIdNumber(r.proxy_id_number ?? ''), relation: r.proxy_relation ?? '' } : null,
   };
 }
+/** The county's decider has no staff row: the history keeps their name. */
+function byName(actor: Actor): string | null {
+  return actor.kind === 'county' ? actor.name : null;
+}
+
+/** Who a history line names: the staff member, or the county's decider. */
+export const EVENT_BY_NAME_SQL = "coalesce(s.name, e.by_name || '（县级）')";
+
 export function createIntakeStore(db: Db, clock: Clock) {
   const byId = db.prepare<[string], IntakeRow>(`${SELECT_RECORD} WHERE r.id = ?`);
   const step = db.prepare(
@@ -124,7 +133,7 @@ export function createIntakeStore(db: Db, clock: Clock) {
        closed_reason = CASE WHEN @to IN ('returned', 'cancelled') THEN @reason ELSE closed_reason END
      WHERE id = @id`,
   );
-  const event = db.prepare('INSERT INTO intake_events (id, intake_id, at, by, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const event = db.prepare('INSERT INTO intake_events (id, intake_id, at, by, by_name, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   return {
     row(id: string): IntakeRow {
@@ -134,9 +143,16 @@ export function createIntakeStore(db: Db, clock: Clock) {
     },
 
     /** One step of the status machine on a record the caller has checked; inside the caller's transaction. */
-    changeStatus(before: IntakeRow, to: IntakeStatus, v: { result?: string | undefined; reason?: string | undefined; receiverName?: string | undefined }, actorId: string, iso: string): void {
+    changeStatus(before: IntakeRow, to: IntakeStatus, v: { result?: string | undefined; reason?: string | undefined; receiverName?: string | undefined }, actor: Actor, iso: string): void {
       step.run({ id: before.id, to, iso, result: v.result ?? null, receiver: v.receiverName ?? null, reason: v.reason ?? null });
-      event.run(newId(clock), before.id, iso, actorId, before.status, to, v.reason ?? v.result ?? null);
+      event.run(newId(clock), before.id, iso, actor.id, byName(actor), before.status, to, v.reason ?? v.result ?? null);
+    },
+
+    /** A history line that is not a status step (the county assigning a department); the status stays. */
+    noteEvent(before: IntakeRow, reason: string, actor: Actor, iso: string): void {
+      event.run(newId(clock), before.id, iso, actor.id, byName(actor), before.status, before.status, reason);
     },
   };
 }
+
+export type IntakeStore = ReturnType<typeof createIntakeStore>;
