@@ -207,7 +207,7 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
       return s.state === 'done' ? { state: 'done' as const, preview: s.result } : s;
     },
 
-    async 'residents.importCommit'({ fileName, base64, onExisting }, me) {
+    async 'residents.importCommit'({ requestId, fileName, base64, onExisting }, me) {
       const { rows } = await parseFile(fileName, base64);
       const bad = rows.filter((r) => Object.keys(r.errors).length > 0);
       if (bad.length > 0) {
@@ -215,7 +215,8 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
         throw new AppError('VALIDATION', `有 ${bad.length} 行数据有误（第 ${lines.join('、')}${bad.length > 10 ? ' 等' : ''} 行），请修改文件后重新导入；本次未导入任何数据`);
       }
       if (rows.length === 0) throw new AppError('VALIDATION', '文件中没有可导入的居民', { fileName: '没有数据行' });
-      return write((tx) => {
+      // a repeat of the same 确认导入 (its requestId) answers with the first import's counts
+      return write.once({ requestId, call: 'residents.importCommit', actorId: me.id }, (tx) => {
           let created = 0;
           let updated = 0;
           let skipped = 0;
@@ -247,7 +248,7 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
           }
           tx.note({ actorId: me.id, action: 'resident.import', entity: 'resident', entityId: null, detail: { rows: rows.length, created, updated, skipped, onExisting } });
           return { created, updated, skipped };
-        });
+        }).value;
     },
 
     async 'residents.importTemplate'() {

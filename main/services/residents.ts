@@ -188,16 +188,18 @@ export function createResidents(ctx: ServiceContext) {
     }
   }
 
-  function create(input: FormInput, me: StaffActor): ResidentView {
-    return write((tx) => {
+  /** A repeat of the form's requestId (a double Enter, a retry) answers with the resident it registered. */
+  function create(input: FormInput & { requestId: string }, me: StaffActor): ResidentView {
+    const { value } = write.once({ requestId: input.requestId, call: 'residents.create', actorId: me.id }, (tx) => {
         const { fields, tags } = settle(input, null);
         duplicate(fields.idNumber, null);
         const id = newId(clock);
         const at = clock.now().toISOString();
         store.insert(id, fields, tags, at, me.id);
         tx.change({ actorId: me.id, action: 'resident.create', entity: 'resident', entityId: id, op: 'create', ...store.snapshot(id)!, detail: { via: 'form' } });
-        return viewOf(mustGet(id));
+        return { id };
       });
+    return viewOf(mustGet(value.id));
   }
 
   function update(input: Omit<FormInput, 'idNumber' | 'pinyin'> & { id: string; version: number; idNumber?: string | undefined; pinyin?: string | undefined }, me: StaffActor): ResidentView {

@@ -73,7 +73,7 @@ export async function openTestStation(opts: { clock?: Clock; dataDir?: string } 
   const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock });
   const client = clientOf(station);
   // api: the checked path (dispatch) as the renderer takes it; calls: what a transport is handed
-  return { calls: station, api: client, client, close: station.close, warmUp: station.warmUp, dbPath: station.dbPath, dataDir, clock };
+  return { calls: station, api: client, client, services: station.services, close: station.close, warmUp: station.warmUp, dbPath: station.dbPath, dataDir, clock };
 }
 
 /** A station already through first-run setup, with the admin signed in. */
