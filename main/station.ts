@@ -24,6 +24,9 @@ import { createCatalogue } from './services/catalogue';
 import { createDocuments } from './services/documents';
 import { createIntake } from './services/intake';
 import { createCalendar } from './services/calendar';
+import { createDayClose } from './services/dayclose';
+import { unenrolledSync } from './sync/unenrolled';
+import type { PendingDayCloses, SyncPort } from './sync/port';
 
 export interface StationOptions {
   dataDir: string;
@@ -33,6 +36,8 @@ export interface StationOptions {
   clock?: Clock;
   /** shipped resources (fonts, calendars, catalogue); defaults to the repository's resources/ */
   resourcesDir?: string;
+  /** what 日结 asks of the county sync; a station without a county token closes its days locally */
+  sync?: SyncPort;
 }
 
 /** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
@@ -69,7 +74,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; close(): void; warmUp(): Promise<void>; dbPath: string }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses }> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbPath = path.join(opts.dataDir, DB_FILE);
   const db = openAndMigrate(dbPath);
@@ -88,6 +93,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const documents = createDocuments(ctx);
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
+  const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? unenrolledSync });
 
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
@@ -97,6 +103,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...documents.api,
     ...intake.api,
     ...calendar.api,
+    ...dayClose.api,
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
@@ -194,6 +201,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   return {
     api: gatePendingPasswordChange(api, () => auth.passwordChangePending()),
     dbPath,
+    /** the closes still 待确认, for the sync worker to retry */
+    pendingDayCloses: dayClose.pending,
     /** Parses the receipt fonts ahead of the first receipt; call once the window is up. */
     warmUp: () => documents.warmUp(),
     close() {
