@@ -44,8 +44,9 @@ export function dayCloseForm(d: DayCloseReportData): FormModel {
         kind: 'fields',
         fields: [
           { label: '站点', value: `${d.station.name}（${d.station.code}）`, wide: true },
+          { label: '县级确认', value: `${d.countyStatus}${d.countyDetail ? `：${d.countyDetail}` : ''}`, wide: true, strong: d.countyStatus !== '已确认' },
           { label: '日结人', value: d.closedByName },
-          { label: '县级确认', value: `${d.countyStatus}${d.countyDetail ? `：${d.countyDetail}` : ''}`, strong: d.countyStatus !== '已确认' },
+          { label: '上报记录', value: range },
           { label: '受理回执', value: receipts, wide: true },
         ],
       },
@@ -61,7 +62,6 @@ export function dayCloseForm(d: DayCloseReportData): FormModel {
       {
         kind: 'fields',
         fields: [
-          { label: '上报记录', value: range, wide: true },
           { label: '记录摘要', value: `SHA-256 ${shortHash(d.digest)}`, wide: true },
           { label: '操作日志', value: `截至第 ${d.auditHead.seq} 条，${shortHash(d.auditHead.hash)}`, wide: true },
           { label: '日结编号', value: d.closeId, wide: true },
