@@ -42,16 +42,16 @@ export function CloseHistory({ rows, error, loading, onView, onChanged }: Props)
     {
       title: S.HISTORY_ACTIONS,
       key: 'actions',
-      width: 150,
+      width: 170,
       render: (_, r) => (
         <Space>
           {r.documentId && (
-            <Button size="small" onClick={() => onView(r.documentId!)} data-testid={`dayclose-view-${r.day}`}>
+            <Button size="small" autoInsertSpace={false} onClick={() => onView(r.documentId!)} data-testid={`dayclose-view-${r.day}`}>
               {S.VIEW}
             </Button>
           )}
           <Button size="small" loading={busy === r.closeId} onClick={() => void reprint(r.closeId)} data-testid={`dayclose-reprint-${r.day}`}>
-            {S.REPRINT}
+            {S.REPRINT_SHORT}
           </Button>
         </Space>
       ),

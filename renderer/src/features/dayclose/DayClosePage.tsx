@@ -36,7 +36,7 @@ function ClosedPanel({ today, result, onView, onReprint, mayReprint }: { today: 
         showIcon
         title={
           <span>
-            {S.CLOSED_LINE(formatDateTime(c.closedAt), c.closedBy.name)} <StatusTag county={c.county} />
+            {S.CLOSED_LINE(formatDateTime(c.closedAt), c.closedBy.name)} <StatusTag county={c.county} brief />
           </span>
         }
         description={<span data-testid="dayclose-outcome-detail">{detail}</span>}

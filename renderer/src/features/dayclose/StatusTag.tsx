@@ -6,8 +6,9 @@ import * as S from './strings';
 
 const COLORS = { confirmed: 'green', pending: 'gold', mismatch: 'red' } as const;
 
-export function StatusTag({ county }: { county: DayCloseSummary['county'] }) {
-  const detail = county.status === 'confirmed' ? (county.answeredAt ? S.COUNTY_CONFIRMED(formatDateTime(county.answeredAt)) : null) : county.reason;
+/** brief: the tag alone, where the reason is said beside it already */
+export function StatusTag({ county, brief = false }: { county: DayCloseSummary['county']; brief?: boolean }) {
+  const detail = brief ? null : county.status === 'confirmed' ? (county.answeredAt ? S.COUNTY_CONFIRMED(formatDateTime(county.answeredAt)) : null) : county.reason;
   return (
     <span className="sd-dayclose-status">
       <Tag color={COLORS[county.status]} data-testid="dayclose-status">

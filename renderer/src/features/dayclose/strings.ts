@@ -44,7 +44,8 @@ export const AFTER_CLOSE = (n: number) => `日结后又有 ${n} 项变更，已�
 export const SYNC_FAILED = (why: string) => `同步未完成：${why}`;
 export const DOCUMENT_FAILED = (why: string) => `日结已完成，但日结报表未能生成：${why}`;
 export const VIEW_REPORT = '查看日结报表';
-export const REPRINT = '补打';
+export const REPRINT = '补打日结报表';
+export const REPRINT_SHORT = '补打报表';
 export const REPRINTED = (n: number) => `已生成补打件（第 ${n} 次）`;
 
 export const HISTORY_TITLE = '历次日结';
