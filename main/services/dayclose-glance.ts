@@ -49,6 +49,14 @@ export function digestOf(hashes: readonly string[]): string {
   return createHash('sha256').update(dayDigestInput(hashes)).digest('hex');
 }
 
+/**
+ * When a change is dated: a record's own time where its snapshot has one (a county decision
+ * applied today may be dated yesterday), else when it was recorded.
+ */
+const DATED = "coalesce(json_extract(payload, '$.updated_at'), json_extract(payload, '$.updatedAt'), occurred_at)";
+/** After the last close, dated before today; the closes' own events are not the day's business. */
+const LATE_WHERE = `seq > @after AND entity <> 'day_close' AND (occurred_at < @start OR ${DATED} < @start)`;
+
 const STATUS_COUNT: Record<string, DayCountKey> = { completed: 'completed', forwarded: 'forwarded', returned: 'returned', cancelled: 'cancelled', collected: 'handedOver', delivered: 'handedOver' };
 
 type ByRow = { by: string | null; n: number };
@@ -73,9 +81,9 @@ export function createGlance(db: Db) {
     lastClose: db.prepare<[], { id: string; day: string; closed_at: string; through_seq: number }>('SELECT id, day, closed_at, through_seq FROM day_closes ORDER BY through_seq DESC, day DESC LIMIT 1'),
     headSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM outbox'),
     hashes: db.prepare<[number, number], { hash: string }>('SELECT hash FROM outbox WHERE seq BETWEEN ? AND ? ORDER BY seq'),
-    lateCount: db.prepare<[number, string], { n: number }>("SELECT count(*) AS n FROM outbox WHERE seq > ? AND occurred_at < ? AND entity <> 'day_close'"),
-    late: db.prepare<[number, string, number], { seq: number; occurred_at: string; entity: string; entity_id: string; op: string }>(
-      "SELECT seq, occurred_at, entity, entity_id, op FROM outbox WHERE seq > ? AND occurred_at < ? AND entity <> 'day_close' ORDER BY seq DESC LIMIT ?",
+    lateCount: db.prepare<{ after: number; start: string }, { n: number }>(`SELECT count(*) AS n FROM outbox WHERE ${LATE_WHERE}`),
+    late: db.prepare<{ after: number; start: string; limit: number }, { seq: number; occurred_at: string; dated: string; entity: string; entity_id: string; op: string }>(
+      `SELECT seq, occurred_at, min(occurred_at, ${DATED}) AS dated, entity, entity_id, op FROM outbox WHERE ${LATE_WHERE} ORDER BY seq DESC LIMIT @limit`,
     ),
     auditOf: db.prepare<[string, string, string], { action: string; name: string | null; actor_id: string | null }>(
       'SELECT a.action, a.actor_id, s.name FROM audit_log a LEFT JOIN staff s ON s.id = a.actor_id WHERE a.entity = ? AND a.entity_id = ? AND a.at = ? ORDER BY a.seq DESC LIMIT 1',
@@ -103,14 +111,14 @@ export function createGlance(db: Db) {
 
   // The closes' own events (the close, the county's answer) are not changes to a day's business.
   function lateChanges(afterSeq: number, beforeIso: string): { shown: LateChange[]; total: number } {
-    const total = q.lateCount.get(afterSeq, beforeIso)?.n ?? 0;
+    const total = q.lateCount.get({ after: afterSeq, start: beforeIso })?.n ?? 0;
     const shown = q.late
-      .all(afterSeq, beforeIso, LATE_SHOWN)
+      .all({ after: afterSeq, start: beforeIso, limit: LATE_SHOWN })
       .reverse()
       .map((r): LateChange => {
         const a = q.auditOf.get(r.entity, r.entity_id, r.occurred_at);
         const action = a ? (ACTION_LABELS[a.action] ?? a.action) : r.op === 'create' ? '新增记录' : '修改记录';
-        return { seq: r.seq, at: r.occurred_at, action, record: recordText(r.entity, r.entity_id), actorName: a ? (a.name ?? (a.actor_id ? null : COUNTY_NAME)) : null };
+        return { seq: r.seq, at: r.dated, action, record: recordText(r.entity, r.entity_id), actorName: a ? (a.name ?? (a.actor_id ? null : COUNTY_NAME)) : null };
       });
     return { shown, total };
   }

@@ -58,10 +58,15 @@ export function createDayClose(ctx: ServiceContext, deps: { documents: Documents
     return write((tx) => {
       const before = store.get(closeId);
       if (before.county_status === 'confirmed') return before;
-      if (!outcome.sent) return store.answer(tx, before, { status: before.county_status, reason: outcome.reason.slice(0, 300), answer: before.county_answer, answeredAt: null, triedAt });
-      const response = DayCloseResponse.parse(outcome.response);
-      if (response.closeId !== closeId) throw new Error('county answered for another close');
-      return store.answer(tx, before, { ...statusOfAnswer(response), answer: JSON.stringify(response), triedAt });
+      const parsed = outcome.sent ? DayCloseResponse.safeParse(outcome.response) : null;
+      // An answer that does not match the protocol, or is about another close, changes nothing but the reason.
+      const unusable = parsed && (!parsed.success || parsed.data.closeId !== closeId);
+      if (!outcome.sent || !parsed?.success || unusable) {
+        const reason = outcome.sent ? '县级平台的答复无法识别，稍后将自动重试' : outcome.reason.slice(0, 300);
+        if (unusable) log.warn('county answer to a day close unusable', { closeId });
+        return store.answer(tx, before, { status: before.county_status, reason, answer: before.county_answer, answeredAt: null, triedAt });
+      }
+      return store.answer(tx, before, { ...statusOfAnswer(parsed.data), answer: JSON.stringify(parsed.data), triedAt });
     });
   }
 

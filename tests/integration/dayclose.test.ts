@@ -16,6 +16,10 @@ import { addStaff } from '../helpers/staff';
 import { countyLikePort } from '../helpers/county-port';
 import { pdfText } from '../helpers/pdf';
 import { dayDigestInput } from '../../common/county/protocol';
+import { openDb } from '../../main/db/open';
+import { createWriter } from '../../main/db/write';
+import { createAudit } from '../../main/services/audit';
+import { createIntakeStore } from '../../main/services/intake-store';
 
 const CLERK = { name: '李娜', login: 'lina', role: 'clerk' as const, password: 'Counter2026' };
 // Friday 27 Nov 2026, 09:00 in Beijing; the day under test is Tuesday 8 Dec.
@@ -77,7 +81,7 @@ async function busyDay(s: Station) {
     const item = await s.client['catalogue.get']({ code: 'DB-003' });
     await s.client['intake.notice']({ residentId: wang.id, itemCode: 'DB-003', materialsReceived: item.materials.slice(0, 1) });
   });
-  return { zhang, wang };
+  return { zhang, wang, forwarded: a };
 }
 
 function outboxHashes(dbFile: string, from: number, through: number): string[] {
@@ -168,6 +172,10 @@ describe('日结: closing', () => {
     expect(r.close.county).toMatchObject({ status: 'pending', reason: '无法连接县级平台' });
     expect(s.pendingDayCloses.list().map((c) => c.closeId)).toEqual([r.close.closeId]);
 
+    // an answer about another close changes nothing but the reason
+    s.pendingDayCloses.record(r.close.closeId, { status: 'confirmed', closeId: randomUUID(), confirmedAt: s.clock.now().toISOString(), serverTime: s.clock.now().toISOString() });
+    expect((await s.client['dayclose.today']({})).close!.county).toMatchObject({ status: 'pending', reason: expect.stringContaining('无法识别') });
+
     // back online, but one event never reached the county: incomplete, still 待确认
     county.state.online = true;
     county.state.lose.add(3);
@@ -223,7 +231,7 @@ describe('日结: closing', () => {
 describe('日结: changes after a close', () => {
   it('allows them, and lists them on the next report as 上次日结后的变更', async () => {
     const s = await station();
-    const { wang } = await busyDay(s);
+    const { wang, forwarded } = await busyDay(s);
     const first = await s.client['dayclose.close']({ requestId: randomUUID() });
 
     // 17:00 Tuesday, after the close: a status change dated the closed day
@@ -231,6 +239,19 @@ describe('日结: changes after a close', () => {
     const late = await accept(s, wang.id, 'ZD-002');
     const today = await s.client['dayclose.today']({});
     expect(today.afterClose).toBeGreaterThan(0);
+
+    // Wednesday 09:10: the sync worker applies a county decision dated Tuesday 16:00, through the write path
+    const db = openDb(s.dbPath);
+    const worker = manualClock('2026-12-09T01:10:00.000Z');
+    const write = createWriter(db, worker, createAudit(db, worker).append);
+    const intake = createIntakeStore(db, worker);
+    const adminId = db.prepare<[], { id: string }>("SELECT id FROM staff WHERE login = 'admin'").get()!.id;
+    write((tx) => {
+      intake.changeStatus(intake.row(forwarded.id), 'completed', { result: '县民政局审核通过' }, adminId, '2026-12-08T08:00:00.000Z');
+      const after = intake.row(forwarded.id);
+      tx.change({ actorId: null, action: 'intake.transition', entity: 'intake', entityId: forwarded.id, op: 'update', version: after.version, snapshot: after, detail: { to: 'completed' } });
+    });
+    db.close();
 
     // Wednesday
     await at(s, '2026-12-09T01:30:00.000Z');
@@ -241,6 +262,9 @@ describe('日结: changes after a close', () => {
     expect(g.lastClose?.closeId).toBe(first.close.closeId);
     expect(g.lateChangesTotal).toBeGreaterThan(0);
     expect(g.lateChanges.some((c) => c.record === `代办事项 ${late.receiptNo}` && c.action === '受理代办事项')).toBe(true);
+    const decision = g.lateChanges.find((c) => c.record === `代办事项 ${forwarded.receiptNo}`);
+    expect(decision).toEqual({ seq: expect.any(Number), at: '2026-12-08T08:00:00.000Z', action: '代办事项状态变更', record: `代办事项 ${forwarded.receiptNo}`, actorName: '县级平台' });
+    expect(g.totals.completed).toBe(0); // dated Tuesday: not Wednesday's business
     // today's own change and the closes' own events are not "late"
     expect(g.lateChanges.every((c) => c.at < '2026-12-08T16:00:00.000Z')).toBe(true);
     expect(g.lateChanges.some((c) => c.record.startsWith('日结'))).toBe(false);
