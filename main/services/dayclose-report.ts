@@ -5,6 +5,9 @@ import type { PrintableDocument } from '../pdf/types';
 import { dateTimeCn } from '../pdf/format';
 import type { DayCloseRow } from './dayclose-store';
 
+/** The newest changes since the last close that the sheet lists (the screen shows more). */
+const LATE_PRINTED = 15;
+
 /** Column heads short enough for ten figures across A4. */
 const SHORT_HEADS: Record<DayCountKey, string> = {
   accepted: '受理',
@@ -12,10 +15,10 @@ const SHORT_HEADS: Record<DayCountKey, string> = {
   forwarded: '转报',
   returned: '退回',
   cancelled: '撤销',
-  handedOver: '领取送达',
+  handedOver: '领取\n送达',
   overdue: '逾期',
   notices: '告知书',
-  receipts: '受理回执',
+  receipts: '受理\n回执',
   reprints: '补打',
 };
 
@@ -39,7 +42,7 @@ export function dayCloseReport(r: DayCloseRow, g: DayGlance, station: Station): 
       countRows: [...g.perClerk.map((c) => row(c.name, c.counts)), row('合计', g.totals)],
       firstReceiptNo: r.first_receipt_no,
       lastReceiptNo: r.last_receipt_no,
-      lateChanges: g.lateChanges.map((c) => ({ at: c.at, action: c.action.slice(0, 40), record: c.record.slice(0, 80), actorName: c.actorName?.slice(0, 30) ?? null })),
+      lateChanges: g.lateChanges.slice(-LATE_PRINTED).map((c) => ({ at: c.at, action: c.action.slice(0, 40), record: c.record.slice(0, 80), actorName: c.actorName?.slice(0, 30) ?? null })),
       lateChangesTotal: g.lateChangesTotal,
       countyStatus: DAY_CLOSE_STATUS_LABELS[r.county_status],
       countyDetail: countyDetail(r).slice(0, 300),

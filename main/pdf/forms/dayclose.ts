@@ -57,6 +57,7 @@ export function dayCloseForm(d: DayCloseReportData): FormModel {
         // the name column fixed, the figures sharing the rest: 'auto' wraps short headers a character a line
         widths: [64, ...Array.from({ length: valueCols }, () => '*' as const)],
         rows: d.countRows.map((r) => [r.name, ...r.values.map(String)]),
+        align: ['center', ...Array.from({ length: valueCols }, () => 'right' as const)],
       },
       late,
       {
