@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createStation } from '../../main/station';
 import { DB_FILE } from '../../main/paths';
@@ -224,6 +225,39 @@ describe('日结: closing', () => {
     expect(now.county.status).toBe('mismatch');
     expect(now.county.reason).toContain('记录摘要与县级平台收到的记录不符');
     expect(s.pendingDayCloses.list()).toEqual([]);
+    s.close();
+  });
+});
+
+describe('日结: when things go wrong', () => {
+  it('two clerks closing at once: one close, the other told the day is closed', async () => {
+    const s = await station();
+    await busyDay(s);
+    const [a, b] = await Promise.allSettled([s.client['dayclose.close']({ requestId: randomUUID() }), s.client['dayclose.close']({ requestId: randomUUID() })]);
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = (a.status === 'rejected' ? a : b) as PromiseRejectedResult;
+    expect((refused.reason as { code: string }).code).toBe('CONFLICT');
+    const db = new Database(s.dbPath, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM day_closes').get()).toEqual({ n: 1 });
+    db.close();
+    s.close();
+  });
+
+  it('a report that cannot be made leaves the close standing, and 补打 makes it once the cause is gone', async () => {
+    const s = await station();
+    await busyDay(s);
+    // The month's archive folder cannot be created: a file stands where it should be.
+    const month = path.join(s.dataDir, 'documents', '2026', '12');
+    fs.rmSync(month, { recursive: true, force: true });
+    fs.writeFileSync(month, 'not a folder');
+    const r = await s.client['dayclose.close']({ requestId: randomUUID() });
+    expect(r.documentError).toBeTruthy();
+    expect(r.close.documentId).toBeNull();
+    expect((await s.client['dayclose.today']({})).close?.closeId).toBe(r.close.closeId);
+    fs.rmSync(month);
+    const again = await s.client['dayclose.reprint']({ closeId: r.close.closeId });
+    expect(pdfText(Buffer.from((await s.client['documents.get']({ id: again.documentId })).pdfBase64, 'base64'))).toContain('日结报表');
+    expect((await s.client['dayclose.get']({ closeId: r.close.closeId })).documentId).toBe(again.documentId);
     s.close();
   });
 });
