@@ -20,6 +20,8 @@ import { reprintReport, useHistory, useToday, type CloseResult, type Today } fro
 import './dayclose.css';
 import * as S from './strings';
 
+const PENDING_RECHECK_MS = 30_000;
+
 function dayText(day: string): string {
   const at = `${day}T12:00:00+08:00`;
   return `${formatDateLong(at)}（${formatWeekday(at)}）`;
@@ -78,6 +80,15 @@ export function DayClosePage() {
   useEffect(() => {
     if (t && !closed) closeButton.current?.focus();
   }, [t, closed]);
+
+  // 待确认 turns 已确认 by itself once the sync worker gets the county's answer: look again now and then.
+  const waiting = t?.close?.county.status === 'pending';
+  const reloadToday = today.reload;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void reloadToday(), PENDING_RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [waiting, reloadToday]);
 
   function closedNow(r: CloseResult) {
     setConfirming(false);
