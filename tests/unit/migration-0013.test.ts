@@ -38,6 +38,8 @@ describe('migration 0013-dayclose', () => {
     expect(() => db.prepare("UPDATE day_closes SET county_status = 'maybe'").run()).toThrow(/CHECK/);
     // an empty range (nothing happened since the last close) is allowed
     close(db, { id: 'c3', request_id: 'r3', day: '2026-12-10', from_seq: 6, through_seq: 5 });
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['intake_events_at', 'intake_notices_issued', 'documents_kind_created', 'document_copies_created', 'day_closes_pending']));
     db.close();
   });
 });

@@ -37,3 +37,9 @@ CREATE TABLE day_closes (
 );
 CREATE INDEX day_closes_through ON day_closes (through_seq);
 CREATE INDEX day_closes_pending ON day_closes (closed_at) WHERE county_status = 'pending';
+
+-- The day at a glance reads each table by the day's time range.
+CREATE INDEX intake_events_at ON intake_events (at);
+CREATE INDEX intake_notices_issued ON intake_notices (issued_at);
+CREATE INDEX documents_kind_created ON documents (kind, created_at);
+CREATE INDEX document_copies_created ON document_copies (created_at);
