@@ -58,6 +58,7 @@ test('accept an item, close the day (unenrolled: 待确认, 未登记县级平�
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('dayclose-confirm')).toBeFocused();
   await expect(page.getByTestId('dayclose-confirm-figures')).toContainText('受理 1');
+  await page.screenshot({ path: 'test-results/e2e/dayclose-confirm.png' });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('dayclose-confirm')).toBeHidden();
   await expect(page.getByTestId('dayclose-open')).toBeVisible();

@@ -78,7 +78,7 @@ export function CloseDialog({ open, dayText, glance, enrolled, onCancel, onClose
         </div>
       ) : (
         <>
-          <p>{S.CONFIRM_TEXT}</p>
+          <p>{enrolled ? S.CONFIRM_TEXT : S.CONFIRM_TEXT_LOCAL}</p>
           <p data-testid="dayclose-confirm-figures">{figures.length > 0 ? figures.join('，') : S.NO_BUSINESS}</p>
           {!enrolled && <Alert type="info" showIcon title={S.CONFIRM_UNENROLLED} />}
           {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="dayclose-error" />}

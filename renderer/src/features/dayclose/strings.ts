@@ -29,6 +29,7 @@ export const LATE_ACTOR = '经办人';
 
 export const CONFIRM_TITLE = (day: string) => `确认日结 ${day}？`;
 export const CONFIRM_TEXT = '日结将先与县级平台同步，再提交当日汇总并生成日结报表。每天只能日结一次；日结后的变更将列入下一次日结报表。';
+export const CONFIRM_TEXT_LOCAL = '日结将冻结当日数字并生成日结报表。每天只能日结一次；日结后的变更将列入下一次日结报表。';
 export const CONFIRM_OK = '确认日结（Enter）';
 export const CONFIRM_CANCEL = '取消（Esc）';
 export const CONFIRM_UNENROLLED = '本站尚未登记县级平台：日结将只在本机完成，状态为“待确认”。';
