@@ -22,6 +22,7 @@ export const ENTITIES = {
   calendar: '节假日安排',
   document: '单据',
   resident: '居民',
+  day_close: '日结',
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -65,6 +66,9 @@ export const ACTIONS = {
   'resident.revealRefused': { entity: 'resident', label: '查看完整身份证号被拒绝' },
   'resident.exportLedger': { entity: 'resident', label: '导出重点服务对象台账' },
   'resident.import': { entity: 'resident', label: '批量导入居民' },
+  'day_close.close': { entity: 'day_close', label: '关闭当日（日结）' },
+  'day_close.confirm': { entity: 'day_close', label: '县级确认日结' },
+  'day_close.reprint': { entity: 'day_close', label: '补打日结报表' },
 } as const satisfies Record<string, { entity: EntityName; label: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -27,6 +27,9 @@ import { createCatalogue } from './services/catalogue';
 import { createDocuments } from './services/documents';
 import { createIntake } from './services/intake';
 import { createCalendar } from './services/calendar';
+import { createDayClose } from './services/dayclose';
+import { unenrolledSync } from './sync/unenrolled';
+import type { PendingDayCloses, SyncPort } from './sync/port';
 
 export interface StationOptions {
   dataDir: string;
@@ -36,6 +39,8 @@ export interface StationOptions {
   clock?: Clock;
   /** shipped resources (fonts, calendars, catalogue); defaults to the repository's resources/ */
   resourcesDir?: string;
+  /** what 日结 asks of the county sync; a station without a county token closes its days locally */
+  sync?: SyncPort;
 }
 
 /** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
@@ -79,7 +84,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; close(): void; warmUp(): Promise<void>; dbPath: string }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses }> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbPath = path.join(opts.dataDir, DB_FILE);
   const db = openAndMigrate(dbPath);
@@ -98,6 +103,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const documents = createDocuments(ctx);
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
+  const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? unenrolledSync });
 
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
@@ -107,6 +113,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...documents.api,
     ...intake.api,
     ...calendar.api,
+    ...dayClose.api,
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
@@ -193,6 +200,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     services: { intake, catalogue, calendar },
     callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input)),
     dbPath,
+    /** the closes still 待确认, for the sync worker to retry */
+    pendingDayCloses: dayClose.pending,
     /** Parses the receipt fonts ahead of the first receipt; call once the window is up. */
     warmUp: () => documents.warmUp(),
     close() {

@@ -36,7 +36,7 @@ export interface Signer {
 export type Block =
   | { kind: 'fields'; fields: Field[] }
   | { kind: 'paragraph'; text: string; indent?: boolean }
-  | { kind: 'table'; headers: string[]; rows: string[][]; widths: (number | '*' | 'auto')[]; caption?: string }
+  | { kind: 'table'; headers: string[]; rows: string[][]; widths: (number | '*' | 'auto')[]; caption?: string; /** per column; by default the first centred, the rest left */ align?: ('left' | 'center' | 'right')[] }
   | { kind: 'progress'; payload: string; lines: string[] }
   | { kind: 'notes'; title: string; items: string[] }
   | { kind: 'signatures'; signers: Signer[]; stamp?: { org: string; date: string } };
@@ -230,7 +230,7 @@ function block(b: Block, paper: Paper): Content {
       return { text: keepTail(b.indent ? `\u3000\u3000${b.text}` : b.text), margin: [0, paper.gap, 0, 0], lineHeight: paper.lineGap };
     case 'table': {
       const head = b.headers.map((h) => labelCell(h));
-      const rows = b.rows.map((r) => r.map((c, i): TableCell => ({ text: c, alignment: i === 0 ? 'center' : 'left', verticalAlignment: 'middle' })));
+      const rows = b.rows.map((r) => r.map((c, i): TableCell => ({ text: c, alignment: b.align?.[i] ?? (i === 0 ? 'center' : 'left'), verticalAlignment: 'middle' })));
       const table: Content = { table: { headerRows: 1, widths: b.widths, body: [head, ...rows], dontBreakRows: true }, layout: formTable(paper) };
       return b.caption ? { stack: [{ text: b.caption, bold: true, margin: [0, paper.gap, 0, 3] }, table] } : { stack: [table], margin: [0, paper.gap, 0, 0] };
     }

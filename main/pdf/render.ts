@@ -10,6 +10,7 @@ import { acceptanceForm } from './forms/acceptance';
 import { correctionForm } from './forms/correction';
 import { completionForm } from './forms/completion';
 import { transmittalForm } from './forms/transmittal';
+import { dayCloseForm } from './forms/dayclose';
 
 export interface RenderOptions {
   layout: PaperLayout;
@@ -32,6 +33,7 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   'intake.correction': '一次性告知书',
   'intake.completion': '办结回执',
   'intake.transmittal': '转报单',
+  'dayclose.report': '日结报表',
 };
 
 export function formModel(doc: PrintableDocument): FormModel {
@@ -44,6 +46,8 @@ export function formModel(doc: PrintableDocument): FormModel {
       return completionForm(doc.data);
     case 'intake.transmittal':
       return transmittalForm(doc.data);
+    case 'dayclose.report':
+      return dayCloseForm(doc.data);
   }
 }
 

@@ -4,7 +4,7 @@
  * boundary, files included).
  */
 import * as z from 'zod';
-import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, PrintableDocument, TransmittalData } from './types';
+import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, DayCloseReportData, PrintableDocument, TransmittalData } from './types';
 
 const text = (max: number) => z.string().max(max);
 const instant = z.iso.datetime({ offset: true });
@@ -71,9 +71,31 @@ const Transmittal = z.object({
     .max(50),
 }) satisfies z.ZodType<TransmittalData>;
 
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const DayCloseReport = z.object({
+  station: StationHeader,
+  day: z.iso.date(),
+  closeId: text(64).min(1),
+  closedAt: instant,
+  closedByName: text(30),
+  countHeaders: z.array(text(20)).min(2).max(16),
+  countRows: z.array(z.object({ name: text(30), values: z.array(z.number().int().min(0)).max(15) })).min(1).max(200),
+  firstReceiptNo: text(64).nullable(),
+  lastReceiptNo: text(64).nullable(),
+  lateChanges: z.array(z.object({ at: instant, action: text(40), record: text(80), actorName: text(30).nullable() })).max(50),
+  lateChangesTotal: z.number().int().min(0),
+  countyStatus: text(10).min(1),
+  countyDetail: text(300),
+  fromSeq: z.number().int().min(1),
+  throughSeq: z.number().int().min(0),
+  digest: hex64,
+  auditHead: z.object({ seq: z.number().int().min(0), hash: hex64 }),
+}) satisfies z.ZodType<DayCloseReportData>;
+
 export const PrintableDocumentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('intake.acceptance'), data: Acceptance }),
   z.object({ kind: z.literal('intake.correction'), data: Correction }),
   z.object({ kind: z.literal('intake.completion'), data: Completion }),
   z.object({ kind: z.literal('intake.transmittal'), data: Transmittal }),
+  z.object({ kind: z.literal('dayclose.report'), data: DayCloseReport }),
 ]) satisfies z.ZodType<PrintableDocument>;

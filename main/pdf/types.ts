@@ -87,12 +87,38 @@ export interface TransmittalData {
   items: { receiptNo: string; itemName: string; applicantName: string; idMasked: string; acceptedAt: string; materials: string[] }[];
 }
 
-export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion' | 'intake.transmittal';
+/** 日结报表: one station day, its figures, the county's answer and what the close covers */
+export interface DayCloseReportData {
+  station: StationHeader;
+  /** YYYY-MM-DD, the station day */
+  day: string;
+  closeId: string;
+  closedAt: string;
+  closedByName: string;
+  /** the counts table: rows in order, the first column the row's name (合计 last) */
+  countHeaders: string[];
+  countRows: { name: string; values: number[] }[];
+  firstReceiptNo: string | null;
+  lastReceiptNo: string | null;
+  /** 上次日结后的变更 (the newest few) and how many there were in all */
+  lateChanges: { at: string; action: string; record: string; actorName: string | null }[];
+  lateChangesTotal: number;
+  /** 待确认 / 已确认 / 不一致, and the words after it (why, or when the county confirmed) */
+  countyStatus: string;
+  countyDetail: string;
+  fromSeq: number;
+  throughSeq: number;
+  digest: string;
+  auditHead: { seq: number; hash: string };
+}
+
+export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion' | 'intake.transmittal' | 'dayclose.report';
 
 export type PrintableDocument =
   | { kind: 'intake.acceptance'; data: AcceptanceReceiptData }
   | { kind: 'intake.correction'; data: CorrectionNoticeData }
   | { kind: 'intake.completion'; data: CompletionReceiptData }
-  | { kind: 'intake.transmittal'; data: TransmittalData };
+  | { kind: 'intake.transmittal'; data: TransmittalData }
+  | { kind: 'dayclose.report'; data: DayCloseReportData };
 
 export type PaperLayout = 'a4' | 'thermal80';

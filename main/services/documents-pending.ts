@@ -48,5 +48,10 @@ export function createPendingDocuments() {
       const mine = [...pending.values()].filter((p) => p.entity === entity && p.entityId === entityId);
       await Promise.allSettled(mine.map((p) => p.done));
     },
+
+    /** Waits for every document still being made, e.g. before 日结 counts the day's receipts. */
+    async settledAll(): Promise<void> {
+      await Promise.allSettled([...pending.values()].map((p) => p.done));
+    },
   };
 }

@@ -19,6 +19,7 @@ import { PrintableDocumentSchema } from '../pdf/schema';
 import { yearMonth } from '../pdf/format';
 import { warmUpRendering } from '../pdf/warm-up';
 import type { PaperLayout, PrintableDocument } from '../pdf/types';
+import type { Reprint } from '../pdf/layout';
 import { createPrinting, noPrinter, type Printing } from './printing';
 import { createPendingDocuments } from './documents-pending';
 import { sha256, writeDurably } from './documents-files';
@@ -66,6 +67,14 @@ interface DocumentRow extends DocumentMetaRow {
   data: string;
   file: string;
 }
+
+export interface IssueOptions {
+  layout?: PaperLayout;
+  reprint?: Reprint | null;
+}
+
+/** Forms printed on A4 only: a reprint of one never goes to the receipt roll. */
+const A4_ONLY_KINDS: ReadonlySet<string> = new Set(['dayclose.report']);
 
 /** Numbers become file names: letters, digits and dashes only. */
 const NUMBER_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;
@@ -151,10 +160,12 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     createdAt: string;
     /** the archive folder, already made: a folder that cannot be made fails the call itself */
     dir: string;
+    /** a form re-made from fresh data as a 补打 (日结报表) carries the mark from the start */
+    reprint: Reprint | null;
   }
 
   /** What can be decided and checked before the PDF exists. */
-  function prepare(doc: PrintableDocument, ref: DocumentRef, opts: { layout?: PaperLayout }): Prepared {
+  function prepare(doc: PrintableDocument, ref: DocumentRef, opts: IssueOptions): Prepared {
     const parsed = PrintableDocumentSchema.safeParse(doc);
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join('.') ?? '';
@@ -166,13 +177,13 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     const { year, month } = yearMonth(createdAt);
     const dir = `documents/${year}/${month}`;
     fs.mkdirSync(abs(dir), { recursive: true });
-    return { doc: parsed.data, ref, layout: opts.layout ?? ctx.machine.get().receiptLayout, id, createdAt, dir };
+    return { doc: parsed.data, ref, layout: opts.layout ?? ctx.machine.get().receiptLayout, id, createdAt, dir, reprint: opts.reprint ?? null };
   }
 
   /** Renders, archives and records a prepared document (and its audit entry) in one transaction. */
   async function complete(p: Prepared, actorId: string): Promise<IssuedDocument> {
     const { doc, ref, layout, id, createdAt } = p;
-    const rendered = await renderDocument(fonts(), doc, { layout });
+    const rendered = await renderDocument(fonts(), doc, { layout, reprint: p.reprint });
 
     // From here to the commit nothing awaits, so no other issue() interleaves in this process.
     const same = countSame.get(doc.kind, ref.number)?.n ?? 0;
@@ -217,7 +228,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
    * Renders and archives a document, recording it (and its audit entry) in one transaction.
    * Call after the record it belongs to is committed; the PDF is on disk before the row is.
    */
-  async function issue(doc: PrintableDocument, ref: DocumentRef, actorId: string, opts: { layout?: PaperLayout } = {}): Promise<IssuedDocument> {
+  async function issue(doc: PrintableDocument, ref: DocumentRef, actorId: string, opts: IssueOptions = {}): Promise<IssuedDocument> {
     return complete(prepare(doc, ref, opts), actorId);
   }
 
@@ -226,7 +237,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
    * be made still fail here), the PDF a moment later. documents.get, listFor and print wait
    * for it, so a preview can open at once and show the PDF when it is there.
    */
-  function issueSoon(doc: PrintableDocument, ref: DocumentRef, actorId: string, opts: { layout?: PaperLayout } = {}): { id: string; done: Promise<IssuedDocument> } {
+  function issueSoon(doc: PrintableDocument, ref: DocumentRef, actorId: string, opts: IssueOptions = {}): { id: string; done: Promise<IssuedDocument> } {
     const p = prepare(doc, ref, opts);
     // Laying a form out is synchronous work: it starts after this call's answer has gone out.
     const done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => complete(p, actorId));
@@ -246,7 +257,8 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
   /** A 补打 copy rendered and archived, not yet recorded (printing may still refuse it). */
   async function renderReprint(r: DocumentRow): Promise<CopyRecord & { reprintNo: number; pdf: Buffer }> {
     const reprintNo = (reprintsOf.get(r.id)?.n ?? 0) + 1;
-    const layout = ctx.machine.get().receiptLayout;
+    // A sheet-sized report stays on A4 whatever paper the receipts use.
+    const layout = A4_ONLY_KINDS.has(r.kind) ? 'a4' : ctx.machine.get().receiptLayout;
     const rendered = await renderDocument(fonts(), storedDocument(r), { layout, reprint: { n: reprintNo, at: clock.now().toISOString() } });
     const rel = r.file.replace(/\.pdf$/, `-reprint-${reprintNo}.pdf`);
     writeDurably(abs(rel), rendered.pdf);
@@ -371,6 +383,6 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     },
   };
 
-  return { api, issue, issueSoon, settledFor: pending.settledFor, get, listFor, reprint, print, warmUp };
+  return { api, issue, issueSoon, settledFor: pending.settledFor, settledAll: pending.settledAll, get, listFor, reprint, print, warmUp };
 }
 export type Documents = ReturnType<typeof createDocuments>;
