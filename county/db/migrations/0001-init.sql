@@ -38,9 +38,9 @@ CREATE TABLE stations (
   UNIQUE (county_id, code)
 );
 
--- One row per settled seq of a station's outbox. accepted = false: the seq was settled by a
--- permanent rejection (its details in rejected_events); the row keeps the hash the station
--- claimed, which the next seq's prev_hash links to. Partitioned by county: a province's
+-- One row per settled seq of a station's outbox. rejected NULL: applied; else the reason of
+-- the permanent rejection that settled the seq (details in rejected_events): the row keeps
+-- the hash the station claimed, which the next seq's prev_hash links to (county/store/push.ts). Partitioned by county: a province's
 -- PostgreSQL holds each county's events in its own partition (created with the county).
 CREATE TABLE station_events (
   county_id     INT NOT NULL,
@@ -56,11 +56,21 @@ CREATE TABLE station_events (
   payload       TEXT NOT NULL,
   prev_hash     TEXT NOT NULL,
   hash          TEXT NOT NULL,
-  accepted      BOOLEAN NOT NULL,
+  rejected      TEXT CHECK (rejected IN ('HASH_MISMATCH', 'BAD_HASH', 'BROKEN_CHAIN', 'INVALID')),
   received_at   TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (county_id, station_id, seq)
 ) PARTITION BY LIST (county_id);
 CREATE TABLE station_events_default PARTITION OF station_events DEFAULT;
+
+-- The 操作日志 heads a station reported (seq → hash): a head lower than the last one is a cut
+-- tail unless it is one already seen (a delayed request carrying an older head).
+CREATE TABLE audit_heads (
+  station_id  UUID NOT NULL REFERENCES stations (id),
+  seq         BIGINT NOT NULL,
+  hash        TEXT NOT NULL,
+  at          TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (station_id, seq)
+);
 
 -- Every permanent rejection, as shown to the station head. settled: this rejection settled
 -- its seq (else the seq was already settled by an earlier event, e.g. HASH_MISMATCH).
