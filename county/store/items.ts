@@ -162,7 +162,7 @@ export function itemsStore(ctx: Ctx) {
         where.push(filter.overdue ? `(${OPEN}) AND i.promised_date < $${params.length}` : `NOT ((${OPEN}) AND i.promised_date < $${params.length})`);
       }
       params.push(filter.limit);
-      const rows = await sql.query<ItemDbRow>(`${ITEM_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.promised_date, i.accepted_at LIMIT $${params.length}`, params);
+      const rows = await sql.query<ItemDbRow>(`${ITEM_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.promised_date, i.accepted_at, i.receipt_no LIMIT $${params.length}`, params);
       const t = today();
       return rows.map((r) => countyItem(r, t));
     },
