@@ -34,6 +34,9 @@ export function openPostgres(connectionString: string, opts: { max?: number } = 
     connectionTimeoutMillis: 10_000,
     // a transaction left open by a stuck request must not hold a station's row for ever
     idle_in_transaction_session_timeout: 60_000,
+    // a push waits for the same station's push in flight, never for minutes: busy → 503, the station retries
+    lock_timeout: 20_000,
+    statement_timeout: 30_000,
     types: typeParsers,
   });
   // an idle client losing its connection is reported here; the pool replaces it

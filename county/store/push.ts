@@ -1,9 +1,11 @@
 /**
  * POST /v1/push: a station's outbox events, settled exactly once.
  *
- * One transaction per batch, with the station's row locked (SELECT … FOR UPDATE), so two
- * pushes of one station — two retries, or two server instances — take turns and each sees
- * the other's result. Within it, per event in the request's order:
+ * One transaction per batch, with the station's row locked (SELECT … FOR NO KEY UPDATE), so
+ * two pushes of one station — two retries, or two server instances — take turns and each
+ * sees the other's result. NO KEY: a county decision for this station checks its foreign
+ * key with FOR KEY SHARE while holding the item's row, which this push's item upsert waits
+ * for; with a plain FOR UPDATE the two would wait on each other (a deadlock, seen in tests). Within it, per event in the request's order:
  *
  * - seq above ackedThrough + 1 (nothing before it is here): GAP, nothing stored, not
  *   permanent — the station pushes again from ackedThrough + 1.
@@ -98,7 +100,7 @@ export async function push(ctx: Ctx, station: AuthedStation, batch: { events: re
   });
   return ctx.sql.tx(async (q) => {
     const at = nowIso(ctx);
-    const [st] = await q.query<{ acked_through: number; status: string }>('SELECT acked_through, status FROM stations WHERE id = $1 AND county_id = $2 FOR UPDATE', [station.id, ctx.countyId]);
+    const [st] = await q.query<{ acked_through: number; status: string }>('SELECT acked_through, status FROM stations WHERE id = $1 AND county_id = $2 FOR NO KEY UPDATE', [station.id, ctx.countyId]);
     if (!st || st.status !== 'enrolled') throw new CountyError('UNAUTHORIZED', '本站的登记已被县级撤销，请联系县级管理员重新登记');
     let acked = st.acked_through;
     let link: string | null = acked === 0 ? GENESIS_HASH : await storedHash(q, ctx.countyId, station.id, acked);

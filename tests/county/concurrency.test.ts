@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, countyBackend, enrolledStation, pushEvents, type RunningCounty } from '../helpers/county';
-import { makeChain } from '../helpers/county-events';
+import { intakePayload, makeChain } from '../helpers/county-events';
 import { migrate } from '../../county/db/migrate';
 import { openPglite } from '../../county/db/pglite';
 import { openPostgres } from '../../county/db/postgres';
@@ -65,6 +65,47 @@ describe.each(BACKENDS)('county exactly-once across instances (%s)', (kind) => {
     // the events sit in the county's own partition, not the default one
     const [part] = await env.sql.query<{ n: number }>('SELECT count(*) AS n FROM station_events_default e JOIN stations s ON s.id = e.station_id JOIN counties c ON c.id = s.county_id WHERE c.name = $1', [countyName]);
     expect(part!.n).toBe(0);
+  }, 120_000);
+
+  it('decides items on one instance while their station pushes to the other, without a deadlock or a lost event', async () => {
+    const countyName = `交错县-${kind}`;
+    const one = await env.start({ countyName });
+    const two = await env.start({ countyName, sql: kind === 'postgres' ? env.secondSql() : env.sql });
+    const st = await enrolledStation(one);
+    const ITEMS = 8;
+    const ROUNDS = 6;
+    // round r: every item moves to version r + 1 (seq = r * ITEMS + i + 1)
+    const chain = makeChain(ITEMS * ROUNDS, {
+      spec: (seq) => {
+        const i = (seq - 1) % ITEMS;
+        const version = Math.floor((seq - 1) / ITEMS) + 1;
+        return { entity: 'intake', entityId: `it-${i}`, op: version === 1 ? 'create' : 'update', version, payload: intakePayload({ id: `it-${i}`, receiptNo: `SL-${i}`, version }) };
+      },
+    });
+    expect((await pushEvents(one, st.token, chain.slice(0, ITEMS))).status).toBe(200);
+    const outcomes: string[] = [];
+    const decide = async (i: number) => {
+      const [item] = (await two.store.listItems({ status: 'all', limit: 100 })).filter((x) => x.intakeId === `it-${i}`);
+      try {
+        await two.store.decideItem(st.stationId, `it-${i}`, { decision: 'accepted', department: '县民政局', basedOnVersion: item!.stationVersion }, '刘芳');
+        outcomes.push('decided');
+      } catch (err) {
+        // the station moved on meanwhile: refused as stale, which is the point of basedOnVersion
+        expect(err).toMatchObject({ code: 'CONFLICT' });
+        outcomes.push('stale');
+      }
+    };
+    await Promise.all([
+      (async () => {
+        for (let r = 1; r < ROUNDS; r++) expect((await pushEvents(one, st.token, chain.slice(r * ITEMS, (r + 1) * ITEMS))).status).toBe(200);
+      })(),
+      ...Array.from({ length: ITEMS * 3 }, (_, k) => decide(k % ITEMS)),
+    ]);
+    expect(outcomes).toHaveLength(ITEMS * 3);
+    const [n] = await env.sql.query<{ n: number }>('SELECT count(*) AS n FROM station_events WHERE station_id = $1 AND rejected IS NULL', [st.stationId]);
+    expect(n!.n).toBe(ITEMS * ROUNDS);
+    const items = await one.store.listItems({ status: 'all', limit: 100, stationId: st.stationId });
+    expect(items.map((i) => i.stationVersion)).toEqual(Array.from({ length: ITEMS }, () => ROUNDS));
   }, 120_000);
 
   it('migrates once when two instances start at once, and finds or makes one county with its partition', async () => {
