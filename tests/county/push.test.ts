@@ -118,6 +118,9 @@ describe.each(BACKENDS)('county push (%s)', (kind) => {
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ error: { code: 'TOO_LARGE' } });
     expect(await stored(st.stationId)).toHaveLength(0);
+    // beyond the schema's own cap too: still 413, so the station halves rather than gives up
+    const huge = await call(county.url, 'POST', '/v1/push', { token: st.token, body: pushBody(Array.from({ length: 10_001 }, (_, i) => ({ seq: i + 1 }))) });
+    expect(huge.status).toBe(413);
     const noHead = await call(county.url, 'POST', '/v1/push', { token: st.token, body: { events: chain.slice(0, 1), backlog: 0 } });
     expect(noHead.status).toBe(400);
   });
