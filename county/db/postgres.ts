@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Queryable, Row, Sql } from '../store/types';
 import { normaliseRows } from './rows';
+import { cleanParams } from './text';
 
 const INT8 = 20;
 
@@ -17,7 +18,7 @@ const typeParsers = {
 function over(c: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T extends object = Row>(text: string, params: readonly unknown[] = []) {
-      const r = await c.query<Row>(text, params as unknown[]);
+      const r = await c.query<Row>(text, cleanParams(params));
       return normaliseRows<T>(r.rows);
     },
     async exec(text: string) {

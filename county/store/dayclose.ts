@@ -6,6 +6,7 @@
  * station pushes the missing seqs and asks again with the same id).
  */
 import { dayDigestInput, type DayCloseRequest, type DayCloseResponse } from '../../common/county/protocol';
+import { pgJson } from '../db/text';
 import { sha256 } from './crypto';
 import { nowIso, recordAuditHead, type Ctx } from './context';
 import { CountyError, type AuthedStation } from './types';
@@ -57,7 +58,7 @@ export async function dayClose(ctx: Ctx, station: AuthedStation, input: DayClose
         input.fromSeq,
         input.throughSeq,
         input.digest,
-        JSON.stringify(input.counts),
+        pgJson(input.counts),
         input.firstReceiptNo,
         input.lastReceiptNo,
         input.closedAt,

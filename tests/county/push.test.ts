@@ -125,6 +125,24 @@ describe.each(BACKENDS)('county push (%s)', (kind) => {
     expect(noHead.status).toBe(400);
   });
 
+  it('never lets text PostgreSQL cannot store block the queue: an id with NUL is INVALID, a payload with NUL or a lone surrogate is kept exactly', async () => {
+    const county = await env.start();
+    const st = await enrolledStation(county);
+    const odd = { id: 'i1', receipt_no: 'SL-\u0000-1', item_name: '低保\ud800申请', status: 'forwarded', accepted_at: '2026-11-27T01:00:00.000Z', promised_date: '2026-12-04', resident_name: '张\u0000华' };
+    const first = makeEvent(1, GENESIS_HASH, { entity: 'intake', entityId: 'i1', payload: odd });
+    const badId = makeEvent(2, first.hash, { entityId: 'r\u0000x' });
+    const after = makeEvent(3, badId.hash);
+    const res = PushResponse.parse((await pushEvents(county, st.token, [first, badId, after])).body);
+    expect(res.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['applied', 'INVALID', 'applied']);
+    expect(res.ackedThrough).toBe(3);
+    expect((await stored(st.stationId))[0]!.payload).toBe(JSON.stringify(odd));
+    const [item] = await county.store.listItems({ status: 'all', limit: 10 });
+    expect(item).toMatchObject({ receiptNo: 'SL-\ufffd-1', itemName: '低保\ufffd申请' });
+    const enroll = await county.store.createStation({ code: 'NUL01', name: '站' });
+    const r = await call(county.url, 'POST', '/v1/enroll', { body: { code: enroll.code, stationCode: 'NUL01', stationName: '站', deviceName: '窗口\u00001' } });
+    expect(r.status).toBe(200);
+  });
+
   it('keeps an unknown entity name a newer station may send', async () => {
     const county = await env.start();
     const st = await enrolledStation(county);
