@@ -81,7 +81,7 @@ export async function publicPage(app: FastifyInstance, opts: PublicPageOptions):
 
   async function answer(req: FastifyRequest, reply: FastifyReply, receipt: string | undefined, code: string | undefined) {
     if (receipt === undefined && code === undefined) return send(reply, 200, '代办事项进度查询', lookupForm());
-    const n = await opts.limits.hit(PROGRESS_RULE, req.ip);
+    const n = await opts.limits.hit(PROGRESS_RULE, `${opts.store.countyId}:${req.ip}`);
     if (n > PROGRESS_RULE.limit) return send(reply, 429, '查询过于频繁', lookupForm('', `查询过于频繁，请 ${opts.limits.minutesLeft(PROGRESS_RULE)} 分钟后再试。`));
     const r = ReceiptNo.safeParse(receipt);
     const c = CheckCode.safeParse(code);
