@@ -77,7 +77,7 @@ function Screen() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ErrorBoundary>
           <Screen />

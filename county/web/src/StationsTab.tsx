@@ -54,7 +54,7 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
           <Input autoFocus maxLength={20} />
         </Form.Item>
         <Form.Item name="name" label={T.name} rules={[{ required: true, whitespace: true, message: '请填写站点名称' }]}>
-          <Input maxLength={60} onPressEnter={() => form.submit()} />
+          <Input maxLength={60} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} role="alert" />}
         <button type="submit" hidden />
