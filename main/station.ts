@@ -33,6 +33,8 @@ export interface StationOptions {
   clock?: Clock;
   /** shipped resources (fonts, calendars, catalogue); defaults to the repository's resources/ */
   resourcesDir?: string;
+  /** the county's public progress page once enrolled (ServiceContext.countyPublicUrl) */
+  countyPublicUrl?: () => string | null;
 }
 
 /** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
@@ -81,7 +83,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const machine = createMachineSettings(opts.store);
   const auth = createAuth(db, clock, write, staff, stationSettings, () => machine.get().idleMinutes);
   const station = createStationInfo(db, clock);
-  const ctx: ServiceContext = { db, clock, audit, write, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir() };
+  const ctx: ServiceContext = { db, clock, audit, write, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir(), countyPublicUrl: opts.countyPublicUrl };
 
   const residents = createResidents(ctx);
   const catalogue = createCatalogue(ctx);

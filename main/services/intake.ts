@@ -25,6 +25,7 @@ import { createIntakeChecks } from './intake-checks';
 import { createIntakeStore, recordOf, SELECT_RECORD, type IntakeRow as Row } from './intake-store';
 import { createIntakeForward } from './intake-forward';
 import { createIntakeNotices } from './intake-notices';
+import { newCheckCode, onlineProgress } from './intake-check-code';
 
 type IntakeCall = keyof typeof intakeCalls;
 
@@ -109,6 +110,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
   function acceptanceDoc(r: Row): PrintableDocument {
     const station = stationHeader();
     const limit = JSON.parse(r.time_limit) as TimeLimit;
+    const online = onlineProgress(ctx.countyPublicUrl, r.receipt_no, r.check_code);
     return {
       kind: 'intake.acceptance',
       data: {
@@ -124,6 +126,7 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
         clerkName: r.accepted_by_name,
         progressHint: `凭回执编号到${station.name}窗口，或致电 ${station.phone} 查询办理进度`,
         qrPayload: r.receipt_no,
+        ...(online ? { online } : {}),
         ...(r.on_the_spot === 1 && r.completed_at
           ? { onTheSpot: { completedAt: r.completed_at, result: r.result ?? '', handedOverTo: r.handover_kind === 'collected' ? (r.receiver_name ?? r.resident_name) : null } }
           : {}),
@@ -241,12 +244,13 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
           const receiptNo = number('receipt', station.code, stationDate(at));
           const iso = at.toISOString();
           db.prepare(
-            `INSERT INTO intake_records (id, receipt_no, resident_id, resident_name, resident_id_masked, item_code, item_version, item_name, item_category, department, forwarded,
+            `INSERT INTO intake_records (id, receipt_no, check_code, resident_id, resident_name, resident_id_masked, item_code, item_version, item_name, item_category, department, forwarded,
                time_limit, materials_required, materials_received, note, status, accepted_at, accepted_by, promised_date, promised_at, updated_at, version)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, 1)`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, 1)`,
           ).run(
             id,
             receiptNo,
+            newCheckCode(),
             person.id,
             person.name,
             person.idMasked,
