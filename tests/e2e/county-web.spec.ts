@@ -129,6 +129,14 @@ test('county staff sign in, enroll a station, publish a catalogue, decide an ite
   const row = page.getByTestId('stations-table').getByRole('row', { name: /130102001/ });
   await expect(row).toContainText('已登记');
   await expect(row).toContainText('窗口1');
+  await expect(row).toContainText('正常');
+
+  // a later push reports a lower 操作日志 head: the station's log was cut, and the page says so
+  const next = makeChain(1, { from: 2, prevHash: events[0]!.hash, spec: () => ({ entity: 'resident', entityId: 'r-2' }) });
+  const cut = await fetch(`${county.url}/v1/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ events: next, auditHead: { seq: 1, hash: 'b'.repeat(64) }, backlog: 2 }) });
+  expect(cut.status).toBe(200);
+  await page.getByRole('button', { name: '刷新' }).click();
+  await expect(row).toContainText('日志被截断');
   await shot(page, '2-stations');
 
   // publish a catalogue: a broken file lists its problems; the good one goes out
@@ -143,6 +151,14 @@ test('county staff sign in, enroll a station, publish a catalogue, decide an ite
   await expect(page.getByTestId('catalogue')).toContainText('清单版本 2027.1');
   await page.getByTestId('catalogue').getByRole('button', { name: '发布' }).click();
   await expect(page.getByTestId('catalogue-done')).toContainText('已发布');
+  // a holiday notice: checked with common/calendar-file.ts, a year other than next year flagged
+  const notice = fs.readFileSync(path.join(ROOT, 'resources/calendar/cn-holidays-2026.json'));
+  await page.getByTestId('calendar-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"year": 2027}') });
+  await expect(page.getByTestId('calendar-problems')).toBeVisible();
+  await page.getByTestId('calendar-file').setInputFiles({ name: 'cn-holidays-2026.json', mimeType: 'application/json', buffer: notice });
+  await expect(page.getByTestId('calendar')).toContainText('2026 年');
+  await page.getByTestId('calendar').getByRole('button', { name: '发布' }).click();
+  await expect(page.getByTestId('calendar-done')).toContainText('已发布');
 
   // decide the item: accept and assign, then complete with a result
   await page.getByRole('tab', { name: '代办事项' }).click();
@@ -154,7 +170,7 @@ test('county staff sign in, enroll a station, publish a catalogue, decide an ite
   await expect(page.getByLabel('承办部门')).toHaveValue('县医疗保障局');
   await page.getByLabel('承办部门').fill('县医疗保障局待遇科');
   await shot(page, '4-decide');
-  await page.getByRole('button', { name: '提交' }).click();
+  await page.keyboard.press('Enter');
   await expect(item).toContainText('县医疗保障局待遇科');
   await item.getByRole('button', { name: '办理' }).click();
   await page.getByRole('radio', { name: '办结' }).check();
@@ -166,10 +182,10 @@ test('county staff sign in, enroll a station, publish a catalogue, decide an ite
   await expect(item).toContainText('已办结');
   await shot(page, '5-items');
 
-  // what flowed back: the station's feed holds the catalogue and both decisions
+  // what flowed back: the station's feed holds the catalogue, the calendar and both decisions
   const pull = await fetch(`${county.url}/v1/pull?after=0`, { headers: { authorization: `Bearer ${token}` } });
   const feed = (await pull.json()) as { items: { kind: string; body: { decision?: string } }[] };
-  expect(feed.items.map((i) => i.body.decision ?? i.kind)).toEqual(['catalogue.version', 'accepted', 'completed']);
+  expect(feed.items.map((i) => i.body.decision ?? i.kind)).toEqual(['catalogue.version', 'calendar.year', 'accepted', 'completed']);
 
   // the resident's page from the QR code: no script, nothing personal
   const resident = await page.context().newPage();
