@@ -6,7 +6,7 @@
 export const PROGRESS_PATH = '/p';
 
 /** http(s)://host[:port][/path], no query or fragment: anything else prints no link rather than a broken one. */
-const BASE = /^(https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?)(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/;
+const BASE = /^(https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?)(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/i;
 
 function root(publicUrl: string): string | null {
   const m = BASE.exec(publicUrl.trim());
