@@ -12,6 +12,7 @@ const T = S.items;
 type Status = 'forwarded' | 'open' | 'decided' | 'all';
 type Overdue = 'any' | 'yes' | 'no';
 type Kind = DecideItem['decision'];
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 function DecideModal({ item, onClose, onDone }: { item: CountyItem | null; onClose: () => void; onDone: (i: CountyItem) => void }) {
   const [kind, setKind] = useState<Kind>('accepted');
@@ -103,13 +104,13 @@ export function ItemsTab() {
   useEffect(load, [load]);
 
   const columns: ColumnsType<CountyItem> = [
-    { title: T.receiptNo, dataIndex: 'receiptNo' },
-    { title: T.station, dataIndex: 'stationName' },
-    { title: T.item, dataIndex: 'itemName' },
-    { title: T.applicant, dataIndex: 'applicantMasked' },
-    { title: T.stationStatus, dataIndex: 'stationStatus', render: (s: string) => INTAKE_STATUS_LABELS[s as IntakeStatus] ?? s },
-    { title: T.acceptedAt, render: (_, i) => formatDateTime(i.acceptedAt) },
-    { title: T.promisedDate, render: (_, i) => (i.overdue ? <Space size={4}>{i.promisedDate}<Tag color="red">{T.overdueTag}</Tag></Space> : i.promisedDate) },
+    { title: T.receiptNo, dataIndex: 'receiptNo', onCell: nowrap, onHeaderCell: nowrap },
+    { title: T.station, dataIndex: 'stationName', ellipsis: true },
+    { title: T.item, dataIndex: 'itemName', ellipsis: true },
+    { title: T.applicant, dataIndex: 'applicantMasked', onCell: nowrap, onHeaderCell: nowrap },
+    { title: T.stationStatus, dataIndex: 'stationStatus', onCell: nowrap, onHeaderCell: nowrap, render: (s: string) => INTAKE_STATUS_LABELS[s as IntakeStatus] ?? s },
+    { title: T.acceptedAt, onCell: nowrap, onHeaderCell: nowrap, render: (_, i) => formatDateTime(i.acceptedAt) },
+    { title: T.promisedDate, onCell: nowrap, onHeaderCell: nowrap, render: (_, i) => (i.overdue ? <Space size={4}>{i.promisedDate}<Tag color="red">{T.overdueTag}</Tag></Space> : i.promisedDate) },
     {
       title: T.decision,
       render: (_, i) =>
