@@ -33,5 +33,7 @@ export default tseslint.config(
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, noNode, noSqlite] }] } },
   { files: ['preload/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noNode, noSqlite] }] } },
   { files: ['county/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, noSqlite, noStationCode] }] } },
+  // the county web page runs in a browser: no Node, and like all of county/ only common/
+  { files: ['county/web/src/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser }, rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, noNode, noSqlite, noStationCode] }] } },
   { files: ['common/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, noNode, noSqlite, noProcessCode] }] } },
 );

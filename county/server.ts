@@ -25,6 +25,7 @@ import {
 import { installJsonParser } from './http/body';
 import { installErrorHandling } from './http/errors';
 import { openStore } from './store';
+import { countyWeb } from './routes';
 import { CountyError, type AuthedStation, type Clock, type Sql, type Store } from './store/types';
 
 export interface CountyLimits {
@@ -156,5 +157,6 @@ export async function createCountyServer(opts: CountyServerOptions): Promise<Cou
     return PublicProgress.parse(found);
   });
 
+  await app.register(countyWeb, { store, sql: opts.sql, clock });
   return { app, store, limits };
 }

@@ -22,6 +22,11 @@ export interface ServiceContext {
   dataDir: string;
   /** shipped read-only resources: fonts, calendars, catalogue seed */
   resourcesDir: string;
+  /**
+   * The county's public progress page (ConfigResponse.publicUrl) once the station is enrolled;
+   * the sync worker provides it. Absent or null: receipts print no 查询码 and no progress link.
+   */
+  countyPublicUrl?: () => string | null;
 }
 
 /** The slice of the contract one capability implements, e.g. ApiPart<'residents.search' | …>. */

@@ -41,6 +41,8 @@ export interface StationOptions {
   resourcesDir?: string;
   /** what 日结 asks of the county sync; a station without a county token closes its days locally */
   sync?: SyncPort;
+  /** the county's public progress page once enrolled (ServiceContext.countyPublicUrl) */
+  countyPublicUrl?: () => string | null;
 }
 
 /** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
@@ -96,7 +98,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const machine = createMachineSettings(opts.store);
   const auth = createAuth(db, clock, write, staff, stationSettings, () => machine.get().idleMinutes);
   const station = createStationInfo(db, clock);
-  const ctx: ServiceContext = { db, clock, audit, write, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir() };
+  const ctx: ServiceContext = { db, clock, audit, write, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir(), countyPublicUrl: opts.countyPublicUrl };
 
   const residents = createResidents(ctx);
   const catalogue = createCatalogue(ctx);

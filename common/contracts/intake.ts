@@ -17,6 +17,8 @@ export const Urgency = z.enum(['overdue', 'dueSoon', 'normal', 'closed']);
 export const IntakeRecord = z.object({
   id: z.string(),
   receiptNo: z.string(),
+  /** the 查询码 printed on the 受理回执 (with the receipt number it opens the county's progress page); null only for a record older than migration 0014 that has none */
+  checkCode: z.string().nullable(),
   residentId: z.string(),
   residentName: z.string(),
   residentIdMasked: z.string(),

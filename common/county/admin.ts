@@ -67,7 +67,8 @@ export type CountyItem = z.infer<typeof CountyItem>;
 export const ItemFilter = z.object({
   stationId: z.string().optional(),
   status: z.enum(['open', 'forwarded', 'decided', 'all']).default('forwarded'),
-  overdue: z.coerce.boolean().optional(),
+  /** a query string: 'true' or 'false' (z.coerce.boolean would read 'false' as true) */
+  overdue: z.stringbool({ error: 'overdue 应为 true 或 false' }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

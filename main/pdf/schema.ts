@@ -26,6 +26,7 @@ const Acceptance = z.object({
   clerkName: text(30),
   progressHint: text(200),
   qrPayload: text(300).min(1),
+  online: z.object({ checkCode: z.string().regex(/^[2-9A-HJKMNP-Z]{6}$/), url: text(300).regex(/^https?:\/\//), lookupUrl: text(300).regex(/^https?:\/\//) }).optional(),
   onTheSpot: z.object({ completedAt: instant, result: text(500), handedOverTo: text(60).nullable() }).optional(),
 }) satisfies z.ZodType<AcceptanceReceiptData>;
 

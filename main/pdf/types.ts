@@ -39,6 +39,11 @@ export interface AcceptanceReceiptData {
   progressHint: string;
   /** the reference the QR code leads with (the receipt number); the code also carries the item, date and station (forms/acceptance.ts) */
   qrPayload: string;
+  /**
+   * Once the station is enrolled and the county has a public progress page: the 查询码 and the
+   * link the QR code then holds (instead of the offline text); the address to type it by hand.
+   */
+  online?: { checkCode: string; url: string; lookupUrl: string };
   /** accepted and completed in one step (当场办结): the one receipt says so */
   onTheSpot?: { completedAt: string; result: string; handedOverTo: string | null };
 }

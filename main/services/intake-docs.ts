@@ -12,6 +12,7 @@ import type { Residents } from './residents';
 import type { Documents } from './documents';
 import type { IntakeRow as Row } from './intake-store';
 import { log } from '../log';
+import { onlineProgress } from './intake-check-code';
 
 export type Issued = { documentId: string | null; documentError: string | null };
 
@@ -51,6 +52,7 @@ export function createIntakeDocs(ctx: ServiceContext, deps: { residents: Residen
 
   /** The 受理回执, from the record as accepted: the same paper whenever it is made. */
   function acceptanceDoc(r: Row): PrintableDocument {
+    const online = onlineProgress(ctx.countyPublicUrl, r.receipt_no, r.check_code);
     const station = stationHeader();
     const limit = JSON.parse(r.time_limit) as TimeLimit;
     return {
@@ -68,6 +70,7 @@ export function createIntakeDocs(ctx: ServiceContext, deps: { residents: Residen
         clerkName: r.accepted_by_name,
         progressHint: `凭回执编号到${station.name}窗口，或致电 ${station.phone} 查询办理进度`,
         qrPayload: r.receipt_no,
+        ...(online ? { online } : {}),
         ...(r.on_the_spot === 1 && r.completed_at
           ? { onTheSpot: { completedAt: r.completed_at, result: r.result ?? '', handedOverTo: r.handover_kind === 'collected' ? (r.receiver_name ?? r.resident_name) : null } }
           : {}),

@@ -19,6 +19,7 @@ import { AppError } from '../../common/errors';
 export interface IntakeRow extends PromiseRow {
   id: string;
   receipt_no: string;
+  check_code: string | null;
   resident_id: string;
   resident_name: string;
   resident_id_masked: string;
@@ -74,6 +75,7 @@ export function recordOf(r: IntakeRow, urgency: IntakeRecord['urgency']): Omit<I
   return {
     id: r.id,
     receiptNo: r.receipt_no,
+    checkCode: r.check_code,
     residentId: r.resident_id,
     residentName: r.resident_name,
     residentIdMasked: r.resident_id_masked,

@@ -24,6 +24,7 @@ import { createIntakeChecks } from './intake-checks';
 import { createIntakeStore } from './intake-store';
 import { createIntakeForward } from './intake-forward';
 import { createIntakeNotices } from './intake-notices';
+import { newCheckCode } from './intake-check-code';
 import { createIntakeDocs } from './intake-docs';
 import { createIntakeRead } from './intake-read';
 import { createIntakeTransitions, type AssignInput, type TransitionInput } from './intake-transition';
@@ -135,12 +136,13 @@ export function createIntake(ctx: ServiceContext, deps: { residents: Residents; 
       const receiptNo = number('receipt', station.code, stationDate(at));
       const iso = at.toISOString();
       db.prepare(
-        `INSERT INTO intake_records (id, receipt_no, resident_id, resident_name, resident_id_masked, item_code, item_version, item_name, item_category, department, forwarded,
+        `INSERT INTO intake_records (id, receipt_no, check_code, resident_id, resident_name, resident_id_masked, item_code, item_version, item_name, item_category, department, forwarded,
            time_limit, materials_required, materials_received, note, status, accepted_at, accepted_by, promised_date, promised_at, updated_at, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, 1)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?, 1)`,
       ).run(
         id,
         receiptNo,
+        newCheckCode(),
         person.id,
         person.name,
         person.idMasked,

@@ -8,8 +8,13 @@ export const ACCEPTANCE_TITLE = '受理回执';
 /** Over the QR code: what scanning it gives, which is all it gives (there is no online query yet). */
 export const QR_CAPTION = '扫码保存回执编号和咨询电话（无需联网）';
 
+export const CHECK_CODE_LABEL = '查询码';
+/** Once enrolled: the QR code opens the county's progress page for this receipt. */
+export const ONLINE_QR_CAPTION = '手机扫码查看办理进度';
+export const onlineLookupLine = (lookupUrl: string) => `或打开 ${lookupUrl} 输入回执编号和查询码`;
+
 /**
- * What the QR code holds: plain text a phone shows offline, with what a later enquiry needs
+ * What the QR code holds (before the station is enrolled): plain text a phone shows offline, with what a later enquiry needs
  * (the number, the item, the promised date, where and whom to ask). Nothing personal: the
  * code can be read off a receipt left on a counter.
  */
@@ -47,11 +52,17 @@ export function acceptanceForm(d: AcceptanceReceiptData): FormModel {
           { label: '受理站点', value: d.station.name },
         ],
       },
-      {
-        kind: 'progress',
-        payload: acceptanceQrText(d),
-        lines: [QR_CAPTION, d.progressHint, `回执编号：${d.receiptNo}`, `咨询电话：${d.station.phone}`],
-      },
+      d.online
+        ? {
+            kind: 'progress',
+            payload: d.online.url,
+            lines: [`${CHECK_CODE_LABEL}：${d.online.checkCode}`, ONLINE_QR_CAPTION, onlineLookupLine(d.online.lookupUrl), `回执编号：${d.receiptNo}`, `咨询电话：${d.station.phone}`],
+          }
+        : {
+            kind: 'progress',
+            payload: acceptanceQrText(d),
+            lines: [QR_CAPTION, d.progressHint, `回执编号：${d.receiptNo}`, `咨询电话：${d.station.phone}`],
+          },
       {
         kind: 'notes',
         title: '温馨提示',
