@@ -22,6 +22,7 @@ export const ENTITIES = {
   calendar: '节假日安排',
   document: '单据',
   resident: '居民',
+  sync: '县级同步',
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -65,6 +66,8 @@ export const ACTIONS = {
   'resident.revealRefused': { entity: 'resident', label: '查看完整身份证号被拒绝' },
   'resident.exportLedger': { entity: 'resident', label: '导出重点服务对象台账' },
   'resident.import': { entity: 'resident', label: '批量导入居民' },
+  'sync.enroll': { entity: 'sync', label: '登记到县级平台' },
+  'sync.resolveConflict': { entity: 'sync', label: '处理同步冲突' },
 } as const satisfies Record<string, { entity: EntityName; label: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

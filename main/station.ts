@@ -27,6 +27,8 @@ import { createCatalogue } from './services/catalogue';
 import { createDocuments } from './services/documents';
 import { createIntake } from './services/intake';
 import { createCalendar } from './services/calendar';
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
+import { createSyncApi } from './sync/api';
 
 export interface StationOptions {
   dataDir: string;
@@ -36,6 +38,8 @@ export interface StationOptions {
   clock?: Clock;
   /** shipped resources (fonts, calendars, catalogue); defaults to the repository's resources/ */
   resourcesDir?: string;
+  /** the sync worker: tests pass autoStart false and drive it with runOnce, or another target */
+  sync?: Pick<SyncWorkerOptions, 'autoStart' | 'target' | 'intervalMs' | 'watchMs' | 'backoffMs' | 'maxBackoffMs' | 'random'>;
 }
 
 /** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
@@ -79,7 +83,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; close(): void; warmUp(): Promise<void>; dbPath: string }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string }> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbPath = path.join(opts.dataDir, DB_FILE);
   const db = openAndMigrate(dbPath);
@@ -99,6 +103,9 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
 
+  const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.sync });
+  if (opts.sync?.autoStart !== false) sync.start();
+
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
   const api: StationApi = {
@@ -107,6 +114,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...documents.api,
     ...intake.api,
     ...calendar.api,
+    ...createSyncApi(sync, { machine, write }),
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
@@ -191,11 +199,13 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   return {
     api,
     services: { intake, catalogue, calendar },
+    sync,
     callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input)),
     dbPath,
     /** Parses the receipt fonts ahead of the first receipt; call once the window is up. */
     warmUp: () => documents.warmUp(),
     close() {
+      sync.halt();
       if (db.open) db.close();
     },
   };
