@@ -47,6 +47,8 @@ export function createMemoryCounty(opts: { countyName?: string; maxBatchEvents?:
   let revoked = false;
   const feed: FeedItem[] = [];
   const faults: { call: Call | 'any'; fault: Fault }[] = [];
+  /** seqs the county will find tampered with (BAD_HASH) when they first arrive */
+  const tampered = new Set<number>();
   /** every request the station made, for assertions (batch sizes, repeats) */
   const requests: { call: Call; size: number }[] = [];
 
@@ -86,7 +88,7 @@ export function createMemoryCounty(opts: { countyName?: string; maxBatchEvents?:
         return s.rejected ? reject(s.rejected, true) : { seq: e.seq, eventId: e.eventId, status: 'duplicate' };
       }
       const link = ackedThrough === 0 ? GENESIS_HASH : events.get(ackedThrough)!.event.hash;
-      const rejected = ownHash !== e.hash ? 'BAD_HASH' : e.prevHash !== link ? 'BROKEN_CHAIN' : null;
+      const rejected = ownHash !== e.hash || tampered.has(e.seq) ? 'BAD_HASH' : e.prevHash !== link ? 'BROKEN_CHAIN' : null;
       events.set(e.seq, { event: e, rejected });
       ackedThrough = e.seq;
       return rejected ? reject(rejected, true) : { seq: e.seq, eventId: e.eventId, status: 'applied' };
@@ -151,7 +153,14 @@ export function createMemoryCounty(opts: { countyName?: string; maxBatchEvents?:
     revoke() {
       revoked = true;
     },
-    /** forget events above seq (a county restored from an older backup) */
+    tamper(seq: number) {
+      tampered.add(seq);
+    },
+    /** forgets every event above seq, as a county restored from an older backup would */
+    forget(seq: number) {
+      for (const k of [...events.keys()]) if (k > seq) events.delete(k);
+      ackedThrough = Math.min(ackedThrough, seq);
+    },
     events: () => [...events.values()],
     ackedThrough: () => ackedThrough,
     /** adds a feed item for this station */

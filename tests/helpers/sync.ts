@@ -35,8 +35,15 @@ export async function enrollAt(county: RunningCounty, s: SyncTestStation) {
 }
 
 /** A resident and n items of a forwarded kind, accepted and forwarded to the county department. */
+const residentOf = new Map<string, string>();
+
 export async function forwardedItems(s: SyncTestStation, n = 1) {
-  const resident = await s.client['residents.create']({ name: '张堃', idNumber: '11010519491231002X', phone: '13800138000', address: '建北街道中山东路 3 号' });
+  let residentId = residentOf.get(s.dataDir);
+  if (!residentId) {
+    residentId = (await s.client['residents.create']({ name: '张堃', idNumber: '11010519491231002X', phone: '13800138000', address: '建北街道中山东路 3 号' })).id;
+    residentOf.set(s.dataDir, residentId);
+  }
+  const resident = { id: residentId };
   const item = await s.client['catalogue.get']({ code: 'DB-003' });
   const accepted = [];
   for (let i = 0; i < n; i++) accepted.push((await s.client['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials })).record);
