@@ -209,6 +209,8 @@ export function createSyncWorker(opts: SyncWorkerOptions) {
     try {
       const t = targetFor(countyUrl());
       const tok = token();
+      // what this round will push; a change made from here on (a pulled decision too) asks for another
+      seenSeq = store.lastSeq();
       limits = await t.config();
       if (limits.publicUrl !== st.public_url || limits.countyName !== st.county_name) store.update({ public_url: limits.publicUrl, county_name: limits.countyName });
       await pushAll(t, tok);
