@@ -121,7 +121,7 @@ export function createHttpTarget(countyUrl: string, opts: HttpTargetOptions = {}
 
     let body: unknown = null;
     try {
-      const text = (encoding === 'gzip' ? await gunzipAsync(raw) : raw).toString('utf8');
+      const text = (encoding === 'gzip' ? await gunzipAsync(raw, { maxOutputLength: MAX_ANSWER_BYTES }) : raw).toString('utf8');
       body = text ? JSON.parse(text) : null;
     } catch {
       if (status >= 200 && status < 300) throw new TargetError('malformed', '县级平台的答复无法读取（不是有效的数据）', status);
