@@ -14,6 +14,7 @@ import { intakeCalls } from './contracts/intake';
 import { documentsCalls } from './contracts/documents';
 import { calendarCalls } from './contracts/calendar';
 import { dayCloseCalls } from './contracts/dayclose';
+import { syncCalls } from './contracts/sync';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -194,7 +195,7 @@ const foundationCalls = {
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, dayCloseCalls);
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

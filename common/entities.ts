@@ -23,6 +23,7 @@ export const ENTITIES = {
   document: '单据',
   resident: '居民',
   day_close: '日结',
+  sync: '县级同步',
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -69,6 +70,8 @@ export const ACTIONS = {
   'day_close.close': { entity: 'day_close', label: '关闭当日（日结）' },
   'day_close.confirm': { entity: 'day_close', label: '县级确认日结' },
   'day_close.reprint': { entity: 'day_close', label: '补打日结报表' },
+  'sync.enroll': { entity: 'sync', label: '登记到县级平台' },
+  'sync.resolveConflict': { entity: 'sync', label: '处理同步冲突' },
 } as const satisfies Record<string, { entity: EntityName; label: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

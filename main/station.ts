@@ -28,8 +28,9 @@ import { createDocuments } from './services/documents';
 import { createIntake } from './services/intake';
 import { createCalendar } from './services/calendar';
 import { createDayClose } from './services/dayclose';
-import { unenrolledSync } from './sync/unenrolled';
 import type { PendingDayCloses, SyncPort } from './sync/port';
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
+import { createSyncApi } from './sync/api';
 
 export interface StationOptions {
   dataDir: string;
@@ -43,6 +44,8 @@ export interface StationOptions {
   sync?: SyncPort;
   /** the county's public progress page once enrolled (ServiceContext.countyPublicUrl) */
   countyPublicUrl?: () => string | null;
+  /** the sync worker: tests pass autoStart false and drive it with runOnce, or another target */
+  syncWorker?: Pick<SyncWorkerOptions, 'autoStart' | 'target' | 'intervalMs' | 'watchMs' | 'backoffMs' | 'maxBackoffMs' | 'random'>;
 }
 
 /** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
@@ -86,7 +89,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses }> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbPath = path.join(opts.dataDir, DB_FILE);
   const db = openAndMigrate(dbPath);
@@ -98,14 +101,21 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const machine = createMachineSettings(opts.store);
   const auth = createAuth(db, clock, write, staff, stationSettings, () => machine.get().idleMinutes);
   const station = createStationInfo(db, clock);
-  const ctx: ServiceContext = { db, clock, audit, write, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir(), countyPublicUrl: opts.countyPublicUrl };
+  // the receipt's progress link is known once the worker (made below) has enrolled the station
+  let publicUrlOf: () => string | null = () => null;
+  const ctx: ServiceContext = { db, clock, audit, write, auth, machine, station, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir ?? defaultResourcesDir(), countyPublicUrl: opts.countyPublicUrl ?? (() => publicUrlOf()) };
 
   const residents = createResidents(ctx);
   const catalogue = createCatalogue(ctx);
   const documents = createDocuments(ctx);
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
-  const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? unenrolledSync });
+  const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
+  // 日结 forces its round and sends its summary through the worker; the worker retries the closes left 待确认
+  const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? sync.port });
+  sync.usePendingDayCloses(dayClose.pending);
+  publicUrlOf = sync.publicUrl;
+  if (opts.syncWorker?.autoStart !== false) sync.start();
 
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
@@ -116,6 +126,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...intake.api,
     ...calendar.api,
     ...dayClose.api,
+    ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
@@ -200,6 +211,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   return {
     api,
     services: { intake, catalogue, calendar },
+    sync,
     callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input)),
     dbPath,
     /** the closes still 待确认, for the sync worker to retry */
@@ -207,6 +219,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     /** Parses the receipt fonts ahead of the first receipt; call once the window is up. */
     warmUp: () => documents.warmUp(),
     close() {
+      sync.halt();
       if (db.open) db.close();
     },
   };

@@ -70,6 +70,17 @@ export const IntakeRecord = z.object({
     .nullable(),
   /** who collected for the applicant (代领); the 身份证号 only masked */
   proxy: z.object({ name: z.string(), idMasked: z.string(), relation: z.string() }).nullable(),
+  /** the county's latest decision on a forwarded item, as sync brought it back */
+  county: z
+    .object({
+      decision: z.enum(['accepted', 'completed', 'returned']),
+      department: z.string().nullable(),
+      result: z.string().nullable(),
+      reason: z.string().nullable(),
+      decidedAt: z.string(),
+      decidedBy: z.string(),
+    })
+    .nullable(),
 });
 export type IntakeRecord = z.infer<typeof IntakeRecord>;
 

@@ -62,6 +62,12 @@ export interface IntakeRow extends PromiseRow {
   proxy_name: string | null;
   proxy_id_number: string | null;
   proxy_relation: string | null;
+  county_decision: 'accepted' | 'completed' | 'returned' | null;
+  county_department: string | null;
+  county_result: string | null;
+  county_reason: string | null;
+  county_decided_at: string | null;
+  county_decided_by: string | null;
 }
 
 export const SELECT_RECORD = `SELECT r.*, s.name AS accepted_by_name, n.notice_no, n.issued_at AS notice_issued_at,
@@ -113,6 +119,10 @@ export function recordOf(r: IntakeRow, urgency: IntakeRecord['urgency']): Omit<I
         ? { id: r.transmittal_id, transmittalNo: r.t_no, department: r.t_department, channel: r.t_channel, channelNote: r.t_channel_note, receiverName: r.t_receiver_name, receivedAt: r.t_received_at }
         : null,
     proxy: r.proxy_name ? { name: r.proxy_name, idMasked: maskIdNumber(r.proxy_id_number ?? ''), relation: r.proxy_relation ?? '' } : null,
+    county:
+      r.county_decision && r.county_decided_at
+        ? { decision: r.county_decision, department: r.county_department, result: r.county_result, reason: r.county_reason, decidedAt: r.county_decided_at, decidedBy: r.county_decided_by ?? '' }
+        : null,
   };
 }
 /** The county's decider has no staff row: the history keeps their name. */

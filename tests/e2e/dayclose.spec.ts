@@ -18,7 +18,7 @@ function dayReports(dataDir: string): string[] {
   return found.map((f) => execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' '));
 }
 
-test('accept an item, close the day (unenrolled: 待确认, 未登记县级平台), read the 日结报表 back, 补打 it', async ({ page, host }) => {
+test('accept an item, close the day (unenrolled: 待确认, 本站尚未登记到县级平台), read the 日结报表 back, 补打 it', async ({ page, host }) => {
   await setUpThroughScreen(page, host.url);
 
   await page.getByTestId('nav-residents').click();
@@ -69,7 +69,7 @@ test('accept an item, close the day (unenrolled: 待确认, 未登记县级平�
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('dayclose-closed')).toBeVisible();
   await expect(page.getByTestId('dayclose-outcome')).toContainText('待确认');
-  await expect(page.getByTestId('dayclose-outcome-detail')).toContainText('未登记县级平台');
+  await expect(page.getByTestId('dayclose-outcome-detail')).toContainText('本站尚未登记到县级平台');
   await expect(page.getByTestId('document-frame')).toBeVisible();
   await page.screenshot({ path: 'test-results/e2e/dayclose-preview.png' });
   await closePreview(page);
@@ -79,7 +79,7 @@ test('accept an item, close the day (unenrolled: 待确认, 未登记县级平�
 
   const [report] = dayReports(host.dataDir);
   expect(report).toBeDefined();
-  for (const f of ['日结报表', '建北街道党群服务中心', '待确认', '未登记县级平台', '王建国', '合计', receiptNo, '日结人', '站长', '上报记录']) expect(report, f).toContain(f);
+  for (const f of ['日结报表', '建北街道党群服务中心', '待确认', '本站尚未登记到县级平台', '王建国', '合计', receiptNo, '日结人', '站长', '上报记录']) expect(report, f).toContain(f);
 
   // the history's 补打 makes a marked copy showing the same close
   await page.getByTestId('dayclose-reprint-today').click();

@@ -117,14 +117,14 @@ describe('日结: the day at a glance', () => {
 });
 
 describe('日结: closing', () => {
-  it('closes an unenrolled station locally as 待确认 (未登记县级平台), once per day, and prints the report', async () => {
+  it('closes an unenrolled station locally as 待确认 (本站尚未登记到县级平台), once per day, and prints the report', async () => {
     const s = await station();
     await busyDay(s);
     const requestId = randomUUID();
     const r = await s.client['dayclose.close']({ requestId });
     expect(r.sync).toBeNull();
     expect(r.documentError).toBeNull();
-    expect(r.close.county).toMatchObject({ status: 'pending', reason: '未登记县级平台' });
+    expect(r.close.county).toMatchObject({ status: 'pending', reason: '本站尚未登记到县级平台' });
     expect(r.close.day).toBe('2026-12-08');
     expect(r.close.fromSeq).toBe(1);
     expect(r.close.glance.totals.accepted).toBe(3);
@@ -140,7 +140,7 @@ describe('日结: closing', () => {
     const doc = await s.client['documents.get']({ id: r.close.documentId! });
     expect(doc.document).toMatchObject({ kind: 'dayclose.report', title: '日结报表', layout: 'a4', entity: 'day_close', entityId: r.close.closeId });
     const text = pdfText(Buffer.from(doc.pdfBase64, 'base64')).replace(/[ \t]+/g, ' ');
-    for (const f of ['日结报表', STATION.name, '待确认', '未登记县级平台', ADMIN.name, CLERK.name, '合计', '130102001-20261208-0001', '130102001-20261208-0003', '站长', r.close.digest.slice(0, 12), r.close.auditHead.hash.slice(0, 12), '上次日结后的变更：无']) {
+    for (const f of ['日结报表', STATION.name, '待确认', '本站尚未登记到县级平台', ADMIN.name, CLERK.name, '合计', '130102001-20261208-0001', '130102001-20261208-0003', '站长', r.close.digest.slice(0, 12), r.close.auditHead.hash.slice(0, 12), '上次日结后的变更：无']) {
       expect(text, f).toContain(f);
     }
     expect(text).not.toContain('11010519491231002X');

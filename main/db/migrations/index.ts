@@ -9,6 +9,7 @@ import m0008 from './0008-residents-search.sql?raw';
 import m0009 from './0009-staff-password-change.sql?raw';
 import m0010 from './0010-outbox.sql?raw';
 import m0011 from './0011-requests.sql?raw';
+import m0012 from './0012-sync.sql?raw';
 import m0013 from './0013-dayclose.sql?raw';
 import m0014 from './0014-intake-check-code.sql?raw';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009-staff-password-change', sql: m0009 },
   { version: 10, name: '0010-outbox', sql: m0010 },
   { version: 11, name: '0011-requests', sql: m0011 },
+  { version: 12, name: '0012-sync', sql: m0012 },
   { version: 13, name: '0013-dayclose', sql: m0013 },
   { version: 14, name: '0014-intake-check-code', sql: m0014 },
 ];
