@@ -12,6 +12,7 @@ import { catalogueCalls } from './contracts/catalogue';
 import { intakeCalls } from './contracts/intake';
 import { documentsCalls } from './contracts/documents';
 import { calendarCalls } from './contracts/calendar';
+import { syncCalls } from './contracts/sync';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -189,7 +190,7 @@ const foundationCalls = {
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls);
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

@@ -24,6 +24,8 @@ import { createCatalogue } from './services/catalogue';
 import { createDocuments } from './services/documents';
 import { createIntake } from './services/intake';
 import { createCalendar } from './services/calendar';
+// pre-enrollment reading of the outbox; the sync worker's calls replace it (main/sync)
+import { createLocalSyncStatus } from './sync/status-local';
 
 export interface StationOptions {
   dataDir: string;
@@ -97,6 +99,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...documents.api,
     ...intake.api,
     ...calendar.api,
+    ...createLocalSyncStatus(ctx).api,
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
