@@ -1,0 +1,263 @@
+// @vitest-environment jsdom
+/**
+ * The 同步 area's words and its enrollment form: ages, instants and errors in plain Chinese
+ * (pure, with a fixed "now"), the form's checks with the contract's rules, and the area and
+ * status bar against a real station (main's dispatch over a real SQLite file as the bridge).
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import Database from 'better-sqlite3';
+import type { ReactNode } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
+import { CALL_NAMES } from '../../common/contract';
+import { dispatch } from '../../main/dispatch';
+import { EnrollForm } from '../../renderer/src/features/sync/EnrollForm';
+import { SyncPage } from '../../renderer/src/features/sync/SyncPage';
+import { useSync } from '../../renderer/src/features/sync/data';
+import {
+  barText,
+  comingText,
+  dayAndTime,
+  durationText,
+  errorLine,
+  pastText,
+  plainError,
+  progressPercent,
+  skewText,
+  waitingText,
+} from '../../renderer/src/features/sync/format';
+import { StatusBar } from '../../renderer/src/shell/StatusBar';
+import { useApp } from '../../renderer/src/stores/app';
+import { useNav } from '../../renderer/src/stores/nav';
+import { setUpStation } from '../helpers/station';
+import { stubMatchMedia } from '../helpers/jsdom';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+// 2026-11-27 15:30 at the station (UTC+8); fixed, never the machine's clock
+const NOW = Date.parse('2026-11-27T07:30:00.000Z');
+const before = (ms: number) => new Date(NOW - ms).toISOString();
+
+describe('ages and instants', () => {
+  it('says how long in hours and minutes, rounding down', () => {
+    expect(durationText(0)).toBe('不到 1 分钟');
+    expect(durationText(59_999)).toBe('不到 1 分钟');
+    expect(durationText(MIN)).toBe('1 分钟');
+    expect(durationText(59 * MIN + 59_000)).toBe('59 分钟');
+    expect(durationText(HOUR)).toBe('1 小时');
+    expect(durationText(2 * HOUR + 5 * MIN + 40_000)).toBe('2 小时 5 分');
+    expect(durationText(26 * HOUR + 5 * MIN)).toBe('1 天 2 小时');
+    expect(durationText(48 * HOUR)).toBe('2 天');
+    // a pending event stamped ahead of this window's clock is not "waiting -3 minutes"
+    expect(durationText(-3 * MIN)).toBe('不到 1 分钟');
+    expect(durationText(Number.NaN)).toBe('不到 1 分钟');
+  });
+
+  it('names the oldest pending event by its wait', () => {
+    expect(waitingText(before(2 * HOUR + 5 * MIN), NOW)).toBe('最早一条已等待 2 小时 5 分');
+    expect(waitingText(null, NOW)).toBeNull();
+    expect(waitingText('not a date', NOW)).toBeNull();
+  });
+
+  it('puts instants in the station day: 今天, 昨天, a date, a year', () => {
+    expect(dayAndTime(NOW - 30 * MIN, NOW)).toBe('今天 15:00');
+    // 2026-11-26 23:50 at the station is 15:50 UTC: yesterday there, though "today" in UTC
+    expect(dayAndTime(Date.parse('2026-11-26T15:50:00Z'), NOW)).toBe('昨天 23:50');
+    // and just after midnight at the station is already today
+    expect(dayAndTime(Date.parse('2026-11-26T16:05:00Z'), NOW)).toBe('今天 00:05');
+    expect(dayAndTime(Date.parse('2026-11-20T02:00:00Z'), NOW)).toBe('11月20日 10:00');
+    expect(dayAndTime(Date.parse('2025-12-31T02:00:00Z'), NOW)).toBe('2025年12月31日 10:00');
+  });
+
+  it('says when the last success was and when the next try comes', () => {
+    expect(pastText(before(12 * MIN), NOW)).toBe('今天 15:18（12 分钟前）');
+    expect(pastText(before(10_000), NOW)).toBe('今天 15:29（刚刚）');
+    expect(pastText(null, NOW)).toBeNull();
+    expect(comingText(new Date(NOW + 2 * MIN + 10_000).toISOString(), NOW)).toBe('今天 15:32（约 2 分钟后）');
+    expect(comingText(new Date(NOW + 20_000).toISOString(), NOW)).toBe('即将开始');
+    expect(comingText(before(5 * MIN), NOW)).toBe('即将开始');
+    expect(comingText(null, NOW)).toBeNull();
+  });
+});
+
+describe('errors', () => {
+  it('shows the worker\'s Chinese sentence with its day and time', () => {
+    expect(errorLine({ lastError: '连接县级平台超时，将自动重试', lastErrorAt: before(3 * MIN) }, NOW)).toBe('连接县级平台超时，将自动重试（今天 15:27）');
+    expect(errorLine({ lastError: '县级平台暂时无法处理（500）', lastErrorAt: null }, NOW)).toBe('县级平台暂时无法处理（500）');
+    expect(errorLine({ lastError: null, lastErrorAt: before(MIN) }, NOW)).toBeNull();
+    expect(errorLine({ lastError: '   ', lastErrorAt: null }, NOW)).toBeNull();
+  });
+
+  it('never puts a code, an English message or a stack on the screen', () => {
+    const generic = '同步失败，详细原因已记入本机日志；如反复出现请联系管理员';
+    expect(plainError('ECONNREFUSED 127.0.0.1:8443')).toBe(generic);
+    expect(plainError('TypeError: fetch failed\n    at node:internal/deps/undici')).toBe(generic);
+    expect(plainError('同步失败：TypeError: x is undefined\n    at push (sync.js:1:2)')).toBe(generic);
+    expect(plainError('{"code":"BAD_TOKEN"}')).toBe(generic);
+    expect(plainError('县级平台拒绝了本站的凭据，请重新登记')).toBe('县级平台拒绝了本站的凭据，请重新登记');
+    const long = '县'.repeat(300);
+    expect(plainError(long)!.length).toBe(160);
+    expect(plainError(long)!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('clock skew, progress and the status bar line', () => {
+  it('warns only past five minutes, saying which clock is ahead', () => {
+    expect(skewText(null)).toBeNull();
+    expect(skewText(300)).toBeNull();
+    expect(skewText(-300)).toBeNull();
+    // county minus station: positive means the station's clock is behind
+    expect(skewText(301)).toBe('本机时钟比县级平台慢 5 分钟。');
+    expect(skewText(-(2 * 3600 + 5 * 60))).toBe('本机时钟比县级平台快 2 小时 5 分。');
+  });
+
+  it('counts a backlog going out in whole percent', () => {
+    expect(progressPercent(null)).toBeNull();
+    expect(progressPercent({ sent: 0, total: 0 })).toBeNull();
+    expect(progressPercent({ sent: 333, total: 1000 })).toBe(33);
+    expect(progressPercent({ sent: 1200, total: 1000 })).toBe(100);
+  });
+
+  it('puts the state and the pending count in a few characters', () => {
+    expect(barText(null)).toBe('同步状态未知');
+    expect(barText({ state: 'online', pending: 0 })).toBe('已连接');
+    expect(barText({ state: 'offline', pending: 1234 })).toBe('离线 · 待上报 1,234');
+    expect(barText({ state: 'unenrolled', pending: 3 })).toBe('未登记 · 待上报 3');
+    expect(barText({ state: 'reenroll', pending: 0 })).toBe('需重新登记');
+  });
+});
+
+// --- components
+
+let station: Awaited<ReturnType<typeof setUpStation>>;
+const enrollCalls: unknown[] = [];
+let enrollAnswer: ((input: unknown) => Promise<unknown>) | null = null;
+
+beforeAll(async () => {
+  stubMatchMedia();
+  const computed = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (el: Element) => computed(el);
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  station = await setUpStation();
+  const bridge: Record<string, (input: unknown) => Promise<unknown>> = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.api, name, input)]));
+  const real = bridge['sync.enroll']!;
+  bridge['sync.enroll'] = (input) => {
+    enrollCalls.push(input);
+    return enrollAnswer ? enrollAnswer(input) : real(input);
+  };
+  window[BRIDGE_KEY] = bridge as unknown as StationBridge;
+  await useApp.getState().load();
+});
+
+afterAll(() => station.close());
+afterEach(() => {
+  cleanup();
+  enrollCalls.length = 0;
+  enrollAnswer = null;
+});
+
+function wrap(node: ReactNode) {
+  return render(
+    <ConfigProvider locale={zhCN}>
+      <AntApp>{node}</AntApp>
+    </ConfigProvider>,
+  );
+}
+
+async function submitWith(url: string, code: string) {
+  fireEvent.change(screen.getByTestId('sync-enroll-url'), { target: { value: url } });
+  fireEvent.change(screen.getByTestId('sync-enroll-code'), { target: { value: code } });
+  await act(async () => {
+    fireEvent.keyDown(screen.getByTestId('sync-enroll-code'), { key: 'Enter' });
+    await new Promise((r) => setTimeout(r, 50));
+  });
+}
+
+describe('EnrollForm', () => {
+  it('refuses a malformed code and address at their fields, sending nothing', async () => {
+    wrap(<EnrollForm countyUrl="" reenroll={false} focusHere />);
+    await submitWith('', '');
+    expect(await screen.findByText('请填写县级平台地址')).toBeTruthy();
+    expect(screen.getByText('请填写登记码')).toBeTruthy();
+
+    await submitWith('county.example.cn', 'K7QM-2XPA');
+    expect(await screen.findByText('县级平台地址须以 http:// 或 https:// 开头')).toBeTruthy();
+    expect(screen.getByText('登记码为 12 位字母或数字')).toBeTruthy();
+
+    await submitWith('https://county.example.cn', 'K7QM-2XPA-9RT!');
+    await waitFor(() => expect(screen.queryByText('县级平台地址须以 http:// 或 https:// 开头')).toBeNull());
+    expect(screen.getByText('登记码为 12 位字母或数字')).toBeTruthy();
+    expect(enrollCalls).toHaveLength(0);
+  });
+
+  it('sends a well-formed code on Enter (dashes, spaces, lower case allowed) and puts main\'s answer at its field', async () => {
+    enrollAnswer = async () => ({ ok: false, error: { code: 'VALIDATION', message: '登记码无效或已被使用', fields: { code: '登记码无效或已被使用，请向县级管理员索取新的登记码' } } });
+    wrap(<EnrollForm countyUrl="https://county.example.cn" reenroll focusHere />);
+    expect(screen.getByText('重新登记')).toBeTruthy();
+    expect((screen.getByTestId('sync-enroll-url') as HTMLInputElement).value).toBe('https://county.example.cn');
+    await submitWith('https://county.example.cn', 'k7qm 2xpa-9rtd');
+    await waitFor(() => expect(enrollCalls).toHaveLength(1));
+    expect(enrollCalls[0]).toEqual({ countyUrl: 'https://county.example.cn', code: 'K7QM 2XPA-9RTD' });
+    expect(await screen.findByText('登记码无效或已被使用，请向县级管理员索取新的登记码')).toBeTruthy();
+    // what the clerk typed stays for a correction
+    expect((screen.getByTestId('sync-enroll-code') as HTMLInputElement).value).toBe('K7QM 2XPA-9RTD');
+  });
+
+  it('shows main\'s sentence without a field above the button', async () => {
+    enrollAnswer = async () => ({ ok: false, error: { code: 'UNAVAILABLE', message: '无法连接县级平台，请检查地址和网络' } });
+    wrap(<EnrollForm countyUrl="" reenroll={false} focusHere />);
+    await submitWith('http://127.0.0.1:9', 'K7QM2XPA9RTD');
+    expect((await screen.findByTestId('sync-enroll-error')).textContent).toContain('无法连接县级平台，请检查地址和网络');
+  });
+
+  it('Esc puts a re-enrollment away', async () => {
+    const onCancel = vi.fn();
+    wrap(<EnrollForm countyUrl="" reenroll onCancel={onCancel} focusHere />);
+    fireEvent.keyDown(screen.getByTestId('sync-enroll-url'), { key: 'Escape' });
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the area and the status bar against a real station', () => {
+  it('show 未登记 and the outbox\'s real pending count, and the bar opens the area', async () => {
+    // setup wrote the station and its administrator: events the county has not seen
+    const inOutbox = countUnacked();
+    expect(inOutbox).toBeGreaterThan(0);
+
+    wrap(
+      <>
+        <SyncPage />
+        <StatusBar />
+      </>,
+    );
+    await waitFor(() => expect(screen.getByTestId('sync-state-label').textContent).toBe('未登记'));
+    expect(screen.getByTestId('sync-pending').getAttribute('data-count')).toBe(String(inOutbox));
+    expect(screen.getByTestId('sync-pending').textContent).toBe(`${inOutbox} 条`);
+    expect(screen.getByTestId('sync-oldest').textContent).toMatch(/^最早一条已等待 /);
+    expect(screen.getByTestId('status-sync').textContent).toBe(`未登记 · 待上报 ${inOutbox}`);
+    // an administrator may enroll: the form is there; 立即同步 waits for it
+    expect(screen.getByTestId('sync-enroll')).toBeTruthy();
+    expect((screen.getByTestId('sync-now') as HTMLButtonElement).disabled).toBe(true);
+
+    useNav.setState({ area: 'workbench' });
+    fireEvent.click(screen.getByTestId('status-sync'));
+    expect(useNav.getState().area).toBe('sync');
+    expect(useSync.getState().status?.pending).toBe(inOutbox);
+  });
+});
+
+/** Read from the database file itself, not through the call under test. */
+function countUnacked(): number {
+  const db = new Database(station.dbPath, { readonly: true });
+  try {
+    return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get()!.n;
+  } finally {
+    db.close();
+  }
+}
