@@ -3,7 +3,7 @@
  * county decisions left unapplied because the station changed the record since. Each list is
  * read again whenever the status says its count changed.
  */
-import { Alert, Button, Checkbox, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { syncCalls, type RejectedEvent, type SyncConflict } from '../../../../common/contracts/sync';
 import { errorText } from '../../components/feedback';
@@ -69,6 +69,7 @@ export function ConflictList({ count }: { count: number }) {
   const load = useCallback(() => loadConflicts(includeResolved), [includeResolved]);
   const { rows, error, reload } = useList(load, count);
   const [open, setOpen] = useState<SyncConflict | null>(null);
+  const { message } = App.useApp();
 
   const columns: TableColumnsType<SyncConflict> = [
     { title: S.COL_LABEL, dataIndex: 'label', width: 150, ellipsis: true },
@@ -114,7 +115,10 @@ export function ConflictList({ count }: { count: number }) {
         dataSource={rows ?? []}
         locale={{ emptyText: S.CONFLICTS_NONE }}
       />
-      <ResolveDialog conflict={open} onClose={() => setOpen(null)} onDone={() => void reload()} />
+      <ResolveDialog conflict={open} onClose={() => setOpen(null)} onDone={() => {
+          void message.success(S.RESOLVE_DONE);
+          void reload();
+        }} />
     </div>
   );
 }

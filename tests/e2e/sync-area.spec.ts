@@ -1,0 +1,83 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
+
+const ID_NUMBER = '11010519491231002X';
+
+/** The outbox's unacknowledged rows, read from the station's database file itself. */
+function unacked(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'stationdesk.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE acked_at IS NULL').get()!.n;
+  } finally {
+    db.close();
+  }
+}
+
+/** A resident registered and one 代办 item accepted, through the screens as at the counter. */
+async function acceptAnItem(page: Page): Promise<void> {
+  await page.getByTestId('nav-residents').click();
+  await page.getByTestId('resident-register').click();
+  await page.getByTestId('resident-form-idNumber').fill(ID_NUMBER);
+  await page.getByTestId('resident-form-name').fill('李秀兰');
+  await page.getByTestId('resident-form-phone').fill('13800138000');
+  await page.getByTestId('resident-form-address').fill('建北街道中山东路 3 号院 2 单元 101');
+  await page.getByTestId('resident-save').click();
+  await expect(page.getByTestId('resident-detail-name')).toHaveText('李秀兰');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('resident-detail')).toBeHidden();
+  await page.keyboard.press('Alt+3');
+  await page.getByTestId('resident-picker-search').fill('002X');
+  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
+  await page.getByTestId('resident-picker-search').press('Enter');
+  await page.getByTestId('item-picker-input').fill('lnzbl');
+  await page.locator('[data-testid="item-picker-option"][data-code="DB-003"]').click();
+  await page.getByTestId('intake-all-received').click();
+  await page.getByTestId('intake-accept').click();
+  await expect(page.getByTestId('intake-outcome')).toHaveAttribute('data-kind', /accept/);
+  await closePreview(page);
+}
+
+test('同步 shows 未登记 and the real pending count; a malformed code is refused in Chinese; the status bar agrees', async ({ page, host }) => {
+  await setUpThroughScreen(page, host.url);
+  await acceptAnItem(page);
+  const pending = unacked(host.dataDir);
+  expect(pending).toBeGreaterThan(2);
+
+  // the status bar, then Enter on it, opens the area
+  const bar = page.getByTestId('status-sync');
+  await expect(bar).toHaveAttribute('data-state', 'unenrolled');
+  await bar.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('area-sync')).toBeVisible();
+  await expect(page.getByTestId('sync-state-label')).toHaveText('未登记');
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', String(pending));
+  await expect(page.getByTestId('sync-pending')).toHaveText(`${pending} 条`);
+  await expect(page.getByTestId('sync-oldest')).toHaveText(/^最早一条已等待 (不到 1 分钟|\d+ 分钟)$/);
+  await expect(page.getByTestId('sync-last-success')).toHaveText('尚未成功同步过');
+  await expect(page.getByTestId('sync-now')).toBeDisabled();
+  await expect(bar).toHaveText(`未登记 · 待上报 ${pending}`);
+
+  // the administrator enrolls: the keyboard starts at the address, Enter moves on and submits
+  await expect(page.getByTestId('sync-enroll-url')).toBeFocused();
+  await page.keyboard.type('county.example.cn');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sync-enroll-code')).toBeFocused();
+  await page.keyboard.type('K7QM-2XPA');
+  await page.keyboard.press('Enter');
+  const enroll = page.getByTestId('sync-enroll');
+  await expect(enroll.getByText('县级平台地址须以 http:// 或 https:// 开头')).toBeVisible();
+  await expect(enroll.getByText('登记码为 12 位字母或数字')).toBeVisible();
+  await page.getByTestId('sync-enroll-url').fill('https://county.example.cn');
+  await page.getByTestId('sync-enroll-code').fill('K7QM-2XPA-9RT!');
+  await page.getByTestId('sync-enroll-code').press('Enter');
+  await expect(enroll.getByText('登记码为 12 位字母或数字')).toBeVisible();
+  await expect(enroll.getByText('县级平台地址须以 http:// 或 https:// 开头')).toBeHidden();
+  // nothing was sent, nothing changed
+  await expect(page.getByTestId('sync-enroll-error')).toHaveCount(0);
+  expect(unacked(host.dataDir)).toBe(pending);
+
+  await page.screenshot({ path: 'test-results/e2e/sync-area.png' });
+  await bar.screenshot({ path: 'test-results/e2e/sync-status-bar.png' });
+});
