@@ -16,6 +16,7 @@ import { dispatch } from '../../main/dispatch';
 import { EnrollForm } from '../../renderer/src/features/sync/EnrollForm';
 import { SyncPage } from '../../renderer/src/features/sync/SyncPage';
 import { useSync } from '../../renderer/src/features/sync/data';
+import { ConflictList, RejectedList } from '../../renderer/src/features/sync/ProblemLists';
 import {
   barText,
   comingText,
@@ -134,6 +135,8 @@ describe('clock skew, progress and the status bar line', () => {
 let station: Awaited<ReturnType<typeof setUpStation>>;
 const enrollCalls: unknown[] = [];
 let enrollAnswer: ((input: unknown) => Promise<unknown>) | null = null;
+/** answers in place of main's, for lists a fresh station cannot have (rejected events, conflicts) */
+const answers: Record<string, (input: unknown) => Promise<unknown>> = {};
 
 beforeAll(async () => {
   stubMatchMedia();
@@ -145,7 +148,9 @@ beforeAll(async () => {
     disconnect() {}
   };
   station = await setUpStation();
-  const bridge: Record<string, (input: unknown) => Promise<unknown>> = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.api, name, input)]));
+  const bridge: Record<string, (input: unknown) => Promise<unknown>> = Object.fromEntries(
+    CALL_NAMES.map((name) => [name, (input: unknown) => (answers[name] ? answers[name](input) : dispatch(station.api, name, input))]),
+  );
   const real = bridge['sync.enroll']!;
   bridge['sync.enroll'] = (input) => {
     enrollCalls.push(input);
@@ -160,6 +165,7 @@ afterEach(() => {
   cleanup();
   enrollCalls.length = 0;
   enrollAnswer = null;
+  for (const k of Object.keys(answers)) delete answers[k];
 });
 
 function wrap(node: ReactNode) {
@@ -249,6 +255,62 @@ describe('the area and the status bar against a real station', () => {
     fireEvent.click(screen.getByTestId('status-sync'));
     expect(useNav.getState().area).toBe('sync');
     expect(useSync.getState().status?.pending).toBe(inOutbox);
+  });
+});
+
+describe('rejected events and conflicts', () => {
+  const conflict = {
+    id: 'c1',
+    kind: 'intake.decision',
+    entity: 'intake',
+    entityId: 'i1',
+    label: '130102001-20261127-0001',
+    summary: '县民政局：受理并交办至 老龄办',
+    basedOnVersion: 2,
+    stationVersion: 3,
+    receivedAt: before(HOUR),
+    resolvedAt: null,
+    resolution: null,
+  };
+
+  it('lists each refusal with its reason in Chinese, a stray code replaced by a sentence', async () => {
+    answers['sync.rejected'] = async () => ({
+      ok: true,
+      value: [
+        { seq: 7, entity: 'intake', entityLabel: '代办事项', entityId: '130102001-20261127-0001', occurredAt: before(HOUR), reason: 'hash_mismatch', message: '同一序号的记录内容与县级已收到的不同', rejectedAt: before(MIN) },
+        { seq: 9, entity: 'resident', entityLabel: '居民', entityId: 'r-9', occurredAt: before(HOUR), reason: 'gap', message: 'SEQ_GAP', rejectedAt: before(MIN) },
+      ],
+    });
+    wrap(<RejectedList count={2} />);
+    expect(await screen.findByText('同一序号的记录内容与县级已收到的不同')).toBeTruthy();
+    expect(screen.getByText('代办事项')).toBeTruthy();
+    expect(screen.getByText('同步失败，详细原因已记入本机日志；如反复出现请联系管理员')).toBeTruthy();
+    expect(screen.queryByText('SEQ_GAP')).toBeNull();
+  });
+
+  it('takes a written resolution: an empty one is refused at its field, Enter sends it', async () => {
+    const resolved: unknown[] = [];
+    answers['sync.conflicts'] = async () => ({ ok: true, value: resolved.length ? [{ ...conflict, resolvedAt: before(0), resolution: '已与县级核对' }] : [conflict] });
+    answers['sync.resolveConflict'] = async (input) => {
+      resolved.push(input);
+      return { ok: true, value: { ...conflict, resolvedAt: before(0), resolution: '已与县级核对' } };
+    };
+    wrap(<ConflictList count={1} />);
+    fireEvent.click(await screen.findByTestId('sync-conflict-resolve'));
+    const text = await screen.findByTestId('sync-resolve-text');
+    await act(async () => {
+      fireEvent.keyDown(text, { key: 'Enter' });
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(await screen.findByText('请写明处理方式')).toBeTruthy();
+    expect(resolved).toHaveLength(0);
+    fireEvent.change(text, { target: { value: '已与县级核对' } });
+    await act(async () => {
+      fireEvent.keyDown(text, { key: 'Enter' });
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    await waitFor(() => expect(resolved).toEqual([{ id: 'c1', resolution: '已与县级核对' }]));
+    expect(await screen.findByText('已处理')).toBeTruthy();
   });
 });
 

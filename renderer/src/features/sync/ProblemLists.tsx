@@ -151,7 +151,7 @@ function ResolveDialog({ conflict, onClose, onDone }: { conflict: SyncConflict |
       width={560}
     >
       {conflict && <p className="sd-sync-summary">{conflict.summary}</p>}
-      <Form.Item label={S.RESOLUTION} name="resolution" rules={[resolutionRule]} extra={S.RESOLUTION_KEYS}>
+      <Form.Item label={S.RESOLUTION} name="resolution" validateFirst rules={[{ required: true, whitespace: true, message: S.RESOLUTION_REQUIRED }, resolutionRule]} extra={S.RESOLUTION_KEYS}>
         <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 5 }} maxLength={200} showCount placeholder={S.RESOLUTION_PH} onKeyDown={onKeyDown} data-testid="sync-resolve-text" />
       </Form.Item>
     </FormModal>

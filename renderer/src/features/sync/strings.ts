@@ -97,6 +97,7 @@ export const RESOLVE = '处理';
 export const RESOLVED = '已处理';
 export const RESOLVE_TITLE = (label: string) => `处理冲突：${label}`;
 export const RESOLUTION = '处理方式';
+export const RESOLUTION_REQUIRED = '请写明处理方式';
 export const RESOLUTION_PH = '如：已与县级核对，以本站修改为准，县级已重新审核';
 export const RESOLUTION_KEYS = 'Enter 提交，Shift+Enter 换行，Esc 取消';
 export const RESOLVE_OK = '记录处理方式';
