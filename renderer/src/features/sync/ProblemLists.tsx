@@ -32,9 +32,9 @@ function useList<T>(load: () => Promise<T[]>, key: unknown) {
 }
 
 const rejectedColumns: TableColumnsType<RejectedEvent> = [
-  { title: S.COL_SEQ, dataIndex: 'seq', width: 72 },
-  { title: S.COL_KIND, dataIndex: 'entityLabel', width: 110 },
-  { title: S.COL_RECORD, dataIndex: 'entityId', width: 170, ellipsis: true },
+  { title: S.COL_SEQ, dataIndex: 'seq', width: 70 },
+  { title: S.COL_KIND, dataIndex: 'entityLabel', width: 96 },
+  { title: S.COL_RECORD, dataIndex: 'entityId', width: 220, ellipsis: true },
   { title: S.COL_OCCURRED, dataIndex: 'occurredAt', width: 140, render: (v: string) => formatDateTime(v) },
   { title: S.COL_REASON, dataIndex: 'message', render: (v: string) => plainError(v) ?? '—' },
   { title: S.COL_REJECTED_AT, dataIndex: 'rejectedAt', width: 140, render: (v: string) => formatDateTime(v) },
@@ -72,9 +72,9 @@ export function ConflictList({ count }: { count: number }) {
   const { message } = App.useApp();
 
   const columns: TableColumnsType<SyncConflict> = [
-    { title: S.COL_LABEL, dataIndex: 'label', width: 150, ellipsis: true },
+    { title: S.COL_LABEL, dataIndex: 'label', width: 220, ellipsis: true },
     { title: S.COL_SUMMARY, dataIndex: 'summary' },
-    { title: S.COL_VERSIONS, key: 'v', width: 150, render: (_: unknown, c) => `${c.basedOnVersion} / ${c.stationVersion}` },
+    { title: S.COL_VERSIONS, key: 'v', width: 130, render: (_: unknown, c) => `${c.basedOnVersion} / ${c.stationVersion}` },
     { title: S.COL_RECEIVED, dataIndex: 'receivedAt', width: 140, render: (v: string) => formatDateTime(v) },
     {
       title: S.COL_RESOLUTION,
