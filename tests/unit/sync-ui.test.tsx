@@ -32,7 +32,8 @@ import {
 import { StatusBar } from '../../renderer/src/shell/StatusBar';
 import { useApp } from '../../renderer/src/stores/app';
 import { useNav } from '../../renderer/src/stores/nav';
-import { setUpStation } from '../helpers/station';
+import { ADMIN, setUpStation } from '../helpers/station';
+import { addStaff } from '../helpers/staff';
 import { stubMatchMedia } from '../helpers/jsdom';
 
 const MIN = 60_000;
@@ -133,6 +134,7 @@ describe('clock skew, progress and the status bar line', () => {
 // --- components
 
 let station: Awaited<ReturnType<typeof setUpStation>>;
+const CLERK = { name: '李娜', login: 'lina', role: 'clerk' as const, password: 'Counter123' };
 const enrollCalls: unknown[] = [];
 let enrollAnswer: ((input: unknown) => Promise<unknown>) | null = null;
 /** answers in place of main's, for lists a fresh station cannot have (rejected events, conflicts) */
@@ -255,6 +257,19 @@ describe('the area and the status bar against a real station', () => {
     fireEvent.click(screen.getByTestId('status-sync'));
     expect(useNav.getState().area).toBe('sync');
     expect(useSync.getState().status?.pending).toBe(inOutbox);
+  });
+
+  it('tell a 窗口人员, who may not enroll, whom to ask by name', async () => {
+    await addStaff(station.api, CLERK);
+    await act(() => useApp.getState().signIn(CLERK.login, CLERK.password));
+    try {
+      wrap(<SyncPage />);
+      expect((await screen.findByTestId('sync-ask-head')).textContent).toBe('登记和重新登记由站长或管理员办理，请联系：王建国。');
+      expect(screen.queryByTestId('sync-enroll')).toBeNull();
+      expect(screen.queryByTestId('sync-rejected')).toBeNull();
+    } finally {
+      await act(() => useApp.getState().signIn(ADMIN.login, ADMIN.password));
+    }
   });
 });
 

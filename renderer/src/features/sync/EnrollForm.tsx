@@ -83,7 +83,15 @@ export function EnrollForm({ countyUrl, reenroll, onCancel, focusHere }: Props) 
         autoComplete="off"
       >
         <Form.Item label={S.COUNTY_URL} name="countyUrl" rules={[zodRule(shape.countyUrl)]}>
-          <Input placeholder={S.COUNTY_URL_PH} spellCheck={false} maxLength={200} data-testid="sync-enroll-url" {...(focusHere ? WORK_START : {})} />
+          <Input
+            placeholder={S.COUNTY_URL_PH}
+            spellCheck={false}
+            maxLength={200}
+            // opened by 重新登记… the form takes the keyboard at once; on entering the area the shell places it
+            autoFocus={onCancel !== undefined}
+            data-testid="sync-enroll-url"
+            {...(focusHere ? WORK_START : {})}
+          />
         </Form.Item>
         <Form.Item label={S.CODE} name="code" validateFirst rules={[{ required: true, whitespace: true, message: S.CODE_REQUIRED }, zodRule(shape.code)]} extra={S.CODE_HELP} normalize={(v: string) => v.toUpperCase()}>
           <Input placeholder={S.CODE_PH} spellCheck={false} maxLength={20} className="sd-sync-code" data-testid="sync-enroll-code" />
