@@ -151,7 +151,7 @@ beforeAll(async () => {
   };
   station = await setUpStation();
   const bridge: Record<string, (input: unknown) => Promise<unknown>> = Object.fromEntries(
-    CALL_NAMES.map((name) => [name, (input: unknown) => (answers[name] ? answers[name](input) : dispatch(station.api, name, input))]),
+    CALL_NAMES.map((name) => [name, (input: unknown) => (answers[name] ? answers[name](input) : dispatch(station.calls, name, input))]),
   );
   const real = bridge['sync.enroll']!;
   bridge['sync.enroll'] = (input) => {
