@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { startCounty } from './county';
 import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
 
 const ID_NUMBER = '11010519491231002X';
@@ -19,6 +20,8 @@ function unacked(dataDir: string): number {
 async function acceptAnItem(page: Page): Promise<void> {
   await page.getByTestId('nav-residents').click();
   await page.getByTestId('resident-register').click();
+  // the drawer hands the keyboard to its first field as it opens: typing waits for that
+  await expect(page.getByTestId('resident-form-idNumber')).toBeFocused();
   await page.getByTestId('resident-form-idNumber').fill(ID_NUMBER);
   await page.getByTestId('resident-form-name').fill('李秀兰');
   await page.getByTestId('resident-form-phone').fill('13800138000');
@@ -80,4 +83,80 @@ test('同步 shows 未登记 and the real pending count; a malformed code is ref
 
   await page.screenshot({ path: 'test-results/e2e/sync-area.png' });
   await bar.screenshot({ path: 'test-results/e2e/sync-status-bar.png' });
+});
+
+async function enrollThroughForm(page: Page, url: string, code: string): Promise<void> {
+  await page.getByTestId('sync-enroll-url').fill(url);
+  // as the county's page shows it: groups of four, lower case typed is fine
+  await page.getByTestId('sync-enroll-code').fill(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`.toLowerCase());
+  await page.getByTestId('sync-enroll-code').press('Enter');
+}
+
+test('enrolled with a real county: everything pushed, 已连接 with 0 pending; revoked, 需重新登记, and enrolled again', async ({ page, host }) => {
+  const county = await startCounty();
+  try {
+    await setUpThroughScreen(page, host.url);
+    await acceptAnItem(page);
+    const pending = unacked(host.dataDir);
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', String(pending));
+
+    // a code the county never issued: its Chinese answer, the queue kept
+    await enrollThroughForm(page, county.url, 'ZZZZ9999ZZZZ');
+    await expect(page.getByTestId('sync-enroll-error')).toContainText('登记未成功');
+    await expect(page.getByTestId('sync-state-label')).toHaveText('未登记');
+    expect(unacked(host.dataDir)).toBe(pending);
+
+    const issued = await county.server.store.createStation({ code: '130102001', name: '建北街道党群服务中心' });
+    await enrollThroughForm(page, county.url, issued.code);
+    await expect(page.getByTestId('sync-state-label')).toHaveText('已连接');
+    await expect(page.getByTestId('sync-enroll')).toHaveCount(0);
+    await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+    await expect(page.getByTestId('sync-pending')).toHaveText('无，全部已上报');
+    await expect(page.getByTestId('sync-last-success')).toHaveText(/^今天 \d\d:\d\d（(刚刚|\d+ 分钟前)）$/);
+    await expect(page.getByTestId('sync-county')).toContainText('石家庄市长安区');
+    await expect(page.getByTestId('status-sync')).toHaveText('已连接');
+    await expect(page.getByTestId('status-sync')).toHaveAttribute('data-state', 'online');
+    expect(unacked(host.dataDir)).toBe(0);
+    const row = (await county.server.store.listStations()).find((s) => s.code === '130102001')!;
+    expect(row.ackedThrough).toBe(pending);
+    await page.screenshot({ path: 'test-results/e2e/sync-area-online.png' });
+
+    // 立即同步 by keyboard, after a new change: it goes out at once
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByTestId('sync-now')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('同步完成')).toBeVisible();
+
+    // the county revokes the station: the next round stops, keeps the queue and asks for re-enrollment
+    await county.server.store.revokeStation(row.id);
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-state-label')).toHaveText('需重新登记');
+    await expect(page.getByTestId('status-sync')).toHaveText(/^需重新登记/);
+    await expect(page.getByTestId('sync-last-error')).toContainText('重新登记');
+    await expect(page.getByTestId('sync-enroll')).toContainText('重新登记');
+
+    // a change made meanwhile waits in the queue, shown in the area and the bar
+    await page.keyboard.press('Alt+8');
+    await page.getByTestId('settings-tab-station').click();
+    await page.getByTestId('station-phone').fill('0311-86012346');
+    await page.getByTestId('station-save').click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '1');
+    await expect(page.getByTestId('status-sync')).toHaveText('需重新登记 · 待上报 1');
+    await expect(page.getByTestId('sync-enroll-url')).toBeFocused();
+    await page.screenshot({ path: 'test-results/e2e/sync-area-reenroll.png' });
+
+    const again = await county.server.store.newEnrollmentCode(row.id);
+    await enrollThroughForm(page, county.url, again.code);
+    await expect(page.getByTestId('sync-state-label')).toHaveText('已连接');
+    await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0');
+    await expect(page.getByTestId('status-sync')).toHaveText('已连接');
+    expect(unacked(host.dataDir)).toBe(0);
+    expect((await county.server.store.station(row.id))!.ackedThrough).toBe(pending + 1);
+  } finally {
+    await county.close();
+  }
 });
