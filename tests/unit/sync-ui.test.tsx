@@ -17,6 +17,8 @@ import { EnrollForm } from '../../renderer/src/features/sync/EnrollForm';
 import { SyncPage } from '../../renderer/src/features/sync/SyncPage';
 import { useSync } from '../../renderer/src/features/sync/data';
 import { ConflictList, RejectedList } from '../../renderer/src/features/sync/ProblemLists';
+import { StatusPanel } from '../../renderer/src/features/sync/StatusPanel';
+import type { SyncStatus } from '../../common/contracts/sync';
 import {
   barText,
   comingText,
@@ -270,6 +272,52 @@ describe('the area and the status bar against a real station', () => {
     } finally {
       await act(() => useApp.getState().signIn(ADMIN.login, ADMIN.password));
     }
+  });
+});
+
+describe('StatusPanel', () => {
+  const base: SyncStatus = {
+    state: 'syncing',
+    countyUrl: 'https://sync.county.example.cn',
+    countyName: '石家庄市长安区',
+    stationId: 's1',
+    enrolledAt: before(3 * 24 * HOUR),
+    pending: 8421,
+    oldestPendingAt: before(2 * HOUR + 5 * MIN),
+    lastPushAt: before(MIN),
+    lastPullAt: before(MIN),
+    lastSuccessAt: before(47 * MIN),
+    lastError: '连接县级平台超时，稍后自动重试',
+    lastErrorAt: before(3 * MIN),
+    nextAttemptAt: new Date(NOW + 2 * MIN + 5_000).toISOString(),
+    progress: { sent: 1579, total: 10000 },
+    rejectedCount: 0,
+    conflictCount: 0,
+    clockSkewSeconds: -7500,
+  };
+
+  it('shows a backlog going out, the clock warning, the wait, the error and the next try', () => {
+    wrap(<StatusPanel status={base} now={NOW} focusHere />);
+    expect(screen.getByTestId('sync-state-label').textContent).toBe('同步中');
+    expect(screen.getByTestId('sync-progress').textContent).toContain('正在上报：1,579 / 10,000 条');
+    expect(screen.getByTestId('sync-skew').textContent).toContain('本机时钟比县级平台快 2 小时 5 分。');
+    expect(screen.getByTestId('sync-pending').textContent).toBe('8,421 条');
+    expect(screen.getByTestId('sync-oldest').textContent).toBe('最早一条已等待 2 小时 5 分');
+    expect(screen.getByTestId('sync-last-success').textContent).toBe('今天 14:43（47 分钟前）');
+    expect(screen.getByTestId('sync-last-error').textContent).toBe('连接县级平台超时，稍后自动重试（今天 15:27）');
+    expect(screen.getByTestId('sync-next').textContent).toBe('今天 15:32（约 2 分钟后）');
+    expect(screen.getByTestId('sync-county').textContent).toBe('石家庄市长安区（https://sync.county.example.cn）');
+    expect((screen.getByTestId('sync-now') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('leaves the warning and the bar out when the clocks agree and nothing is going out', () => {
+    wrap(<StatusPanel status={{ ...base, state: 'online', progress: null, clockSkewSeconds: 120, pending: 0, oldestPendingAt: null, lastError: null, lastErrorAt: null }} now={NOW} focusHere />);
+    expect(screen.getByTestId('sync-state-label').textContent).toBe('已连接');
+    expect(screen.queryByTestId('sync-progress')).toBeNull();
+    expect(screen.queryByTestId('sync-skew')).toBeNull();
+    expect(screen.queryByTestId('sync-oldest')).toBeNull();
+    expect(screen.getByTestId('sync-pending').textContent).toBe('无，全部已上报');
+    expect(screen.getByTestId('sync-last-error').textContent).toBe('无');
   });
 });
 
