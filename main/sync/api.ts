@@ -5,13 +5,14 @@
 import type { ApiPart } from '../context';
 import type { MachineSettingsService } from '../services/settings';
 import type { Write } from '../db/write';
+import type { Db } from '../db/open';
 import type { syncCalls } from '../../common/contracts/sync';
 import { AppError } from '../../common/errors';
 import { checkCountyUrl } from './http-target';
 import { TargetError } from './target';
 import type { SyncWorker } from './worker';
 
-export function createSyncApi(worker: SyncWorker, deps: { machine: MachineSettingsService; write: Write }): ApiPart<keyof typeof syncCalls> {
+export function createSyncApi(worker: SyncWorker, deps: { db: Db; machine: MachineSettingsService; write: Write }): ApiPart<keyof typeof syncCalls> {
   return {
     async 'sync.status'() {
       return worker.status();
@@ -36,6 +37,15 @@ export function createSyncApi(worker: SyncWorker, deps: { machine: MachineSettin
       // the first round goes at once; the answer does not wait for a long backlog
       void worker.runOnce();
       return worker.status();
+    },
+    async 'sync.decisions'({ limit }) {
+      return deps.db
+        .prepare<[number], { intakeId: string; receiptNo: string; itemName: string; residentName: string; status: string; decision: 'accepted' | 'completed' | 'returned'; department: string | null; result: string | null; reason: string | null; decidedAt: string; decidedBy: string }>(
+          `SELECT id AS intakeId, receipt_no AS receiptNo, item_name AS itemName, resident_name AS residentName, status, county_decision AS decision, county_department AS department,
+             county_result AS result, county_reason AS reason, county_decided_at AS decidedAt, coalesce(county_decided_by, '') AS decidedBy
+           FROM intake_records WHERE county_decided_at IS NOT NULL ORDER BY county_decided_at DESC LIMIT ?`,
+        )
+        .all(limit);
     },
     async 'sync.rejected'() {
       return worker.store.rejected();

@@ -124,8 +124,9 @@ export function createSyncWorker(opts: SyncWorkerOptions) {
       }
       throw err;
     }
-    // one verdict per event, in order: anything else is not an answer to this request
-    if (res.results.length !== events.length || res.results.some((v, i) => v.seq !== events[i]!.seq || v.eventId !== events[i]!.eventId)) {
+    // one verdict per event sent (a proxy may have reordered them): anything else is not an answer to this request
+    const sent = new Map(events.map((e) => [e.seq, e.eventId]));
+    if (res.results.length !== events.length || new Set(res.results.map((v) => v.seq)).size !== events.length || res.results.some((v) => sent.get(v.seq) !== v.eventId)) {
       throw new TargetError('malformed', '县级平台的答复与所发送的事件对不上，未作处理');
     }
     store.settle(first, last, res);

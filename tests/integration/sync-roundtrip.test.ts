@@ -46,6 +46,7 @@ describe('sync round trip', () => {
     expect(record.county).toMatchObject({ decision: 'completed', result: '老年证已制成，请到站点领取', decidedBy: '刘科长' });
     expect(events.map((e) => e.byName).slice(-2)).toEqual(['刘科长（县级）', '刘科长（县级）']);
     expect((await s.client['sync.conflicts']({})).length).toBe(0);
+    expect(await s.client['sync.decisions']({})).toEqual([expect.objectContaining({ intakeId: item!.id, receiptNo: item!.receiptNo, status: 'completed', decision: 'completed', result: '老年证已制成，请到站点领取', decidedBy: '刘科长' })]);
 
     // applied once: another round changes nothing, and the county holds the station's later events
     const versions = record.version;

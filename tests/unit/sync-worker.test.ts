@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryCounty, type MemoryCounty } from '../../main/sync/memory-target';
 import { forwardedItems, stationRows, syncStation, type SyncTestStation } from '../helpers/sync';
 
@@ -208,5 +208,23 @@ describe('sync worker (in-memory county)', () => {
     const years = await s.client['calendar.years']({});
     expect(years.years.find((y) => y.year === 2027)).toMatchObject({ status: 'published', origin: 'county' });
     expect(await s.client['sync.conflicts']({})).toEqual([]);
+  });
+
+  it('runs by itself: soon after a local change, and again on its timer while the county feed has news', async () => {
+    const mem = createMemoryCounty();
+    const s = await syncStation({ sync: { target: () => mem.target, autoStart: false, intervalMs: 300, watchMs: 20 } });
+    open.push(s);
+    await s.client['sync.enroll']({ countyUrl: 'http://127.0.0.1:9', code: 'ABCD-EFGH-2345' });
+    s.worker.start();
+    expect(s.worker.started).toBe(true);
+    await forwardedItems(s, 1);
+    await vi.waitFor(() => expect(unacked(s)).toBe(0), { timeout: 10_000, interval: 20 });
+    exactlyOnce(mem, s);
+    // nothing changes at the station: the timer alone brings the county's decision
+    const [item] = stationRows<{ id: string; receipt_no: string; version: number }>(s.dataDir, "SELECT id, receipt_no, version FROM intake_records WHERE status = 'forwarded'");
+    mem.publish({ kind: 'intake.decision', body: { intakeId: item!.id, receiptNo: item!.receipt_no, basedOnVersion: item!.version, decision: 'returned', department: null, result: null, reason: '缺材料', decidedAt: '2026-11-27T02:00:00.000Z', decidedBy: '刘' } });
+    await vi.waitFor(() => expect(stationRows(s.dataDir, 'SELECT status FROM intake_records WHERE id = ?', item!.id)).toEqual([{ status: 'returned' }]), { timeout: 10_000, interval: 20 });
+    await s.worker.stop();
+    expect(s.worker.started).toBe(false);
   });
 });
