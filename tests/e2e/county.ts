@@ -48,6 +48,8 @@ function load(): Promise<CountyLib> {
 export interface RunningCounty {
   url: string;
   server: CountyServer;
+  /** stops answering (the port closes), the database stays */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,11 +60,17 @@ export async function startCounty(countyName = '石家庄市长安区'): Promise
   await migrate(sql);
   const server = await createCountyServer({ sql, countyName, publicUrl: null });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  let listening = true;
+  const stop = async () => {
+    if (listening) await server.app.close();
+    listening = false;
+  };
   return {
     url,
     server,
+    stop,
     async close() {
-      await server.app.close();
+      await stop();
       await sql.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -92,7 +92,7 @@ async function enrollThroughForm(page: Page, url: string, code: string): Promise
   await page.getByTestId('sync-enroll-code').press('Enter');
 }
 
-test('enrolled with a real county: everything pushed, 已连接 with 0 pending; revoked, 需重新登记, and enrolled again', async ({ page, host }) => {
+test('enrolled with a real county: everything pushed, 已连接 with 0 pending; revoked, 需重新登记, enrolled again; the county down, 离线', async ({ page, host }) => {
   const county = await startCounty();
   try {
     await setUpThroughScreen(page, host.url);
@@ -156,6 +156,14 @@ test('enrolled with a real county: everything pushed, 已连接 with 0 pending; 
     await expect(page.getByTestId('status-sync')).toHaveText('已连接');
     expect(unacked(host.dataDir)).toBe(0);
     expect((await county.server.store.station(row.id))!.ackedThrough).toBe(pending + 1);
+
+    // the county goes away: 离线, the reason in Chinese, the station works on
+    await county.stop();
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-state-label')).toHaveText('离线');
+    await expect(page.getByTestId('status-sync')).toHaveText('离线');
+    await expect(page.getByTestId('sync-last-error')).toHaveText(/[\u4e00-\u9fff].*（今天 \d\d:\d\d）$/);
+    await page.screenshot({ path: 'test-results/e2e/sync-area-offline.png' });
   } finally {
     await county.close();
   }
