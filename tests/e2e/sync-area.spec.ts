@@ -168,3 +168,43 @@ test('enrolled with a real county: everything pushed, 已连接 with 0 pending; 
     await county.close();
   }
 });
+
+test('a 窗口人员 sees the state and whom to ask, no enrollment form, and main refuses an enrollment from them', async ({ page, host }) => {
+  await setUpThroughScreen(page, host.url);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-staff').click();
+  await page.getByTestId('staff-add').click();
+  await page.getByTestId('staff-name').fill('李娜');
+  await page.getByTestId('staff-login').fill('lina');
+  await page.getByTestId('staff-password').fill('Counter123');
+  await page.getByTestId('staff-confirm').fill('Counter123');
+  await page.getByTestId('staff-create-ok').click();
+  await expect(page.getByTestId('staff-row-lina')).toContainText('窗口人员');
+  await page.getByTestId('signout-button').click();
+  await page.getByTestId('signin-login').fill('lina');
+  await page.getByTestId('signin-password').fill('Counter123');
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('password-current').fill('Counter123');
+  await page.getByTestId('password-next').fill('Lina2026x');
+  await page.getByTestId('password-confirm').fill('Lina2026x');
+  await page.getByTestId('password-confirm').press('Enter');
+  await expect(page.getByTestId('status-role')).toContainText('窗口人员');
+
+  await page.getByTestId('status-sync').click();
+  await expect(page.getByTestId('sync-state-label')).toHaveText('未登记');
+  await expect(page.getByTestId('sync-ask-head')).toHaveText('登记和重新登记由站长或管理员办理，请联系：王建国。');
+  await expect(page.getByTestId('sync-enroll')).toHaveCount(0);
+  await expect(page.getByTestId('sync-rejected')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/e2e/sync-area-clerk.png' });
+
+  const answer = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('stationdesk.token') ?? '';
+    const r = await fetch('/api/sync.enroll', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-station-token': token },
+      body: JSON.stringify({ countyUrl: 'http://127.0.0.1:9', code: 'K7QM2XPA9RTD' }),
+    });
+    return r.json();
+  });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});

@@ -77,7 +77,7 @@ export function SyncPage() {
         </div>
       )}
       {!manager && (status.rejectedCount > 0 || status.conflictCount > 0) && (
-        <Alert type="warning" showIcon className="sd-sync-alert" title={S.PROBLEMS_FOR_HEAD(status.rejectedCount, status.conflictCount)} data-testid="sync-problems-note" />
+        <Alert type="warning" showIcon className="sd-sync-alert sd-sync-after" title={S.PROBLEMS_FOR_HEAD(status.rejectedCount, status.conflictCount)} data-testid="sync-problems-note" />
       )}
     </Page>
   );
@@ -95,5 +95,5 @@ function AskHead() {
       () => setNames(null),
     );
   }, []);
-  return <Alert type="info" showIcon className="sd-sync-alert" title={names ? S.ASK_HEAD(names) : S.ASK_HEAD_UNKNOWN} data-testid="sync-ask-head" />;
+  return <Alert type="info" showIcon className="sd-sync-alert sd-sync-after" title={names ? S.ASK_HEAD(names) : S.ASK_HEAD_UNKNOWN} data-testid="sync-ask-head" />;
 }
