@@ -13,8 +13,11 @@
  *   seq − 1 → BROKEN_CHAIN) and inserted with INSERT … ON CONFLICT DO NOTHING on the unique
  *   (county, station, seq) key: applied, or a permanent rejection stored with the reason.
  *   Either way the seq is settled and ackedThrough moves past it, so nothing blocks the queue.
- * - seq ≤ ackedThrough (a retry, the same batch twice): compared with the stored row —
- *   the same hash is a duplicate (or the same rejection again); another hash is HASH_MISMATCH.
+ * - seq ≤ ackedThrough (a retry, the same batch twice): settled, so its row exists (every
+ *   settled seq has one, rejections included) and is compared, not inserted again: the same
+ *   hash is a duplicate (or the same rejection again); another hash is HASH_MISMATCH. The
+ *   unique key, not this reasoning, is what makes a second copy impossible: a row the
+ *   insert did not take rolls the whole batch back.
  *
  * How the chain continues after a rejection: the station chains every outbox row, the
  * rejected one included, so seq + 1 links to the hash the station claimed for seq. The county

@@ -286,7 +286,8 @@ export function createResidents(ctx: ServiceContext) {
     /** Dispatch refused a call for the caller's role: a refused reveal is itself audited. */
     refused(name: CallName, who: StaffActor, input: unknown): void {
       if (name !== 'residents.revealIdNumber') return;
-      const id = (input as { id?: unknown }).id;
+      // the input as sent, not yet parsed: read with care
+      const id = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
       revealRefused(who, 'revealIdNumber', typeof id === 'string' ? id : null);
     },
     /** The full record for other capabilities in main (intake prints from it); NOT_FOUND when unknown. */

@@ -17,7 +17,7 @@ const station = await createStation({
   transport: 'browser',
   store: memoryStore(),
   resourcesDir: path.resolve(process.env.RESOURCES_DIR!),
-  sync: { autoStart: false, target: (url) => createHttpTarget(url, { totalTimeoutMs: 60_000 }) },
+  syncWorker: { autoStart: false, target: (url) => createHttpTarget(url, { totalTimeoutMs: 60_000 }) },
 });
 if (killAt > 0) {
   let n = 0;

@@ -13,10 +13,10 @@ import { clientOf, manualClock, STATION, ADMIN, tempDir } from './station';
 import type { RunningCounty } from './county';
 import type { Sql } from '../../county/store/types';
 
-export async function syncStation(opts: { clock?: Clock; dataDir?: string; sync?: StationOptions['sync']; setUp?: boolean } = {}) {
+export async function syncStation(opts: { clock?: Clock; dataDir?: string; sync?: StationOptions['syncWorker']; setUp?: boolean } = {}) {
   const dataDir = opts.dataDir ?? tempDir('sd-sync-');
   const clock = opts.clock ?? manualClock();
-  const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock, sync: { autoStart: false, ...opts.sync } });
+  const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock, syncWorker: { autoStart: false, ...opts.sync } });
   const client = clientOf(station);
   if (opts.setUp !== false) {
     if ((await client['app.info']({})).setupNeeded) await client['setup.init']({ station: STATION, admin: ADMIN });

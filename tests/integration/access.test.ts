@@ -71,3 +71,16 @@ describe('access checked in dispatch', () => {
     s.close();
   });
 });
+
+describe('a refused reveal with no input at all', () => {
+  it('is refused and audited without a resident, not a crash', async () => {
+    const s = await setUpStation();
+    await addStaff(s.client, CLERK);
+    await s.client['auth.signIn']({ login: CLERK.login, password: CLERK.password });
+    expect((await refusal(dispatch(s.calls, 'residents.revealIdNumber', undefined))).message).toBe('只有站长或管理员可以查看完整身份证号');
+    await s.client['auth.signIn']({ login: ADMIN.login, password: ADMIN.password });
+    const refused = (await s.client['audit.list']({ limit: 50 })).filter((e) => e.action === 'resident.revealRefused');
+    expect(refused.map((e) => e.entityId)).toEqual([null]);
+    s.close();
+  });
+});
