@@ -232,6 +232,13 @@ describe('EnrollForm', () => {
     fireEvent.keyDown(screen.getByTestId('sync-enroll-url'), { key: 'Escape' });
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
+
+  it('Esc keeps what was typed in the form an unenrolled station needs', () => {
+    wrap(<EnrollForm countyUrl="" reenroll={false} focusHere />);
+    fireEvent.change(screen.getByTestId('sync-enroll-url'), { target: { value: 'https://county.example.cn' } });
+    fireEvent.keyDown(screen.getByTestId('sync-enroll-url'), { key: 'Escape' });
+    expect((screen.getByTestId('sync-enroll-url') as HTMLInputElement).value).toBe('https://county.example.cn');
+  });
 });
 
 describe('the area and the status bar against a real station', () => {

@@ -55,11 +55,12 @@ export function EnrollForm({ countyUrl, reenroll, onCancel, focusHere }: Props) 
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.key === 'Escape') {
+    // Esc puts a re-enrollment away; the form a station without a token needs stays, with what was typed
+    if (e.key === 'Escape' && onCancel) {
       e.preventDefault();
       setFormError(null);
       form.resetFields();
-      onCancel?.();
+      onCancel();
       return;
     }
     enterAdvances(() => form.submit())(e);
@@ -106,7 +107,7 @@ export function EnrollForm({ countyUrl, reenroll, onCancel, focusHere }: Props) 
               {S.ENROLL_CANCEL}
             </Button>
           )}
-          <span className="sd-sync-keys">{S.ENROLL_KEYS}</span>
+          <span className="sd-sync-keys">{onCancel ? S.REENROLL_KEYS : S.ENROLL_KEYS}</span>
         </Space>
       </Form>
     </div>
