@@ -39,7 +39,7 @@ test('first run, sign-in, a wrong password, and every area', async ({ page, host
   await expect(page.getByTestId('status-station')).toContainText('建北街道党群服务中心');
   await expect(page.getByTestId('status-user')).toContainText('王建国');
   await expect(page.getByTestId('status-role')).toContainText('管理员');
-  await expect(page.getByTestId('status-sync')).toContainText('未配置县级平台');
+  await expect(page.getByTestId('status-sync')).toContainText('未登记');
   await expect(page.getByTestId('status-clock')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
 
   // Every area by mouse, then by keyboard.

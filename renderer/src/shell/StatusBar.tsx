@@ -6,14 +6,20 @@ import { notifyError } from '../components/feedback';
 import { formatClock } from '../format';
 import { useApp } from '../stores/app';
 import { useClock } from '../stores/clock';
+import { useNav } from '../stores/nav';
+import { POLL_BAR_MS, useSync, useSyncPolling } from '../features/sync/data';
+import { barText, STATE_TONE } from '../features/sync/format';
+import { BAR_LABEL } from '../features/sync/strings';
 import * as S from './strings';
 
 export function StatusBar() {
   const station = useApp((s) => s.info?.station ?? null);
   const staff = useApp((s) => s.session?.staff ?? null);
-  const countyUrl = useApp((s) => s.settings?.countyUrl ?? '');
+  const sync = useSync((s) => s.status);
+  const go = useNav((s) => s.go);
   const signOut = useApp((s) => s.signOut);
   const minute = useClock((s) => s.minute);
+  useSyncPolling(POLL_BAR_MS);
 
   return (
     <footer className="sd-status" role="contentinfo" aria-label={S.STATUS_LABEL} data-testid="status-bar">
@@ -29,10 +35,18 @@ export function StatusBar() {
           </span>
         </span>
       )}
-      <span className="sd-status-item" data-testid="status-sync">
-        <i className="sd-status-dot" aria-hidden />
-        {countyUrl ? S.SYNC_NOT_ENABLED : S.SYNC_NOT_CONFIGURED}
-      </span>
+      <button
+        type="button"
+        className="sd-status-item sd-status-sync"
+        onClick={() => go('sync')}
+        title={BAR_LABEL}
+        data-testid="status-sync"
+        data-state={sync?.state ?? 'unknown'}
+        data-pending={sync?.pending ?? ''}
+      >
+        <i className={`sd-status-dot ${sync ? STATE_TONE[sync.state] : ''}`} aria-hidden />
+        {barText(sync)}
+      </button>
       <span className="sd-status-spacer" />
       <span className="sd-status-item" data-testid="status-clock">
         <time dateTime={new Date(minute).toISOString()}>{formatClock(minute)}</time>
