@@ -82,10 +82,10 @@ const json = (schema: JsonObject): JsonObject => ({ 'application/json': { schema
 
 const ERRORS: Record<string, string> = {
   '400': 'VALIDATION：请求体或参数不符合格式（中文说明在 error.message）',
-  '401': 'UNAUTHORIZED：没有令牌、令牌无效或已吊销。站点停止重试、保留队列，显示“重新登记”',
-  '403': 'FORBIDDEN：令牌有效但无权这样做（同样停止重试、保留队列）',
+  '401': 'UNAUTHORIZED：没有凭证、凭证无效或已吊销，或登记码不正确（站点：停止重试、保留队列，显示“重新登记”）',
+  '403': 'FORBIDDEN：无权这样做，或登记码已过期（站点：同样停止重试、保留队列）',
   '404': 'NOT_FOUND',
-  '409': 'CONFLICT：例如登记码已使用或已过期',
+  '409': 'CONFLICT：与已有数据冲突（例如登记码已使用、站点编码已存在、所依据的版本已过时）',
   '413': 'TOO_LARGE：请求体超过 maxBatchBytes 或事件数超过 maxBatchEvents；站点把批次减半',
   '415': 'UNSUPPORTED：Content-Type 不是 application/json，或 Content-Encoding 不是 gzip/identity',
   '429': 'RATE_LIMITED：稍后再试（Retry-After）',
@@ -112,7 +112,7 @@ const pathParam = (name: string) => ({ name, in: 'path', required: true, schema:
 
 const OPS: Op[] = [
   { method: 'get', path: '/v1/config', id: 'getConfig', summary: '县级平台接受的批次大小与服务器时间', auth: 'none', tag: 'sync', answer: ref('ConfigResponse'), errors: ['500', '503'] },
-  { method: 'post', path: '/v1/enroll', id: 'enroll', summary: '用一次性登记码换取站点令牌', auth: 'none', tag: 'sync', body: 'EnrollRequest', answer: ref('EnrollResponse'), errors: ['400', '404', '409', '413', '415', '429', '500', '503'] },
+  { method: 'post', path: '/v1/enroll', id: 'enroll', summary: '用一次性登记码换取站点令牌', auth: 'none', tag: 'sync', body: 'EnrollRequest', answer: ref('EnrollResponse'), errors: ['400', '401', '403', '409', '413', '415', '429', '500', '503'] },
   { method: 'post', path: '/v1/push', id: 'push', summary: '上送一批出站事件，逐条回答', auth: 'station', tag: 'sync', body: 'PushRequest', answer: ref('PushResponse'), errors: ['400', '401', '403', '413', '415', '429', '500', '503'] },
   {
     method: 'get',
