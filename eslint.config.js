@@ -10,6 +10,7 @@ const electronMsg = "只有 main/electron/ 和 preload/ 可以引用 'electron'�
 const electronOnly = { regex: '^electron(/.*)?$', message: electronMsg };
 const noNode = { group: nodeBuiltins, message: 'renderer/、preload/、common/ 不能引用 Node 模块：所有 I/O 在主进程。' };
 const noSqlite = { group: ['better-sqlite3'], message: '数据库只在主进程（main/）中访问。' };
+const noStationCode = { group: ['**/main/**', '**/preload/**', '**/renderer/**', '../main', '../preload', '../renderer', '../../main', '../../preload', '../../renderer'], message: 'county/ 只能引用 common/，不能依赖站点程序（main/、preload/、renderer/）。' };
 const noProcessCode = { group: ['**/main/**', '**/preload/**', '**/renderer/**', '../main', '../preload', '../renderer'], message: 'common/ 是纯 TypeScript，不能依赖 main/、preload/ 或 renderer/。' };
 
 export default tseslint.config(
@@ -31,5 +32,6 @@ export default tseslint.config(
   { files: ['main/**/*.ts'], ignores: ['main/electron/**'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly] }] } },
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, noNode, noSqlite] }] } },
   { files: ['preload/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noNode, noSqlite] }] } },
+  { files: ['county/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, noSqlite, noStationCode] }] } },
   { files: ['common/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [electronOnly, noNode, noSqlite, noProcessCode] }] } },
 );

@@ -1,0 +1,10 @@
+import m0001 from './0001-init.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** In order; a migration's version is its number and is never reused. The same files run on PGlite and on PostgreSQL. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: m0001 }];
