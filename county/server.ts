@@ -46,7 +46,7 @@ export interface CountyServerOptions {
   limits?: Partial<CountyLimits>;
   clock?: Clock;
   /** Fastify's logger (false in tests); the Authorization header and cookies are always redacted */
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** behind a load balancer: trust X-Forwarded-For from it */
   trustProxy?: boolean | string;
 }
@@ -72,6 +72,7 @@ function loggerOptions(logger: CountyServerOptions['logger']): FastifyServerOpti
   if (!logger) return false;
   return {
     level: typeof logger === 'object' ? logger.level : 'info',
+    ...(typeof logger === 'object' && logger.stream ? { stream: logger.stream } : {}),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-county-csrf"]', 'res.headers["set-cookie"]'], censor: '[已隐去]' },
     serializers: {
       req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),

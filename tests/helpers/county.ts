@@ -68,13 +68,14 @@ export function countyBackend(kind: Backend) {
       extraSql.push(s);
       return s;
     },
-    async start(opts: { countyName?: string; clock?: Clock; limits?: Partial<CountyLimits>; sql?: Sql; publicUrl?: string | null } = {}): Promise<RunningCounty> {
+    async start(opts: { countyName?: string; clock?: Clock; limits?: Partial<CountyLimits>; sql?: Sql; publicUrl?: string | null; logger?: { level: string; stream?: NodeJS.WritableStream } } = {}): Promise<RunningCounty> {
       const server = await createCountyServer({
         sql: opts.sql ?? env.sql,
         countyName: opts.countyName ?? `测试县-${randomUUID().slice(0, 8)}`,
         publicUrl: opts.publicUrl ?? 'http://127.0.0.1/progress',
         limits: opts.limits,
         clock: opts.clock,
+        logger: opts.logger,
       });
       const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
       const r: RunningCounty = { ...server, url, close: () => server.app.close() };
