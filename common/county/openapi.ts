@@ -176,7 +176,7 @@ function operation(op: Op): JsonObject {
   const params: Json[] = [...(op.path.match(/\{(\w+)\}/g) ?? []).map((p) => pathParam(p.slice(1, -1)))];
   for (const q of op.query ?? []) params.push({ name: q.name, in: 'query', required: q.required, schema: q.schema, description: q.description });
   if (params.length) o.parameters = params;
-  if (op.body) o.requestBody = { required: true, content: { ...json(ref(op.body)), 'application/json; charset=utf-8': { schema: ref(op.body) } } };
+  if (op.body) o.requestBody = { required: true, description: 'UTF-8 JSON; may be sent with Content-Encoding: gzip (limits count the inflated bytes)', content: json(ref(op.body)) };
   const responses: JsonObject = { '200': op.answer ? { description: '成功', content: json(op.answer) } : { description: op.answerText ?? '成功' } };
   for (const code of op.errors) responses[code] = { description: ERRORS[code] ?? code, content: json(ref('ErrorBody')) };
   o.responses = responses;
