@@ -35,8 +35,8 @@ const resourcesDir = path.join(benchRoot, 'resources');
 async function prepare(): Promise<Prepared> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-bench-doc-'));
   const s = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock, resourcesDir });
-  const c = clientOf(s.api);
-  await s.api['setup.init']({ station: STATION, admin: { name: '王建国', login: 'admin', password: 'Station2026' } });
+  const c = clientOf(s);
+  await c['setup.init']({ station: STATION, admin: { name: '王建国', login: 'admin', password: 'Station2026' } });
   const resident = await c['residents.create']({ name: '卫𪚥', idNumber: '11010519491231002X', phone: '13800138000', address: '中山东路 3 号' });
   const item = await c['catalogue.get']({ code: 'DB-003' });
   const acc = await c['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials });
@@ -57,7 +57,7 @@ async function prepare(): Promise<Prepared> {
 /** One measurement in a fresh process: opens the prepared station, (warms up,) then times the call. */
 async function child(which: Case, warm: boolean, p: Prepared): Promise<void> {
   const s = await createStation({ dataDir: p.dataDir, transport: 'browser', store: memoryStore(), clock, resourcesDir });
-  const c = clientOf(s.api);
+  const c = clientOf(s);
   await c['auth.signIn']({ login: 'admin', password: 'Station2026' });
   // The app warms up a moment after start-up; by the clerk's first 办结 it has long finished.
   if (warm) await s.warmUp();

@@ -203,6 +203,7 @@ db.pragma('query_only = ON');
 
 // The real residents service, behind a stand-in for the signed-in clerk.
 const clerk = { id: 'bench', login: 'bench', name: '基准', role: 'clerk' as const, active: true, lockedUntil: null, lastSignInAt: null, createdAt: '' };
+const BENCH_ACTOR = { kind: 'staff' as const, id: clerk.id, name: clerk.name, role: clerk.role };
 const ctx = {
   db,
   clock: systemClock,
@@ -248,10 +249,10 @@ const queries = {
 async function timeSearch(qs: string[]): Promise<{ times: number[]; hits: number }> {
   const times: number[] = [];
   let hits = 0;
-  for (const q of qs.slice(0, 10)) await residents.api['residents.search']({ q, limit: 20 });
+  for (const q of qs.slice(0, 10)) await residents.api['residents.search']({ q, limit: 20 }, BENCH_ACTOR);
   for (const q of qs) {
     const t = performance.now();
-    const r = await residents.api['residents.search']({ q, limit: 20 });
+    const r = await residents.api['residents.search']({ q, limit: 20 }, BENCH_ACTOR);
     times.push(performance.now() - t);
     hits += r.items.length;
   }
@@ -305,7 +306,7 @@ const ledgerTimes: number[] = [];
 for (const filter of [{}, { tags: ['低保' as KeyTag] }, { grid: '第7网格' }, { tags: [KEY_TAGS[0]], ageMin: 80 }]) {
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    await residents.api['residents.ledger']({ filter: { tags: [], grid: '', ...filter }, page: 1, pageSize: 50 });
+    await residents.api['residents.ledger']({ filter: { tags: [], grid: '', ...filter }, page: 1, pageSize: 50 }, BENCH_ACTOR);
     ledgerTimes.push(performance.now() - t);
   }
 }

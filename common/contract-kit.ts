@@ -13,11 +13,18 @@ export const none = z.object({}).strict();
  */
 export type Access = 'public' | 'signedIn' | Permission;
 
-export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access?: Access) {
+/** A call: its input, its output and who may make it (required: a call nobody thought about is a hole). */
+export function call<I extends z.ZodType, O extends z.ZodType, A extends Access>(input: I, output: O, access: A) {
   return { input, output, access };
 }
 
-type Calls = Record<string, { input: z.ZodType; output: z.ZodType; access?: Access | undefined }>;
+/**
+ * The client-made id of one create (a form's one submit): a repeat of it — a double Enter,
+ * an HTTP retry — answers with the first result and creates nothing (main/db/requests.ts).
+ */
+export const RequestId = z.uuid({ error: '请求编号格式不正确，请刷新页面后重试' });
+
+type Calls = Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
 type Merged<P extends readonly Calls[]> = P extends readonly [infer H, ...infer T extends readonly Calls[]] ? H & Merged<T> : unknown;
 
 /**

@@ -5,13 +5,15 @@
  */
 import * as z from 'zod';
 import { ROLES } from './roles';
+import type { StaffActor } from './actor';
 import { checkPhone } from './phone';
-import { call, mergeParts, none } from './contract-kit';
+import { call, mergeParts, none, RequestId } from './contract-kit';
 import { residentsCalls } from './contracts/residents';
 import { catalogueCalls } from './contracts/catalogue';
 import { intakeCalls } from './contracts/intake';
 import { documentsCalls } from './contracts/documents';
 import { calendarCalls } from './contracts/calendar';
+import { syncCalls } from './contracts/sync';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -144,6 +146,7 @@ const foundationCalls = {
       station: Station.nullable(),
       dataDir: z.string(),
     }),
+    'public',
   ),
   /** first run: the station and its first administrator, once */
   'setup.init': call(
@@ -152,44 +155,46 @@ const foundationCalls = {
       admin: z.object({ name: StaffName, login: Login, password: Password }),
     }),
     Session,
+    'public',
   ),
 
-  'auth.signIn': call(z.object({ login: z.string().trim().min(1, { error: '请填写登录名' }).max(64), password: z.string().min(1, { error: '请填写密码' }).max(128) }), Session),
-  'auth.signOut': call(none, z.object({ signedOut: z.boolean() })),
+  'auth.signIn': call(z.object({ login: z.string().trim().min(1, { error: '请填写登录名' }).max(64), password: z.string().min(1, { error: '请填写密码' }).max(128) }), Session, 'public'),
+  'auth.signOut': call(none, z.object({ signedOut: z.boolean() }), 'public'),
   /** the current session, or null when nobody is signed in (or idle sign-out happened) */
-  'auth.session': call(none, Session.nullable()),
+  'auth.session': call(none, Session.nullable(), 'public'),
   /** the clerk is active at the keyboard: keeps the session from idling out */
-  'auth.activity': call(none, z.object({ expiresAt: z.string().nullable() })),
+  'auth.activity': call(none, z.object({ expiresAt: z.string().nullable() }), 'public'),
   /** also the forced change at first sign-in or after a reset; answers with the session, no longer pending */
-  'auth.changePassword': call(z.object({ current: z.string().min(1, { error: '请填写当前密码' }).max(128), next: Password }), z.object({ changed: z.literal(true), session: Session })),
+  'auth.changePassword': call(z.object({ current: z.string().min(1, { error: '请填写当前密码' }).max(128), next: Password }), z.object({ changed: z.literal(true), session: Session }), 'signedIn'),
 
-  'staff.list': call(none, z.array(Staff)),
-  'staff.create': call(z.object({ name: StaffName, login: Login, role: Role, password: Password }), Staff),
-  'staff.update': call(z.object({ id: z.string().min(1), name: StaffName.optional(), role: Role.optional(), active: z.boolean().optional() }), Staff),
-  'staff.resetPassword': call(z.object({ id: z.string().min(1), password: Password }), Staff),
-  'staff.unlock': call(z.object({ id: z.string().min(1) }), Staff),
+  'staff.list': call(none, z.array(Staff), 'signedIn'),
+  'staff.create': call(z.object({ requestId: RequestId, name: StaffName, login: Login, role: Role, password: Password }), Staff, 'staff.manage'),
+  'staff.update': call(z.object({ id: z.string().min(1), name: StaffName.optional(), role: Role.optional(), active: z.boolean().optional() }), Staff, 'staff.manage'),
+  'staff.resetPassword': call(z.object({ id: z.string().min(1), password: Password }), Staff, 'staff.manage'),
+  'staff.unlock': call(z.object({ id: z.string().min(1) }), Staff, 'staff.manage'),
 
-  'station.get': call(none, Station.nullable()),
-  'station.update': call(StationInput, Station),
+  'station.get': call(none, Station.nullable(), 'public'),
+  'station.update': call(StationInput, Station, 'station.edit'),
 
-  'settings.get': call(none, MachineSettings),
-  'settings.update': call(MachineSettings.partial(), MachineSettings),
+  'settings.get': call(none, MachineSettings, 'signedIn'),
+  'settings.update': call(MachineSettings.partial(), MachineSettings, 'settings.edit'),
 
-  'audit.list': call(z.object({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().positive().optional() }), z.array(AuditEntry)),
+  'audit.list': call(z.object({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().positive().optional() }), z.array(AuditEntry), 'audit.read'),
   /** one page of the filtered log, newest first, with the number of entries the filter matches */
   'audit.search': call(
     z.object({ filter: AuditFilter.default({}), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50) }),
     z.object({ entries: z.array(AuditEntry), total: z.number() }),
+    'audit.read',
   ),
   /** the actions present in the log, for the filter's list */
-  'audit.actions': call(none, z.array(z.string())),
+  'audit.actions': call(none, z.array(z.string()), 'audit.read'),
   /** the filtered log as .xlsx in Chinese (raw codes in their own columns), saved under exports/; audited */
-  'audit.export': call(z.object({ filter: AuditFilter.default({}) }), z.object({ fileName: z.string(), savedPath: z.string(), base64: z.string(), rows: z.number() })),
-  'audit.verify': call(none, z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().nullable() })),
+  'audit.export': call(z.object({ filter: AuditFilter.default({}) }), z.object({ fileName: z.string(), savedPath: z.string(), base64: z.string(), rows: z.number() }), 'audit.read'),
+  'audit.verify': call(none, z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().nullable() }), 'audit.read'),
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls);
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
@@ -197,8 +202,11 @@ export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
 
-/** What main implements: a plain object of async functions, one per call. */
-export type StationApi = { [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> };
+/** Who dispatch resolved for a call from its declared access: nobody for a public call, else the signed-in staff member. */
+export type CallerOf<N extends CallName> = Contract[N]['access'] extends 'public' ? null : StaffActor;
+
+/** What main implements: a plain object of async functions, one per call, each told who is calling. */
+export type StationApi = { [N in CallName]: (input: ParsedInput<N>, caller: CallerOf<N>) => Promise<CallOutput<N>> };
 
 /** What the renderer calls: unparsed input (defaults may be omitted). */
 export type ClientApi = { [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };

@@ -22,6 +22,7 @@ export const ENTITIES = {
   calendar: '节假日安排',
   document: '单据',
   resident: '居民',
+  sync: '县级同步',
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -52,6 +53,7 @@ export const ACTIONS = {
   'intake.accept': { entity: 'intake', label: '受理代办事项' },
   'intake.acceptOnTheSpot': { entity: 'intake', label: '受理并当场办结' },
   'intake.transition': { entity: 'intake', label: '代办事项状态变更' },
+  'intake.assign': { entity: 'intake', label: '县级受理并分派承办部门' },
   'intake_notice.issue': { entity: 'intake_notice', label: '出具一次性告知书' },
   'intake_transmittal.issue': { entity: 'intake_transmittal', label: '转报代办事项' },
   'calendar.load': { entity: 'calendar', label: '导入节假日安排' },
@@ -64,6 +66,8 @@ export const ACTIONS = {
   'resident.revealRefused': { entity: 'resident', label: '查看完整身份证号被拒绝' },
   'resident.exportLedger': { entity: 'resident', label: '导出重点服务对象台账' },
   'resident.import': { entity: 'resident', label: '批量导入居民' },
+  'sync.enroll': { entity: 'sync', label: '登记到县级平台' },
+  'sync.resolveConflict': { entity: 'sync', label: '处理同步冲突' },
 } as const satisfies Record<string, { entity: EntityName; label: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -106,8 +106,8 @@ async function main(argv: string[]): Promise<void> {
     });
     const host = env.HOST || '127.0.0.1';
     const port = Number(env.PORT || 8630);
-    await app.listen({ host, port });
-    say(`· ${countyName} 县级服务已启动：http://${host}:${port}（${db.where}）`);
+    const address = await app.listen({ host, port });
+    say(`· ${countyName} 县级服务已启动：${address}（${db.where}）`);
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {
       process.once(sig, () => {
         void app

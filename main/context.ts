@@ -6,7 +6,7 @@ import type { Auth } from './services/auth';
 import type { MachineSettingsService } from './services/settings';
 import type { StationInfo } from './services/station-info';
 import type { CallName, StationApi } from '../common/contract';
-import type { Role } from '../common/roles';
+import type { Actor } from '../common/actor';
 
 /** What every capability's services get: passed in, never imported, so tests can vary it. */
 export interface ServiceContext {
@@ -31,11 +31,14 @@ export type ApiPart<K extends CallName> = { [N in K]: StationApi[N] };
  * Who a service acts for (DESIGN.md §4): a signed-in staff member, or the county when sync
  * applies a decision. Services take one as an argument and never read the session.
  */
-export type Actor =
-  | { kind: 'staff'; id: string; name: string; role: Role }
-  | { kind: 'county'; id: null; name: string };
+export type { Actor, StaffActor, CountyActor } from '../common/actor';
 
 /** The county as an actor; name is the county staff member who decided, for the history. */
 export function countyActor(name: string): Actor {
   return { kind: 'county', id: null, name };
+}
+
+/** What an audit row says beyond its actorId: a county-made change names the county's decider. */
+export function actorDetail(actor: Actor): Record<string, unknown> {
+  return actor.kind === 'county' ? { by: 'county', name: actor.name } : {};
 }

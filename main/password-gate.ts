@@ -1,11 +1,11 @@
 /**
  * Until a staff member replaces a password someone else typed (a new account, a reset),
  * the only things they may do are change it, look at their session and sign out. The
- * rule wraps the whole api once, so a call added later is refused too without
- * having to remember it.
+ * rule sits in the caller resolution every call takes (main/access.ts), so a call added
+ * later is refused too without having to remember it.
  */
 import { AppError } from '../common/errors';
-import { CALL_NAMES, type CallName, type StationApi } from '../common/contract';
+import type { CallName } from '../common/contract';
 
 export const PASSWORD_CHANGE_REQUIRED = '请先修改密码：这是您首次登录或密码刚被管理员重置，设置您自己的新密码后才能办理业务';
 
@@ -20,16 +20,6 @@ export const OPEN_WHILE_PASSWORD_CHANGE_PENDING: ReadonlySet<CallName> = new Set
   'auth.changePassword',
 ]);
 
-export function gatePendingPasswordChange(api: StationApi, pending: () => boolean): StationApi {
-  const gated: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const name of CALL_NAMES) {
-    const fn = api[name] as (input: unknown) => Promise<unknown>;
-    gated[name] = OPEN_WHILE_PASSWORD_CHANGE_PENDING.has(name)
-      ? fn
-      : async (input) => {
-          if (pending()) throw new AppError('FORBIDDEN', PASSWORD_CHANGE_REQUIRED);
-          return fn(input);
-        };
-  }
-  return gated as StationApi;
+export function refuseWhilePasswordChangePending(name: CallName, pending: () => boolean): void {
+  if (!OPEN_WHILE_PASSWORD_CHANGE_PENDING.has(name) && pending()) throw new AppError('FORBIDDEN', PASSWORD_CHANGE_REQUIRED);
 }

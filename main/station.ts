@@ -14,16 +14,21 @@ import { createStationSettings, createMachineSettings } from './services/setting
 import { createStationInfo } from './services/station-info';
 import { hashPassword } from './services/password';
 import { createAuditExport } from './services/audit-export';
-import { gatePendingPasswordChange } from './password-gate';
+import { createCallerResolver, type CallerResolver } from './access';
 import { AppError } from '../common/errors';
 import type { StationApi } from '../common/contract';
 import { log } from './log';
 import type { ServiceContext } from './context';
 import { createResidents } from './services/residents';
+import type { Intake } from './services/intake';
+import type { Catalogue } from './services/catalogue';
+import type { Calendar } from './services/calendar';
 import { createCatalogue } from './services/catalogue';
 import { createDocuments } from './services/documents';
 import { createIntake } from './services/intake';
 import { createCalendar } from './services/calendar';
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
+import { createSyncApi } from './sync/api';
 
 export interface StationOptions {
   dataDir: string;
@@ -33,6 +38,8 @@ export interface StationOptions {
   clock?: Clock;
   /** shipped resources (fonts, calendars, catalogue); defaults to the repository's resources/ */
   resourcesDir?: string;
+  /** the sync worker: tests pass autoStart false and drive it with runOnce, or another target */
+  sync?: Pick<SyncWorkerOptions, 'autoStart' | 'target' | 'intervalMs' | 'watchMs' | 'backoffMs' | 'maxBackoffMs' | 'random'>;
 }
 
 /** resources/ beside the source tree or the build output (dist/main/*.js → ../../resources). */
@@ -40,6 +47,13 @@ export function defaultResourcesDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(here, '../resources'), path.resolve(here, '../../resources')];
   return candidates.find((c) => fs.existsSync(path.join(c, 'calendar'))) ?? candidates[0]!;
+}
+
+/** The services behind the calls, for main's own callers (sync applies county decisions through them, with an actor). */
+export interface StationServices {
+  intake: Intake;
+  catalogue: Catalogue;
+  calendar: Calendar;
 }
 
 /** Startup failed in a way a clerk must be told about (message is Chinese). */
@@ -69,7 +83,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; close(): void; warmUp(): Promise<void>; dbPath: string }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string }> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbPath = path.join(opts.dataDir, DB_FILE);
   const db = openAndMigrate(dbPath);
@@ -89,6 +103,9 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
 
+  const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.sync });
+  if (opts.sync?.autoStart !== false) sync.start();
+
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
   const api: StationApi = {
@@ -97,6 +114,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...documents.api,
     ...intake.api,
     ...calendar.api,
+    ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
@@ -122,45 +140,37 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     async 'auth.activity'() {
       return auth.activity();
     },
-    async 'auth.changePassword'({ current, next }) {
-      return { changed: true as const, session: await auth.changePassword(current, next) };
+    async 'auth.changePassword'({ current, next }, me) {
+      return { changed: true as const, session: await auth.changePassword(me.id, current, next) };
     },
 
     async 'staff.list'() {
-      auth.require();
       return staff.list();
     },
-    async 'staff.create'(input) {
-      const me = auth.require('staff.manage');
+    async 'staff.create'(input, me) {
       return staff.create(input, me.id);
     },
-    async 'staff.update'(input) {
-      const me = auth.require('staff.manage');
+    async 'staff.update'(input, me) {
       return staff.update(input, me.id);
     },
-    async 'staff.resetPassword'({ id, password }) {
-      const me = auth.require('staff.manage');
+    async 'staff.resetPassword'({ id, password }, me) {
       return staff.setPassword(id, password, me.id, 'staff.resetPassword');
     },
-    async 'staff.unlock'({ id }) {
-      const me = auth.require('staff.manage');
+    async 'staff.unlock'({ id }, me) {
       return staff.unlock(id, me.id);
     },
 
     async 'station.get'() {
       return station.get();
     },
-    async 'station.update'(input) {
-      const me = auth.require('station.edit');
+    async 'station.update'(input, me) {
       return write((tx) => station.save(tx, input, me.id));
     },
 
     async 'settings.get'() {
-      auth.require();
       return machine.get();
     },
-    async 'settings.update'(patch) {
-      const me = auth.require('settings.edit');
+    async 'settings.update'(patch, me) {
       const { before, after } = machine.update(patch);
       const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]);
       if (changed.length > 0) {
@@ -170,33 +180,32 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     },
 
     async 'audit.list'({ limit, beforeSeq }) {
-      auth.require('audit.read');
       return audit.list(limit, beforeSeq);
     },
     async 'audit.search'({ filter, page, pageSize }) {
-      auth.require('audit.read');
       return audit.search(filter, (page - 1) * pageSize, pageSize);
     },
     async 'audit.actions'() {
-      auth.require('audit.read');
       return audit.actions();
     },
-    async 'audit.export'({ filter }) {
-      const me = auth.require('audit.read');
+    async 'audit.export'({ filter }, me) {
       return exportAudit(filter, me.id);
     },
     async 'audit.verify'() {
-      auth.require('audit.read');
       return audit.verify();
     },
   };
 
   return {
-    api: gatePendingPasswordChange(api, () => auth.passwordChangePending()),
+    api,
+    services: { intake, catalogue, calendar },
+    sync,
+    callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input)),
     dbPath,
     /** Parses the receipt fonts ahead of the first receipt; call once the window is up. */
     warmUp: () => documents.warmUp(),
     close() {
+      sync.halt();
       if (db.open) db.close();
     },
   };

@@ -1,6 +1,6 @@
 /** The working-day calendar: which years have their State Council notice, and loading one. */
 import * as z from 'zod';
-import { call, none } from '../contract-kit';
+import { call, none, RequestId } from '../contract-kit';
 
 /** A notice file is a few KB; anything this large is not one. Kept here, not in calendar-file.ts,
  * so the renderer's contract does not pull in the lunar calendar (tyme4ts) at start-up. */
@@ -40,10 +40,11 @@ export type PromiseCalendar = z.infer<typeof PromiseCalendar>;
 
 export const calendarCalls = {
   /** last year to next year, and every year with a notice loaded */
-  'calendar.years': call(none, z.object({ today: z.string(), years: z.array(CalendarYear) })),
+  'calendar.years': call(none, z.object({ today: z.string(), years: z.array(CalendarYear) }), 'signedIn'),
   /** the station head loads a year's notice (the JSON file's text); audited */
   'calendar.load': call(
     z.object({
+      requestId: RequestId,
       fileName: z
         .string({ error: '请选择文件' })
         .trim()
@@ -61,5 +62,6 @@ export const calendarCalls = {
       /** open items whose printed date the new notice would have made different */
       affected: z.number(),
     }),
+    'calendar.load',
   ),
 } as const;

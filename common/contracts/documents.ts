@@ -57,7 +57,7 @@ export type PrinterList = z.infer<typeof PrinterList>;
 
 export const documentsCalls = {
   /** one archived document: its facts and the PDF itself (base64), checked against its sha256 */
-  'documents.get': call(z.object({ id: DocumentId }), z.object({ document: DocumentMeta, pdfBase64: z.string() })),
+  'documents.get': call(z.object({ id: DocumentId }), z.object({ document: DocumentMeta, pdfBase64: z.string() }), 'signedIn'),
   /** every document printed for one record, oldest first */
   'documents.listFor': call(
     z.object({
@@ -65,14 +65,15 @@ export const documentsCalls = {
       entityId: z.string({ error: '缺少记录编号' }).trim().min(1, { error: '缺少记录编号' }).max(64, { error: '记录编号过长' }),
     }),
     z.array(DocumentMeta),
+    'signedIn',
   ),
   /** prints the original the first time, a copy marked 补打（第 N 次） after that, to the printer chosen in 本机设置 */
-  'documents.print': call(z.object({ id: DocumentId }), PrintResult),
+  'documents.print': call(z.object({ id: DocumentId }), PrintResult, 'signedIn'),
   /** the printers the operating system knows, for 本机设置 */
-  'printers.list': call(none, PrinterList),
+  'printers.list': call(none, PrinterList, 'signedIn'),
   /**
    * chooses this machine's printer at the moment of printing: anyone signed in may choose
    * one while none is chosen; changing a chosen one stays with 本机设置 (站长, 管理员)
    */
-  'printers.choose': call(z.object({ printer: z.string({ error: '请选择打印机' }).trim().min(1, { error: '请选择打印机' }).max(120, { error: '打印机名称过长' }) }), z.object({ selected: z.string() })),
+  'printers.choose': call(z.object({ printer: z.string({ error: '请选择打印机' }).trim().min(1, { error: '请选择打印机' }).max(120, { error: '打印机名称过长' }) }), z.object({ selected: z.string() }), 'signedIn'),
 } as const;

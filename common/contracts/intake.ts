@@ -1,6 +1,6 @@
 /** 代办 intake calls. */
 import * as z from 'zod';
-import { call, none } from '../contract-kit';
+import { call, none, RequestId } from '../contract-kit';
 import { FORWARD_CHANNELS, INTAKE_STATUSES, PROXY_RELATIONS } from '../intake-status';
 import { EligibilityWarning } from '../eligibility';
 import { PromiseCalendar } from './calendar';
@@ -68,6 +68,17 @@ export const IntakeRecord = z.object({
     .nullable(),
   /** who collected for the applicant (代领); the 身份证号 only masked */
   proxy: z.object({ name: z.string(), idMasked: z.string(), relation: z.string() }).nullable(),
+  /** the county's latest decision on a forwarded item, as sync brought it back */
+  county: z
+    .object({
+      decision: z.enum(['accepted', 'completed', 'returned']),
+      department: z.string().nullable(),
+      result: z.string().nullable(),
+      reason: z.string().nullable(),
+      decidedAt: z.string(),
+      decidedBy: z.string(),
+    })
+    .nullable(),
 });
 export type IntakeRecord = z.infer<typeof IntakeRecord>;
 
@@ -127,14 +138,17 @@ export const intakeCalls = {
       /** the earlier 一次性告知书 accepting would be linked to (only with residentId) */
       notice: z.object({ noticeNo: z.string(), issuedAt: z.string() }).nullable(),
     }),
+    'signedIn',
   ),
   /** 一次性告知/补正通知: lists everything still missing, at once */
   'intake.notice': call(
-    z.object({ residentId: ResidentId, itemCode: ItemCode, materialsReceived: Materials, note: Note }),
+    z.object({ requestId: RequestId, residentId: ResidentId, itemCode: ItemCode, materialsReceived: Materials, note: Note }),
     Issued.extend({ noticeNo: z.string(), missing: z.array(z.string()) }),
+    'signedIn',
   ),
   'intake.accept': call(
     z.object({
+      requestId: RequestId,
       residentId: ResidentId,
       itemCode: ItemCode,
       materialsReceived: Materials,
@@ -151,10 +165,12 @@ export const intakeCalls = {
         .optional(),
     }),
     Issued.extend({ record: IntakeRecord }),
+    'signedIn',
   ),
   /** 转报: several items handed to one county department, recorded with a 转报单 */
   'intake.forward': call(
     z.object({
+      requestId: RequestId,
       items: z
         .array(z.object({ id: Id, version: z.number().int().positive() }), { error: '请选择要转报的事项' })
         .min(1, { error: '请选择要转报的事项' })
@@ -167,6 +183,7 @@ export const intakeCalls = {
       note: Note,
     }),
     Issued.extend({ transmittalNo: z.string(), records: z.array(IntakeRecord) }),
+    'signedIn',
   ),
   /** 一次性告知书 by number (full, or the G0001 tail) or by resident, newest first */
   'intake.notices': call(
@@ -178,6 +195,7 @@ export const intakeCalls = {
       })
       .refine((v) => !!v.query || !!v.residentId, { error: '请输入告知书编号' }),
     z.array(NoticeSummary),
+    'signedIn',
   ),
   'intake.transition': call(
     z.object({
@@ -192,10 +210,11 @@ export const intakeCalls = {
       proxy: ProxyInput.optional(),
     }),
     Issued.extend({ record: IntakeRecord }),
+    'signedIn',
   ),
   /** makes a receipt the record lacks because making it failed after the record was saved */
-  'intake.reissue': call(z.object({ id: Id }), z.object({ documentId: z.string() })),
-  'intake.get': call(z.object({ id: Id }), z.object({ record: IntakeRecord, events: z.array(IntakeEvent) })),
+  'intake.reissue': call(z.object({ id: Id }), z.object({ documentId: z.string() }), 'signedIn'),
+  'intake.get': call(z.object({ id: Id }), z.object({ record: IntakeRecord, events: z.array(IntakeEvent) }), 'signedIn'),
   'intake.list': call(
     z.object({
       view: z.enum(['today', 'mine', 'overdue', 'dueSoon', 'open', 'all']).default('open'),
@@ -205,6 +224,7 @@ export const intakeCalls = {
       limit: z.number().int().min(1).max(500).default(200),
     }),
     z.array(IntakeRecord),
+    'signedIn',
   ),
-  'intake.counts': call(none, z.object({ today: z.number(), mine: z.number(), overdue: z.number(), dueSoon: z.number(), open: z.number() })),
+  'intake.counts': call(none, z.object({ today: z.number(), mine: z.number(), overdue: z.number(), dueSoon: z.number(), open: z.number() }), 'signedIn'),
 } as const;

@@ -3,7 +3,7 @@
  * (key-service tags, household relations). Every message is Chinese and names the field.
  */
 import * as z from 'zod';
-import { call, none } from '../contract-kit';
+import { call, none, RequestId } from '../contract-kit';
 import { checkIdNumber, ID_DOC_TYPES, isIsoDate, type Sex } from '../idcard';
 import { stationDate } from '../time';
 import { checkPhone } from '../phone';
@@ -256,23 +256,25 @@ export const residentsCalls = {
   'residents.search': call(
     z.object({ q: z.string({ error: '请输入查找内容' }).max(50, { error: '查找内容过长' }), limit: z.number().int().min(1).max(50).default(20) }),
     z.object({ items: z.array(SearchHit), hint: z.string().nullable() }),
+    'signedIn',
   ),
-  'residents.get': call(z.object({ id: z.string().min(1).max(64) }), ResidentView),
+  'residents.get': call(z.object({ id: z.string().min(1).max(64) }), ResidentView, 'signedIn'),
   /** the resident's 代办 items, notices and printed documents */
-  'residents.history': call(z.object({ id: z.string().min(1).max(64) }), ResidentHistory),
+  'residents.history': call(z.object({ id: z.string().min(1).max(64) }), ResidentHistory, 'signedIn'),
   /** a light check as soon as a 身份证号 is complete: who already holds it (selfId: the record being edited) */
   'residents.checkIdNumber': call(
     z.object({ idNumber: IdNumberSchema, selfId: z.string().min(1).max(64).optional() }),
     z.object({ existing: z.object({ id: z.string(), name: z.string(), idMasked: z.string() }).nullable() }),
+    'signedIn',
   ),
   /** the pinyin a name gets by itself, for the form; unknown: characters no dictionary has a reading for */
-  'residents.pinyinOf': call(z.object({ name: z.string().max(30) }), z.object({ pinyin: z.string(), unknown: z.array(z.string()) })),
-  'residents.create': call(ResidentInputSchema, ResidentView),
-  'residents.update': call(ResidentUpdateSchema, ResidentView),
+  'residents.pinyinOf': call(z.object({ name: z.string().max(30) }), z.object({ pinyin: z.string(), unknown: z.array(z.string()) }), 'signedIn'),
+  'residents.create': call(ResidentInputSchema.extend({ requestId: RequestId }), ResidentView, 'signedIn'),
+  'residents.update': call(ResidentUpdateSchema, ResidentView, 'signedIn'),
   /** the full 身份证号, to 站长 and 管理员 only; every reveal is audited */
-  'residents.revealIdNumber': call(z.object({ id: z.string().min(1).max(64) }), z.object({ idNumber: z.string() })),
+  'residents.revealIdNumber': call(z.object({ id: z.string().min(1).max(64) }), z.object({ idNumber: z.string() }), 'residents.revealId'),
   /** 网格 names in use, for filters and the form's suggestions */
-  'residents.grids': call(none, z.array(z.string())),
+  'residents.grids': call(none, z.array(z.string()), 'signedIn'),
   /** 重点服务对象台账 */
   'residents.ledger': call(
     z.object({
@@ -281,20 +283,22 @@ export const residentsCalls = {
       pageSize: z.number().int().min(1).max(200).default(50),
     }),
     z.object({ items: z.array(LedgerRow), total: z.number() }),
+    'signedIn',
   ),
   /** the ledger as .xlsx: saved under the data folder's exports/ and returned for a browser download */
-  'residents.exportLedger': call(z.object({ filter: LedgerFilterSchema, fullIdNumbers: z.boolean().default(false) }), ExportedFile),
+  'residents.exportLedger': call(z.object({ filter: LedgerFilterSchema, fullIdNumbers: z.boolean().default(false) }), ExportedFile, 'signedIn'),
   /** reads an .xlsx/.csv and says, row by row, what an import would do; changes nothing */
-  'residents.importPreview': call(FileUpload, ImportPreview),
+  'residents.importPreview': call(FileUpload, ImportPreview, 'signedIn'),
   /** the same preview as a job, for a progress bar: answers at once with the job's id */
-  'residents.importStart': call(FileUpload, z.object({ jobId: z.string() })),
+  'residents.importStart': call(FileUpload, z.object({ jobId: z.string() }), 'signedIn'),
   /** the job's progress, or its preview once done (then the job is gone); a refused file is this call's error */
-  'residents.importProgress': call(z.object({ jobId: z.string().min(1).max(64) }), ImportJobState),
+  'residents.importProgress': call(z.object({ jobId: z.string().min(1).max(64) }), ImportJobState, 'signedIn'),
   /** imports every row in one transaction; refused as a whole if any row has an error */
   'residents.importCommit': call(
-    FileUpload.extend({ onExisting: z.enum(['skip', 'match'], { error: '请选择已登记居民的处理方式' }) }),
+    FileUpload.extend({ requestId: RequestId, onExisting: z.enum(['skip', 'match'], { error: '请选择已登记居民的处理方式' }) }),
     z.object({ created: z.number(), updated: z.number(), skipped: z.number() }),
+    'residents.import',
   ),
   /** an empty .xlsx with the columns the import reads */
-  'residents.importTemplate': call(none, z.object({ fileName: z.string(), base64: z.string() })),
+  'residents.importTemplate': call(none, z.object({ fileName: z.string(), base64: z.string() }), 'signedIn'),
 } as const;

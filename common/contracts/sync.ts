@@ -73,7 +73,25 @@ export const SyncConflict = z.object({
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 
+/** A county decision lately applied to a 代办 item, for the 工作台. */
+export const CountyDecision = z.object({
+  intakeId: z.string(),
+  receiptNo: z.string(),
+  itemName: z.string(),
+  residentName: z.string(),
+  status: z.string(),
+  decision: z.enum(['accepted', 'completed', 'returned']),
+  department: z.string().nullable(),
+  result: z.string().nullable(),
+  reason: z.string().nullable(),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+});
+export type CountyDecision = z.infer<typeof CountyDecision>;
+
 export const syncCalls = {
+  /** the latest county decisions applied on this station's items, newest first (工作台) */
+  'sync.decisions': call(z.object({ limit: z.number().int().min(1).max(50).default(5) }), z.array(CountyDecision), 'signedIn'),
   'sync.status': call(none, SyncStatus, 'signedIn'),
   /** push and pull now; answers when the round is over (or failed), with the new status */
   'sync.now': call(none, SyncStatus, 'signedIn'),

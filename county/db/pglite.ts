@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Queryable, Row, Sql } from '../store/types';
 import { normaliseRows } from './rows';
+import { cleanParams } from './text';
 
 function bigintAsNumber(s: string): number {
   const n = Number(s);
@@ -12,7 +13,7 @@ function bigintAsNumber(s: string): number {
 function over(tx: Transaction | PGlite): Queryable {
   return {
     async query<T extends object = Row>(text: string, params: readonly unknown[] = []) {
-      const r = await tx.query<Row>(text, params as unknown[]);
+      const r = await tx.query<Row>(text, cleanParams(params));
       return normaliseRows<T>(r.rows);
     },
     async exec(text: string) {

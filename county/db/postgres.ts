@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Queryable, Row, Sql } from '../store/types';
 import { normaliseRows } from './rows';
+import { cleanParams } from './text';
 
 const INT8 = 20;
 
@@ -17,7 +18,7 @@ const typeParsers = {
 function over(c: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T extends object = Row>(text: string, params: readonly unknown[] = []) {
-      const r = await c.query<Row>(text, params as unknown[]);
+      const r = await c.query<Row>(text, cleanParams(params));
       return normaliseRows<T>(r.rows);
     },
     async exec(text: string) {
@@ -34,6 +35,9 @@ export function openPostgres(connectionString: string, opts: { max?: number } = 
     connectionTimeoutMillis: 10_000,
     // a transaction left open by a stuck request must not hold a station's row for ever
     idle_in_transaction_session_timeout: 60_000,
+    // a push waits for the same station's push in flight, never for minutes: busy → 503, the station retries
+    lock_timeout: 20_000,
+    statement_timeout: 30_000,
     types: typeParsers,
   });
   // an idle client losing its connection is reported here; the pool replaces it

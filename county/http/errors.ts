@@ -7,6 +7,8 @@ export function errorBody(code: ProtocolErrorCode, message: string): ErrorBody {
   return { error: { code, message: message.slice(0, 500) } };
 }
 
+const BUSY_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014', '53300']);
+
 const CJK = /[\u4e00-\u9fff]/;
 
 /** A zod failure in words for the station's log and the 同步 area: where, and the schema's own Chinese message if it has one. */
@@ -31,6 +33,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
         return reply.code(400).send(errorBody('VALIDATION', '请求内容不是有效的 JSON'));
+    }
+    // PostgreSQL too busy for this request (deadlock victim, lock or statement timeout, serialisation): the station retries it.
+    if (typeof fe.code === 'string' && BUSY_SQLSTATES.has(fe.code)) {
+      req.log.warn({ sqlstate: fe.code }, 'county database busy');
+      return reply.code(503).send(errorBody('UNAVAILABLE', '县级服务器繁忙，请稍后再试'));
     }
     const status = fe.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -6,6 +6,7 @@
  * station pushes the missing seqs and asks again with the same id).
  */
 import { dayDigestInput, type DayCloseRequest, type DayCloseResponse } from '../../common/county/protocol';
+import { pgJson } from '../db/text';
 import { sha256 } from './crypto';
 import { nowIso, recordAuditHead, type Ctx } from './context';
 import { CountyError, type AuthedStation } from './types';
@@ -16,8 +17,8 @@ export async function dayClose(ctx: Ctx, station: AuthedStation, input: DayClose
   if (input.throughSeq < input.fromSeq - 1) throw new CountyError('VALIDATION', '日结的截止序号不能小于起始序号');
   return ctx.sql.tx(async (q) => {
     const at = nowIso(ctx);
-    // The station's row lock orders this after any push of the same station in flight.
-    await q.query('SELECT 1 FROM stations WHERE id = $1 FOR UPDATE', [station.id]);
+    // The station's row lock orders this after any push of the same station in flight (NO KEY: see push.ts).
+    await q.query('SELECT 1 FROM stations WHERE id = $1 FOR NO KEY UPDATE', [station.id]);
     const [prior] = await q.query<{ station_id: string; day: string; from_seq: number; through_seq: number; digest: string; status: string; confirmed_at: string | null }>(
       'SELECT station_id, day, from_seq, through_seq, digest, status, confirmed_at FROM day_closes WHERE close_id = $1',
       [input.closeId],
@@ -57,7 +58,7 @@ export async function dayClose(ctx: Ctx, station: AuthedStation, input: DayClose
         input.fromSeq,
         input.throughSeq,
         input.digest,
-        JSON.stringify(input.counts),
+        pgJson(input.counts),
         input.firstReceiptNo,
         input.lastReceiptNo,
         input.closedAt,

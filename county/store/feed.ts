@@ -7,6 +7,7 @@
 import { noticeSchema, canonical } from '../../common/calendar-file';
 import { PublishedCatalogue } from '../../common/catalogue';
 import { FeedItem, type PullResponse } from '../../common/county/protocol';
+import { pgJson } from '../db/text';
 import { LOCK, nowIso, type Ctx } from './context';
 import { CountyError, type AuthedStation, type Queryable } from './types';
 
@@ -14,7 +15,7 @@ type FeedKind = FeedItem['kind'];
 
 export async function appendFeed(q: Queryable, ctx: Ctx, stationId: string | null, kind: FeedKind, body: unknown): Promise<number> {
   await q.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK.feed, ctx.countyId]);
-  const [r] = await q.query<{ seq: number }>('INSERT INTO feed (county_id, station_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING seq', [ctx.countyId, stationId, kind, JSON.stringify(body), nowIso(ctx)]);
+  const [r] = await q.query<{ seq: number }>('INSERT INTO feed (county_id, station_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING seq', [ctx.countyId, stationId, kind, pgJson(body), nowIso(ctx)]);
   return r!.seq;
 }
 

@@ -8,6 +8,7 @@ import { CountyItem } from '../../common/county/admin';
 import { CheckCode, IntakeDecision, PublicProgress } from '../../common/county/protocol';
 import { INTAKE_STATUS_LABELS, type IntakeStatus } from '../../common/intake-status';
 import { stationDate } from '../../common/time';
+import { pgJson } from '../db/text';
 import { appendFeed } from './feed';
 import { nowIso, type Ctx } from './context';
 import type { DecideItem } from '../../common/county/admin';
@@ -95,7 +96,7 @@ export async function projectIntakes(q: Queryable, countyId: number, stationId: 
        station_version = EXCLUDED.station_version, station_result = EXCLUDED.station_result, station_reason = EXCLUDED.station_reason,
        station_updated_at = EXCLUDED.station_updated_at, accepted_at = EXCLUDED.accepted_at, promised_date = EXCLUDED.promised_date, updated_at = EXCLUDED.updated_at
      WHERE items.station_version <= EXCLUDED.station_version`,
-    [stationId, countyId, at, JSON.stringify(rows)],
+    [stationId, countyId, at, pgJson(rows)],
   );
 }
 
@@ -162,7 +163,7 @@ export function itemsStore(ctx: Ctx) {
         where.push(filter.overdue ? `(${OPEN}) AND i.promised_date < $${params.length}` : `NOT ((${OPEN}) AND i.promised_date < $${params.length})`);
       }
       params.push(filter.limit);
-      const rows = await sql.query<ItemDbRow>(`${ITEM_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.promised_date, i.accepted_at LIMIT $${params.length}`, params);
+      const rows = await sql.query<ItemDbRow>(`${ITEM_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.promised_date, i.accepted_at, i.receipt_no LIMIT $${params.length}`, params);
       const t = today();
       return rows.map((r) => countyItem(r, t));
     },
@@ -185,7 +186,7 @@ export function itemsStore(ctx: Ctx) {
           decidedBy: Array.from(adminName).slice(0, 30).join(''),
         });
         await appendFeed(q, ctx, r.station_id, 'intake.decision', decision);
-        await q.query('UPDATE items SET decision = $3, decided_at = $4, updated_at = $4 WHERE station_id = $1 AND intake_id = $2', [r.station_id, intakeId, JSON.stringify(decision), decision.decidedAt]);
+        await q.query('UPDATE items SET decision = $3, decided_at = $4, updated_at = $4 WHERE station_id = $1 AND intake_id = $2', [r.station_id, intakeId, pgJson(decision), decision.decidedAt]);
         return countyItem({ ...r, decision }, today());
       });
     },

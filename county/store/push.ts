@@ -1,9 +1,11 @@
 /**
  * POST /v1/push: a station's outbox events, settled exactly once.
  *
- * One transaction per batch, with the station's row locked (SELECT … FOR UPDATE), so two
- * pushes of one station — two retries, or two server instances — take turns and each sees
- * the other's result. Within it, per event in the request's order:
+ * One transaction per batch, with the station's row locked (SELECT … FOR NO KEY UPDATE), so
+ * two pushes of one station — two retries, or two server instances — take turns and each
+ * sees the other's result. NO KEY: a county decision for this station checks its foreign
+ * key with FOR KEY SHARE while holding the item's row, which this push's item upsert waits
+ * for; with a plain FOR UPDATE the two would wait on each other (a deadlock, seen in tests). Within it, per event in the request's order:
  *
  * - seq above ackedThrough + 1 (nothing before it is here): GAP, nothing stored, not
  *   permanent — the station pushes again from ackedThrough + 1.
@@ -22,6 +24,7 @@
  */
 import * as z from 'zod';
 import { eventHashInput, GENESIS_HASH, Hash, OutboxEvent, REJECT_REASONS, Seq, type PushResponse, type PushVerdict, type RejectReason } from '../../common/county/protocol';
+import { pgJson, storable } from '../db/text';
 import { sha256 } from './crypto';
 import { nowIso, recordAuditHead, type Ctx } from './context';
 import { projectIntakes } from './items';
@@ -60,7 +63,8 @@ const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max
 function check(raw: unknown): Checked {
   const head = EventHead.parse(raw);
   const parsed = OutboxEvent.safeParse(raw);
-  if (!parsed.success || parsed.data.payload === undefined) {
+  // An id PostgreSQL cannot store as text cannot be kept as sent (the hash covers it): not an outbox event.
+  if (!parsed.success || parsed.data.payload === undefined || !storable(parsed.data.entityId)) {
     const o = (raw ?? {}) as Record<string, unknown>;
     const claimed = Hash.safeParse(o.hash);
     const row: EventRow = {
@@ -98,7 +102,7 @@ export async function push(ctx: Ctx, station: AuthedStation, batch: { events: re
   });
   return ctx.sql.tx(async (q) => {
     const at = nowIso(ctx);
-    const [st] = await q.query<{ acked_through: number; status: string }>('SELECT acked_through, status FROM stations WHERE id = $1 AND county_id = $2 FOR UPDATE', [station.id, ctx.countyId]);
+    const [st] = await q.query<{ acked_through: number; status: string }>('SELECT acked_through, status FROM stations WHERE id = $1 AND county_id = $2 FOR NO KEY UPDATE', [station.id, ctx.countyId]);
     if (!st || st.status !== 'enrolled') throw new CountyError('UNAUTHORIZED', '本站的登记已被县级撤销，请联系县级管理员重新登记');
     let acked = st.acked_through;
     let link: string | null = acked === 0 ? GENESIS_HASH : await storedHash(q, ctx.countyId, station.id, acked);
@@ -129,7 +133,7 @@ export async function push(ctx: Ctx, station: AuthedStation, batch: { events: re
          SELECT $1, $2, x.seq, x.event_id, x.entity, x.entity_id, x.op, x.version, x.occurred_at, x.payload, x.prev_hash, x.hash, x.rejected, $3
          FROM json_to_recordset($4::json) AS x(seq bigint, event_id text, entity text, entity_id text, op text, version int, occurred_at text, payload text, prev_hash text, hash text, rejected text)
          ON CONFLICT (county_id, station_id, seq) DO NOTHING RETURNING seq`,
-        [ctx.countyId, station.id, at, JSON.stringify(inserts)],
+        [ctx.countyId, station.id, at, pgJson(inserts)],
       );
       // Every seq above the locked ackedThrough is free; anything else means the lock did not hold.
       if (stored.length !== inserts.length) throw new Error(`push: ${inserts.length - stored.length} seqs above ackedThrough were already stored`);
@@ -187,6 +191,6 @@ async function recordRejections(q: Queryable, stationId: string, checked: readon
      SELECT $1, x.seq, x.event_id, x.entity, x.entity_id, x.reason, x.message, x.claimed_hash, x.settled, x.event, $2
      FROM json_to_recordset($3::json) AS x(seq bigint, event_id text, entity text, entity_id text, reason text, message text, claimed_hash text, settled boolean, event text)
      ON CONFLICT (station_id, seq, reason, claimed_hash) DO NOTHING`,
-    [stationId, at, JSON.stringify(rows)],
+    [stationId, at, pgJson(rows)],
   );
 }

@@ -3,6 +3,7 @@ import type { Db } from './open';
 import type { Clock } from '../clock';
 import { newId } from '../clock';
 import { ACTIONS, isActionName, type ActionName, type EntityOf } from '../../common/entities';
+import { AppError } from '../../common/errors';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -34,7 +35,23 @@ export interface Tx {
   note(e: AuditEvent): void;
 }
 
-export type Write = <T>(fn: (tx: Tx) => T) => T;
+/** A create's client-made request id, the call it was made for, and who made it. */
+export interface RequestKey {
+  requestId: string;
+  call: string;
+  actorId: string | null;
+}
+
+export type Write = (<T>(fn: (tx: Tx) => T) => T) & {
+  /**
+   * write(fn) once per request id: the first time, fn runs and what it returns (plain JSON:
+   * ids, numbers) is kept with the create, in its transaction; a repeat returns that kept
+   * value without running fn. The same id for another call or another actor is refused.
+   */
+  once<T>(key: RequestKey, fn: (tx: Tx) => T): { value: T; repeated: boolean };
+};
+
+export const REQUEST_REUSED = '该请求编号已用于另一项操作；请关闭此窗口重新打开后再提交';
 
 /** Refuses a name outside common/entities.ts even where the types were bypassed (a cast, JSON). */
 export function checkNames(e: { action: string; entity: string }): void {
@@ -89,7 +106,7 @@ export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) 
   };
 
   let open = false;
-  return function write<T>(fn: (t: Tx) => T): T {
+  function write<T>(fn: (t: Tx) => T): T {
     if (open) return fn(tx);
     return db
       .transaction(() => {
@@ -101,7 +118,27 @@ export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) 
         }
       })
       .immediate();
-  };
+  }
+
+  const findRequest = db.prepare<[string], { call: string; actor_id: string | null; result: string }>('SELECT call, actor_id, result FROM requests WHERE request_id = ?');
+  const keepRequest = db.prepare('INSERT INTO requests (request_id, call, actor_id, result, created_at) VALUES (?, ?, ?, ?, ?)');
+
+  function once<T>(key: RequestKey, fn: (t: Tx) => T): { value: T; repeated: boolean } {
+    // Looked up inside the IMMEDIATE transaction: of two concurrent repeats, the second
+    // waits for the first to commit and then finds its answer.
+    return write((t) => {
+      const kept = findRequest.get(key.requestId);
+      if (kept) {
+        if (kept.call !== key.call || kept.actor_id !== key.actorId) throw new AppError('CONFLICT', REQUEST_REUSED);
+        return { value: JSON.parse(kept.result) as T, repeated: true };
+      }
+      const value = fn(t);
+      keepRequest.run(key.requestId, key.call, key.actorId, JSON.stringify(value ?? null), clock.now().toISOString());
+      return { value, repeated: false };
+    });
+  }
+
+  return Object.assign(write, { once });
 }
 
 /** Walks the outbox chain from the start, as audit.verify walks the log. */

@@ -3,9 +3,9 @@
  * checking the sender before handing off to the shared dispatch.
  */
 import { ipcMain, type WebFrameMain } from 'electron';
-import { CALL_NAMES, channelOf, type StationApi } from '../../common/contract';
+import { CALL_NAMES, channelOf } from '../../common/contract';
 import type { Envelope } from '../../common/errors';
-import { dispatch } from '../dispatch';
+import { dispatch, type StationCalls } from '../dispatch';
 import { log } from '../log';
 import { isTrustedSenderUrl } from '../security';
 
@@ -17,14 +17,14 @@ export function isOwnFrame(frame: WebFrameMain | null): boolean {
 }
 
 /** Returns a function that removes the handlers again (tests, or a window being rebuilt). */
-export function registerIpc(api: StationApi, isTrustedSender: (frame: WebFrameMain | null) => boolean = isOwnFrame): () => void {
+export function registerIpc(station: StationCalls, isTrustedSender: (frame: WebFrameMain | null) => boolean = isOwnFrame): () => void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(channelOf(name), (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
         log.warn('ipc refused: untrusted sender', { call: name });
         return FORBIDDEN;
       }
-      return dispatch(api, name, input);
+      return dispatch(station, name, input);
     });
   }
   return () => {

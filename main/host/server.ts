@@ -7,15 +7,16 @@ import http from 'node:http';
 import fs from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { TOKEN_HEADER, type StationApi } from '../../common/contract';
+import { TOKEN_HEADER } from '../../common/contract';
 import type { ApiErrorBody, Envelope } from '../../common/errors';
-import { dispatch } from '../dispatch';
+import { dispatch, type StationCalls } from '../dispatch';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveUnderRoot } from '../security';
 import { log } from '../log';
 import { defaultFontsDir, fontFileFor } from '../font-files';
 
 export interface HostOptions {
-  api: StationApi;
+  /** the station's calls and who may make them (createStation's answer) */
+  station: StationCalls;
   /** the built renderer (dist/renderer) */
   staticDir: string;
   /** resources/fonts, served under /fonts/ for the screen's rare characters; found by itself when not given */
@@ -122,7 +123,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } catch {
       return reject(res, 400, { code: 'VALIDATION', message: '请求格式错误：不是有效的 JSON' });
     }
-    const envelope = await dispatch(opts.api, name, input);
+    const envelope = await dispatch(opts.station, name, input);
     sendJson(res, 200, envelope);
   }
 

@@ -5,7 +5,6 @@ import { toStaff, type StaffService } from './staff';
 import { verifyPassword } from './password';
 import { AppError } from '../../common/errors';
 import { createKeyedQueue } from '../one-at-a-time';
-import { can, type Permission } from '../../common/roles';
 import { formatTime } from '../../common/time';
 import { LOGIN_PATTERN, type Session, type Staff } from '../../common/contract';
 import type { StationSettings } from './settings';
@@ -51,14 +50,14 @@ export function createAuth(db: Db, clock: Clock, write: Write, staff: StaffServi
     write((tx) => tx.note({ actorId: id, action, entity: 'staff', entityId: id, detail: { login: staff.get(id).login } }));
   }
 
-  /** The signed-in staff member, or FORBIDDEN. Counts as activity. */
-  function require(permission?: Permission, deniedMessage = '您的角色没有此项权限，请联系站长或管理员'): Staff {
+  /**
+   * The signed-in staff member, or FORBIDDEN. Counts as activity. Only the caller
+   * resolution (main/access.ts) asks: services are handed an actor and never read the session.
+   */
+  function require(): Staff {
     const c = live();
     if (!c) throw new AppError('FORBIDDEN', '请先登录；如果刚才长时间未操作，系统已自动退出登录');
     const who = toStaff(staff.get(c.staffId), clock.now());
-    if (permission && !can(who.role, permission)) {
-      throw new AppError('FORBIDDEN', deniedMessage);
-    }
     c.lastActivity = clock.now();
     return who;
   }
@@ -128,8 +127,8 @@ export function createAuth(db: Db, clock: Clock, write: Write, staff: StaffServi
   }
 
   /** The signed-in staff member replaces their own password; allowed while a change is pending. */
-  async function changePassword(currentPassword: string, next: string): Promise<Session> {
-    const me = require();
+  async function changePassword(staffId: string, currentPassword: string, next: string): Promise<Session> {
+    const me = { id: staffId };
     if (!(await verifyPassword(currentPassword, staff.get(me.id).password_hash))) {
       throw new AppError('VALIDATION', '当前密码不正确', { current: '当前密码不正确' });
     }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Tx } from '../db/write';
 import type { ApiPart, ServiceContext } from '../context';
 import type { calendarCalls, CalendarOrigin, CalendarYear, PromiseCalendar } from '../../common/contracts/calendar';
 import { readNotice, type NoticeCheck } from '../../common/calendar-file';
@@ -87,7 +88,7 @@ export interface PromiseMade {
 }
 
 export function createCalendar(ctx: ServiceContext) {
-  const { db, clock, auth, write } = ctx;
+  const { db, clock, write } = ctx;
   const q = {
     // per year, the latest shipped row and the latest loaded on purpose
     latest: db.prepare<[], CalendarRow>(
@@ -251,7 +252,8 @@ export function createCalendar(ctx: ServiceContext) {
    * Loads a year's notice from a file's text. Not tied to a signed-in clerk: the county
    * sync will call it with origin 'county'.
    */
-  function load(text: string, opts: { origin: Exclude<CalendarOrigin, 'shipped'>; actorId: string | null; year?: number; fileName?: string }) {
+  /** With a requestId (the station's 导入 form) a repeat answers with the first load's result. */
+  function load(text: string, opts: { origin: Exclude<CalendarOrigin, 'shipped'>; actorId: string | null; year?: number; fileName?: string; requestId?: string }) {
     const check = readNotice(text, opts.year);
     if (!check.ok) {
       const more = check.errors.length > 3 ? `（共 ${check.errors.length} 处问题）` : '';
@@ -261,7 +263,8 @@ export function createCalendar(ctx: ServiceContext) {
     const content = JSON.stringify(c);
     const sha = sha256(content);
     current();
-    return write((tx) => {
+    const once = <T>(fn: (tx: Tx) => T): T => (opts.requestId ? write.once({ requestId: opts.requestId, call: 'calendar.load', actorId: opts.actorId }, fn).value : write(fn));
+    return once((tx) => {
         const before = inForce().get(c.year);
         if (before?.sha256 === sha) return { year: yearView(c.year, before), unchanged: true, affected: affected() };
         add({ year: c.year, source: c.source, sha256: sha, content, origin: opts.origin, loadedBy: opts.actorId, fileName: opts.fileName ?? null });
@@ -282,12 +285,10 @@ export function createCalendar(ctx: ServiceContext) {
 
   const api: ApiPart<keyof typeof calendarCalls> = {
     async 'calendar.years'() {
-      auth.require();
       return years();
     },
-    async 'calendar.load'({ fileName, text, year }) {
-      const me = auth.require('calendar.load', '只有站长或管理员可以导入放假安排');
-      return load(text, { origin: 'station', actorId: me.id, fileName, ...(year === undefined ? {} : { year }) });
+    async 'calendar.load'({ requestId, fileName, text, year }, me) {
+      return load(text, { origin: 'station', actorId: me.id, fileName, requestId, ...(year === undefined ? {} : { year }) });
     },
   };
 

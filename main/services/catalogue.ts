@@ -14,10 +14,7 @@
  * added itself are left alone, and the station's own edits to a county item give way
  * to the county's next version (the county owns its list, DESIGN.md §5).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { pinyin } from 'pinyin-pro';
 import type { ServiceContext, ApiPart } from '../context';
 import type { Tx } from '../db/write';
 import type { catalogueCalls } from '../../common/contracts/catalogue';
@@ -31,154 +28,17 @@ import {
   type CatalogueVersion,
   type Category,
   type ItemFields,
-  type TimeLimit,
   type VersionSource,
 } from '../../common/catalogue';
 import { AppError } from '../../common/errors';
-import { EligibilityConditions, normalizeConditions } from '../../common/eligibility';
 import { stationDate } from '../../common/time';
-import type { Staff } from '../../common/contract';
+import type { StaffActor } from '../../common/actor';
 import { log } from '../log';
+import { FIELD_LABELS, changedFields, fieldsOf, loadSeed, pinyinOf, seedPath, toItem, toVersion, type ItemRow, type VersionRow } from './catalogue-rows';
 
-interface ItemRow {
-  code: string;
-  version_id: number;
-  name: string;
-  category: Category;
-  department: string;
-  materials: string;
-  time_limit_unit: TimeLimit['unit'];
-  time_limit_value: number | null;
-  forwarded: number;
-  notes: string | null;
-  conditions: string | null;
-  retired: number;
-  retired_reason: string | null;
-  pinyin_initials: string;
-  pinyin_full: string;
-  created_at: string;
-}
-
-interface VersionRow {
-  id: number;
-  label: string;
-  source: VersionSource;
-  published_at: string;
-  summary: string;
-  item_count: number;
-  content_hash: string | null;
-  created_at: string;
-  created_by: string | null;
-  created_by_name: string | null;
-}
-
-const FIELD_LABELS: Record<keyof ItemFields, string> = {
-  name: '名称',
-  category: '类别',
-  department: '责任部门',
-  materials: '所需材料',
-  timeLimit: '承诺时限',
-  forwarded: '是否转报',
-  notes: '备注',
-  conditions: '办理条件',
-};
-const FIELD_KEYS = Object.keys(FIELD_LABELS) as (keyof ItemFields)[];
-
-/** Initials ("gljtsq") and the full spelling ("gaolingjintieshenqing"); letters and digits kept, the rest dropped. */
-export function pinyinOf(name: string): { initials: string; full: string } {
-  const clean = (parts: string[]) =>
-    parts
-      .join('')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
-  return {
-    initials: clean(pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })),
-    full: clean(pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })),
-  };
-}
-
-export function seedPath(resourcesDir: string): string {
-  return path.join(resourcesDir, 'catalogue', 'seed.json');
-}
-
-/** Reads and validates the shipped seed; a broken file is refused whole, with a sentence saying where. */
-export function loadSeed(file: string): PublishedCatalogue {
-  const name = path.basename(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new AppError('UNAVAILABLE', `找不到服务清单初始数据文件（${name}），请重新安装 StationDesk 或联系县级运维人员`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new AppError('UNAVAILABLE', `服务清单初始数据文件（${name}）不是有效的 JSON，请联系县级运维人员`);
-  }
-  const parsed = PublishedCatalogue.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError('UNAVAILABLE', `服务清单初始数据（${name}）有误：${describeCatalogueIssue(parsed.error, raw)}。请联系县级运维人员`);
-  }
-  return parsed.data;
-}
-
-function toItem(r: ItemRow): CatalogueItem {
-  const timeLimit: TimeLimit =
-    r.time_limit_unit === 'immediate' ? { unit: 'immediate' } : { unit: r.time_limit_unit, value: r.time_limit_value ?? 1 };
-  return {
-    code: r.code,
-    name: r.name,
-    category: r.category,
-    department: r.department,
-    materials: JSON.parse(r.materials) as string[],
-    timeLimit,
-    forwarded: r.forwarded === 1,
-    notes: r.notes,
-    conditions: r.conditions ? normalizeConditions(EligibilityConditions.parse(JSON.parse(r.conditions))) : null,
-    version: r.version_id,
-    retired: r.retired === 1,
-    retiredReason: r.retired_reason,
-    pinyinInitials: r.pinyin_initials,
-    pinyinFull: r.pinyin_full,
-    revisedAt: r.created_at,
-  };
-}
-
-function toVersion(r: VersionRow): CatalogueVersion {
-  return {
-    version: r.id,
-    label: r.label,
-    source: r.source,
-    publishedAt: r.published_at,
-    summary: r.summary,
-    itemCount: r.item_count,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    createdByName: r.created_by_name,
-  };
-}
-
-function fieldsOf(item: CatalogueItem): ItemFields {
-  return {
-    name: item.name,
-    category: item.category,
-    department: item.department,
-    materials: item.materials,
-    timeLimit: item.timeLimit,
-    forwarded: item.forwarded,
-    notes: item.notes,
-    conditions: item.conditions,
-  };
-}
-
-/** Which fields differ; JSON comparison is exact for these plain values (materials order matters on the receipt). */
-function changedFields(a: ItemFields, b: ItemFields): (keyof ItemFields)[] {
-  return FIELD_KEYS.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}
-
+export { pinyinOf, seedPath, loadSeed } from './catalogue-rows';
 export function createCatalogue(ctx: ServiceContext) {
-  const { db, clock, auth, write } = ctx;
+  const { db, clock, write } = ctx;
 
   const q = {
     maxVersion: db.prepare<[], { v: number | null }>('SELECT MAX(id) AS v FROM catalogue_versions'),
@@ -327,10 +187,6 @@ export function createCatalogue(ctx: ServiceContext) {
     seeded = true;
   }
 
-  function requireEditor(): Staff {
-    return auth.require('catalogue.edit', '只有站长或管理员可以修改服务清单');
-  }
-
   function nextStationLabel(): string {
     const base = q.lastBase.get();
     const n = (q.stationSince.get(base?.id ?? 0)?.n ?? 0) + 1;
@@ -370,7 +226,7 @@ export function createCatalogue(ctx: ServiceContext) {
   /** One station edit: a new version holding one revision, and its audit entry, in one transaction. */
   function stationChange(
     tx: Tx,
-    me: Staff,
+    me: StaffActor,
     action: 'catalogue_item.add' | 'catalogue_item.update' | 'catalogue_item.retire' | 'catalogue_item.restore',
     code: string,
     fields: ItemFields,
@@ -452,38 +308,33 @@ export function createCatalogue(ctx: ServiceContext) {
 
   const api: ApiPart<keyof typeof catalogueCalls> = {
     async 'catalogue.list'(input) {
-      auth.require();
       return list(input);
     },
     async 'catalogue.search'({ query, limit }) {
-      auth.require();
       return search(query, limit);
     },
     async 'catalogue.get'({ code, version }) {
-      auth.require();
       return version === undefined ? getItem(code) : getItemAt(code, version);
     },
     async 'catalogue.versions'() {
-      auth.require();
       ensureSeeded();
       return q.versions.all().map(toVersion);
     },
 
-    async 'catalogue.add'({ code, fields }) {
-      const me = requireEditor();
+    async 'catalogue.add'({ requestId, code, fields }, me) {
       ensureSeeded();
-      return write((tx) => {
+      // a repeat of the form's requestId answers with the item it added
+      return write.once({ requestId, call: 'catalogue.add', actorId: me.id }, (tx) => {
           if (code && q.codeExists.get(code)) {
             throw new AppError('CONFLICT', `事项编码 ${code} 已被使用（停用事项的编码也不再重复使用）`, { code: '该编码已被使用' });
           }
           refuseDuplicateName(fields.name, null);
           const newCode = code ?? nextCode(fields.category);
           return stationChange(tx, me, 'catalogue_item.add', newCode, fields, { retired: null, liveDelta: 1, summary: `新增事项 ${newCode} ${fields.name}`, detail: {} });
-        });
+        }).value;
     },
 
-    async 'catalogue.update'({ code, revision, fields }) {
-      const me = requireEditor();
+    async 'catalogue.update'({ code, revision, fields }, me) {
       ensureSeeded();
       return write((tx) => {
           const before = latestFor(code, revision);
@@ -496,8 +347,7 @@ export function createCatalogue(ctx: ServiceContext) {
         });
     },
 
-    async 'catalogue.retire'({ code, revision, reason }) {
-      const me = requireEditor();
+    async 'catalogue.retire'({ code, revision, reason }, me) {
       ensureSeeded();
       return write((tx) => {
           const before = latestFor(code, revision);
@@ -511,8 +361,7 @@ export function createCatalogue(ctx: ServiceContext) {
         });
     },
 
-    async 'catalogue.restore'({ code, revision }) {
-      const me = requireEditor();
+    async 'catalogue.restore'({ code, revision }, me) {
       ensureSeeded();
       return write((tx) => {
           const before = latestFor(code, revision);

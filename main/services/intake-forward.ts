@@ -4,7 +4,7 @@
  * one transaction, and prints one 转报单 (A4) listing them all. The clerk confirms on
  * screen first; main checks every item again (version, status, that it is forwarded).
  */
-import type { ServiceContext } from '../context';
+import type { ServiceContext, StaffActor } from '../context';
 import type { ParsedInput } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { canTransition, FORWARD_CHANNEL_LABELS, INTAKE_STATUS_LABELS, type ForwardChannel, type IntakeStatus } from '../../common/intake-status';
@@ -15,7 +15,7 @@ import { newId } from '../clock';
 /** What intake.ts lends this module: its row reader and its helpers, so both write alike. */
 export interface ForwardKit<R> {
   row(id: string): R & { id: string; receipt_no: string; status: IntakeStatus; forwarded: number; version: number; accepted_at: string; resident_name: string; resident_id_masked: string; item_name: string; materials_received: string };
-  changeStatus(before: R, to: IntakeStatus, v: { reason?: string }, actorId: string, iso: string): void;
+  changeStatus(before: R, to: IntakeStatus, v: { reason?: string }, actor: StaffActor, iso: string): void;
   stationHeader(): StationHeader;
   number(kind: 'transmittal', stationCode: string, day: string): string;
 }
@@ -28,16 +28,19 @@ export function channelText(channel: ForwardChannel, note: string | null | undef
 }
 
 export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) {
-  const { db, clock, auth, write } = ctx;
+  const { db, clock, write } = ctx;
   const insert = db.prepare(
     `INSERT INTO intake_transmittals (id, transmittal_no, department, channel, channel_note, receiver_name, received_at, note, created_at, created_by)
      VALUES (@id, @no, @department, @channel, @channelNote, @receiverName, @receivedAt, @note, @createdAt, @createdBy)`,
   );
   const link = db.prepare<[string, string]>('UPDATE intake_records SET transmittal_id = ? WHERE id = ?');
 
-  /** Commits the transmittal and the items' 已转报; returns the rows after and the printable list. */
-  function forward(input: ParsedInput<'intake.forward'>): { transmittalId: string; transmittalNo: string; ids: string[]; doc: PrintableDocument } {
-    const me = auth.require();
+  /**
+   * Commits the transmittal and the items' 已转报; returns the rows after and the printable
+   * list. A repeat of the request (its requestId) answers with the first transmittal and no
+   * list to print: it was printed the first time.
+   */
+  function forward(input: ParsedInput<'intake.forward'>, me: StaffActor): { transmittalId: string; transmittalNo: string; ids: string[]; doc: PrintableDocument | null } {
     if (input.channel === 'other' && !input.channelNote) throw new AppError('VALIDATION', '报送方式选“其他”时请说明如何报送', { channelNote: '请说明报送方式' });
     const ids = input.items.map((i) => i.id);
     if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', '同一事项在转报单中出现了两次');
@@ -46,7 +49,8 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
     if (received.getTime() > now.getTime() + CLOCK_SLACK_MS) throw new AppError('VALIDATION', '接收时间晚于当前时间，请核对', { receivedAt: '接收时间不能晚于现在' });
     const station = kit.stationHeader();
     const iso = now.toISOString();
-    return write((tx) => {
+    let doc: PrintableDocument | null = null;
+    const { value } = write.once({ requestId: input.requestId, call: 'intake.forward', actorId: me.id }, (tx) => {
         const rows = input.items.map(({ id, version }) => {
           const r = kit.row(id);
           if (r.version !== version) throw new AppError('CONFLICT', `事项 ${r.receipt_no} 刚被其他人更新过，请刷新后再转报`);
@@ -74,7 +78,7 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
         });
         const reason = `转报${input.department}（${channelText(input.channel, input.channelNote)}，接收人 ${input.receiverName}，转报单 ${no}）`;
         for (const r of rows) {
-          kit.changeStatus(r, 'forwarded', { reason }, me.id, iso);
+          kit.changeStatus(r, 'forwarded', { reason }, me, iso);
           link.run(transmittalId, r.id);
           const after = kit.row(r.id);
           tx.change({ actorId: me.id, action: 'intake.transition', entity: 'intake', entityId: r.id, op: 'update', version: after.version, snapshot: after, detail: { receiptNo: r.receipt_no, from: r.status, to: 'forwarded', transmittalNo: no } });
@@ -82,7 +86,7 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
         // the receiver's name is a county official's, but stays out like every name
         const transmittal = { ...db.prepare('SELECT * FROM intake_transmittals WHERE id = ?').get(transmittalId) as object, intakeIds: rows.map((r) => r.id) };
         tx.change({ actorId: me.id, action: 'intake_transmittal.issue', entity: 'intake_transmittal', entityId: transmittalId, op: 'create', snapshot: transmittal, detail: { transmittalNo: no, count: rows.length, channel: input.channel, receiptNos: rows.map((r) => r.receipt_no) } });
-        const doc: PrintableDocument = {
+        doc = {
           kind: 'intake.transmittal',
           data: {
             station,
@@ -104,8 +108,9 @@ export function createIntakeForward<R>(ctx: ServiceContext, kit: ForwardKit<R>) 
             })),
           },
         };
-        return { transmittalId, transmittalNo: no, ids, doc };
+        return { transmittalId, transmittalNo: no, ids };
       });
+    return { ...value, doc };
   }
 
   return { forward };

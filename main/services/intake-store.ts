@@ -4,6 +4,7 @@
  * 当场办结 all move a record through changeStatus, so each step is written the same way.
  */
 import type { PromiseRow } from './calendar';
+import type { Actor } from '../../common/actor';
 import * as z from 'zod';
 import type { Db } from '../db/open';
 import type { Clock } from '../clock';
@@ -60,6 +61,12 @@ export interface IntakeRow extends PromiseRow {
   proxy_name: string | null;
   proxy_id_number: string | null;
   proxy_relation: string | null;
+  county_decision: 'accepted' | 'completed' | 'returned' | null;
+  county_department: string | null;
+  county_result: string | null;
+  county_reason: string | null;
+  county_decided_at: string | null;
+  county_decided_by: string | null;
 }
 
 export const SELECT_RECORD = `SELECT r.*, s.name AS accepted_by_name, n.notice_no, n.issued_at AS notice_issued_at,
@@ -110,8 +117,20 @@ export function recordOf(r: IntakeRow, urgency: IntakeRecord['urgency']): Omit<I
         ? { id: r.transmittal_id, transmittalNo: r.t_no, department: r.t_department, channel: r.t_channel, channelNote: r.t_channel_note, receiverName: r.t_receiver_name, receivedAt: r.t_received_at }
         : null,
     proxy: r.proxy_name ? { name: r.proxy_name, idMasked: maskIdNumber(r.proxy_id_number ?? ''), relation: r.proxy_relation ?? '' } : null,
+    county:
+      r.county_decision && r.county_decided_at
+        ? { decision: r.county_decision, department: r.county_department, result: r.county_result, reason: r.county_reason, decidedAt: r.county_decided_at, decidedBy: r.county_decided_by ?? '' }
+        : null,
   };
 }
+/** The county's decider has no staff row: the history keeps their name. */
+function byName(actor: Actor): string | null {
+  return actor.kind === 'county' ? actor.name : null;
+}
+
+/** Who a history line names: the staff member, or the county's decider. */
+export const EVENT_BY_NAME_SQL = "coalesce(s.name, e.by_name || '（县级）')";
+
 export function createIntakeStore(db: Db, clock: Clock) {
   const byId = db.prepare<[string], IntakeRow>(`${SELECT_RECORD} WHERE r.id = ?`);
   const step = db.prepare(
@@ -124,7 +143,7 @@ export function createIntakeStore(db: Db, clock: Clock) {
        closed_reason = CASE WHEN @to IN ('returned', 'cancelled') THEN @reason ELSE closed_reason END
      WHERE id = @id`,
   );
-  const event = db.prepare('INSERT INTO intake_events (id, intake_id, at, by, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const event = db.prepare('INSERT INTO intake_events (id, intake_id, at, by, by_name, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 
   return {
     row(id: string): IntakeRow {
@@ -134,9 +153,16 @@ export function createIntakeStore(db: Db, clock: Clock) {
     },
 
     /** One step of the status machine on a record the caller has checked; inside the caller's transaction. */
-    changeStatus(before: IntakeRow, to: IntakeStatus, v: { result?: string | undefined; reason?: string | undefined; receiverName?: string | undefined }, actorId: string, iso: string): void {
+    changeStatus(before: IntakeRow, to: IntakeStatus, v: { result?: string | undefined; reason?: string | undefined; receiverName?: string | undefined }, actor: Actor, iso: string): void {
       step.run({ id: before.id, to, iso, result: v.result ?? null, receiver: v.receiverName ?? null, reason: v.reason ?? null });
-      event.run(newId(clock), before.id, iso, actorId, before.status, to, v.reason ?? v.result ?? null);
+      event.run(newId(clock), before.id, iso, actor.id, byName(actor), before.status, to, v.reason ?? v.result ?? null);
+    },
+
+    /** A history line that is not a status step (the county assigning a department); the status stays. */
+    noteEvent(before: IntakeRow, reason: string, actor: Actor, iso: string): void {
+      event.run(newId(clock), before.id, iso, actor.id, byName(actor), before.status, before.status, reason);
     },
   };
 }
+
+export type IntakeStore = ReturnType<typeof createIntakeStore>;

@@ -4,7 +4,7 @@
  */
 import type { ServiceContext, ApiPart } from '../context';
 import { AppError } from '../../common/errors';
-import type { Staff } from '../../common/contract';
+import type { StaffActor } from '../../common/actor';
 import { ageOn, bornOnOrBefore, maskIdNumber, SEX_LABELS } from '../../common/idcard';
 import { stationDate } from '../../common/time';
 import type { KeyTag, LedgerFilter, LedgerRow, TagEntry } from '../../common/contracts/residents';
@@ -17,10 +17,9 @@ const EXPORT_LIMIT = 200_000;
 
 type LedgerCalls = 'residents.grids' | 'residents.ledger' | 'residents.exportLedger';
 
-export function createResidentLedger(ctx: ServiceContext, deps: { requireRevealer: (what: 'exportLedger', residentId: null) => Staff }) {
-  const { db, clock, auth, write } = ctx;
+export function createResidentLedger(ctx: ServiceContext, deps: { requireRevealer: (who: StaffActor, what: 'exportLedger', residentId: null) => void }) {
+  const { db, clock, write } = ctx;
   const today = () => stationDate(clock.now());
-  const { requireRevealer } = deps;
   const gridList = db.prepare<[], { grid: string }>(
     `WITH RECURSIVE g(grid) AS (
        SELECT min(grid) FROM residents WHERE grid > ''
@@ -79,12 +78,10 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
 
   const api: ApiPart<LedgerCalls> = {
     async 'residents.grids'() {
-      auth.require();
       return gridList.all().map((g) => g.grid);
     },
 
     async 'residents.ledger'({ filter, page, pageSize }) {
-      auth.require();
       const day = today();
       const { rows, total } = ledgerRows(filter, pageSize, (page - 1) * pageSize);
       const entries = tagEntryMap(rows);
@@ -102,8 +99,8 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
       return { items, total };
     },
 
-    async 'residents.exportLedger'({ filter, fullIdNumbers }) {
-      const me = fullIdNumbers ? requireRevealer('exportLedger', null) : auth.require();
+    async 'residents.exportLedger'({ filter, fullIdNumbers }, me) {
+      if (fullIdNumbers) deps.requireRevealer(me, 'exportLedger', null);
       const day = today();
       const { rows, total } = ledgerRows(filter, EXPORT_LIMIT, 0);
       if (total > EXPORT_LIMIT) throw new AppError('VALIDATION', `符合条件的有 ${total} 人，超过单次导出上限 ${EXPORT_LIMIT}，请按网格或类别分批导出`);

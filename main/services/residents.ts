@@ -9,7 +9,10 @@ import type { ServiceContext, ApiPart } from '../context';
 import { newId } from '../clock';
 import { log } from '../log';
 import { AppError } from '../../common/errors';
-import type { Staff } from '../../common/contract';
+import type { CallName } from '../../common/contract';
+import type { StaffActor } from '../../common/actor';
+import { DENIED_MESSAGES } from '../access';
+import { can } from '../../common/roles';
 import { ageOn, checkIdNumber, idDocTypeOf, maskIdNumber, SEX_LABELS, type Sex } from '../../common/idcard';
 import { stationDate } from '../../common/time';
 import { type KeyTag, type ResidentView, type TagEntry, type residentsCalls } from '../../common/contracts/residents';
@@ -43,7 +46,7 @@ type FormInput = Omit<ResidentFields, 'sex' | 'birthDate' | 'pinyinManual'> & {
 type CoreCalls = 'residents.search' | 'residents.get' | 'residents.create' | 'residents.update' | 'residents.revealIdNumber' | 'residents.checkIdNumber' | 'residents.pinyinOf';
 
 export function createResidents(ctx: ServiceContext) {
-  const { db, clock, auth, write } = ctx;
+  const { db, clock, write } = ctx;
   const store = createResidentStore(db, write);
   const finder = createResidentSearch(db);
   const today = () => stationDate(clock.now());
@@ -185,19 +188,21 @@ export function createResidents(ctx: ServiceContext) {
     }
   }
 
-  function create(input: FormInput, me: Staff): ResidentView {
-    return write((tx) => {
+  /** A repeat of the form's requestId (a double Enter, a retry) answers with the resident it registered. */
+  function create(input: FormInput & { requestId: string }, me: StaffActor): ResidentView {
+    const { value } = write.once({ requestId: input.requestId, call: 'residents.create', actorId: me.id }, (tx) => {
         const { fields, tags } = settle(input, null);
         duplicate(fields.idNumber, null);
         const id = newId(clock);
         const at = clock.now().toISOString();
         store.insert(id, fields, tags, at, me.id);
         tx.change({ actorId: me.id, action: 'resident.create', entity: 'resident', entityId: id, op: 'create', ...store.snapshot(id)!, detail: { via: 'form' } });
-        return viewOf(mustGet(id));
+        return { id };
       });
+    return viewOf(mustGet(value.id));
   }
 
-  function update(input: Omit<FormInput, 'idNumber' | 'pinyin'> & { id: string; version: number; idNumber?: string | undefined; pinyin?: string | undefined }, me: Staff): ResidentView {
+  function update(input: Omit<FormInput, 'idNumber' | 'pinyin'> & { id: string; version: number; idNumber?: string | undefined; pinyin?: string | undefined }, me: StaffActor): ResidentView {
     return write((tx) => {
         const before = mustGet(input.id);
         if (before.version !== input.version) {
@@ -217,25 +222,23 @@ export function createResidents(ctx: ServiceContext) {
   }
 
   /** A refused attempt at full numbers is itself worth a line in the audit log. */
-  function requireRevealer(what: 'revealIdNumber' | 'exportLedger', residentId: string | null): Staff {
-    try {
-      return auth.require('residents.revealId', '只有站长或管理员可以查看完整身份证号');
-    } catch (err) {
-      const who = auth.session()?.staff;
-      if (err instanceof AppError && err.code === 'FORBIDDEN' && who) {
-        write((tx) => tx.note({ actorId: who.id, action: 'resident.revealRefused', entity: 'resident', entityId: residentId, detail: { via: what } }));
-      }
-      throw err;
-    }
+  function revealRefused(who: StaffActor, what: 'revealIdNumber' | 'exportLedger', residentId: string | null): void {
+    write((tx) => tx.note({ actorId: who.id, action: 'resident.revealRefused', entity: 'resident', entityId: residentId, detail: { via: what } }));
   }
 
-  const ledger = createResidentLedger(ctx, { requireRevealer: (what, id) => requireRevealer(what, id) });
+  /** Full numbers in an export: the same rule as a reveal, decided by what was asked for. */
+  function requireRevealer(who: StaffActor, what: 'exportLedger', residentId: string | null): void {
+    if (can(who.role, 'residents.revealId')) return;
+    revealRefused(who, what, residentId);
+    throw new AppError('FORBIDDEN', DENIED_MESSAGES['residents.revealId']!);
+  }
+
+  const ledger = createResidentLedger(ctx, { requireRevealer });
   const imports = createResidentImport(ctx, store);
   const history = createResidentHistory(ctx);
 
   const core: ApiPart<CoreCalls> = {
     async 'residents.search'({ q, limit }) {
-      auth.require();
       const day = today();
       const { found, hint } = finder.search(q, limit, day);
       const tags = tagMap(found.map((f) => f.row));
@@ -243,22 +246,18 @@ export function createResidents(ctx: ServiceContext) {
     },
 
     async 'residents.get'({ id }) {
-      auth.require();
       return viewOf(mustGet(id));
     },
 
-    async 'residents.create'(input) {
-      const me = auth.require();
+    async 'residents.create'(input, me) {
       return create(input, me);
     },
 
-    async 'residents.update'(input) {
-      const me = auth.require();
+    async 'residents.update'(input, me) {
       return update(input, me);
     },
 
-    async 'residents.revealIdNumber'({ id }) {
-      const me = requireRevealer('revealIdNumber', id);
+    async 'residents.revealIdNumber'({ id }, me) {
       return write((tx) => {
           const row = mustGet(id);
           tx.note({ actorId: me.id, action: 'resident.revealIdNumber', entity: 'resident', entityId: row.id });
@@ -268,14 +267,12 @@ export function createResidents(ctx: ServiceContext) {
 
     // Says only what saving would say (name and masked number), so it reveals nothing a save would not.
     async 'residents.checkIdNumber'({ idNumber, selfId }) {
-      auth.require();
       const row = store.byIdNumber(idNumber);
       if (!row || row.id === selfId) return { existing: null };
       return { existing: { id: row.id, name: row.name, idMasked: maskIdNumber(row.id_number) } };
     },
 
     async 'residents.pinyinOf'({ name }) {
-      auth.require();
       const chars = syllableChars(name.trim());
       const readings = readingsOf(name.trim());
       return { pinyin: readings.map((s) => s ?? '?').join(' '), unknown: [...new Set(chars.filter((_, i) => readings[i] === null))] };
@@ -286,6 +283,12 @@ export function createResidents(ctx: ServiceContext) {
 
   return {
     api,
+    /** Dispatch refused a call for the caller's role: a refused reveal is itself audited. */
+    refused(name: CallName, who: StaffActor, input: unknown): void {
+      if (name !== 'residents.revealIdNumber') return;
+      const id = (input as { id?: unknown }).id;
+      revealRefused(who, 'revealIdNumber', typeof id === 'string' ? id : null);
+    },
     /** The full record for other capabilities in main (intake prints from it); NOT_FOUND when unknown. */
     get(id: string): ResidentRecord {
       return recordOf(mustGet(id));

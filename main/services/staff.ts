@@ -87,10 +87,11 @@ export function createStaffService(db: Db, clock: Clock, write: Write) {
     return row;
   }
 
-  async function create(input: { name: string; login: string; role: Role; password: string }, actorId: string): Promise<Staff> {
+  /** A repeat of the dialog's requestId answers with the account it made, not a second one. */
+  async function create(input: { requestId: string; name: string; login: string; role: Role; password: string }, actorId: string): Promise<Staff> {
     const passwordHash = await hashPassword(input.password);
-    const row = write((tx) => insert(tx, { ...input, passwordHash, mustChangePassword: true }, actorId));
-    return toStaff(row, clock.now());
+    const { value } = write.once({ requestId: input.requestId, call: 'staff.create', actorId }, (tx) => ({ id: insert(tx, { name: input.name, login: input.login, role: input.role, passwordHash, mustChangePassword: true }, actorId).id }));
+    return toStaff(get(value.id), clock.now());
   }
 
   function update(input: { id: string; name?: string; role?: Role; active?: boolean }, actorId: string): Staff {

@@ -73,6 +73,13 @@ describe.each(BACKENDS)('county HTTP boundary (%s)', (kind) => {
     expect(await count(st.stationId)).toBe(1);
   });
 
+  it('sets its timeouts, so a slow or stuck client cannot hold a connection', async () => {
+    const county = await env.start();
+    expect(county.app.server.requestTimeout).toBe(60_000);
+    expect(county.app.server.timeout).toBe(60_000);
+    expect(county.app.server.keepAliveTimeout).toBe(5_000);
+  });
+
   it('answers malformed JSON, a bad schema and an unknown route with an ErrorBody in Chinese, never a stack', async () => {
     const county = await env.start();
     const broken = await call(county.url, 'POST', '/v1/enroll', { raw: '{"code":' });

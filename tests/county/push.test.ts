@@ -118,8 +118,29 @@ describe.each(BACKENDS)('county push (%s)', (kind) => {
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ error: { code: 'TOO_LARGE' } });
     expect(await stored(st.stationId)).toHaveLength(0);
+    // beyond the schema's own cap too: still 413, so the station halves rather than gives up
+    const huge = await call(county.url, 'POST', '/v1/push', { token: st.token, body: pushBody(Array.from({ length: 10_001 }, (_, i) => ({ seq: i + 1 }))) });
+    expect(huge.status).toBe(413);
     const noHead = await call(county.url, 'POST', '/v1/push', { token: st.token, body: { events: chain.slice(0, 1), backlog: 0 } });
     expect(noHead.status).toBe(400);
+  });
+
+  it('never lets text PostgreSQL cannot store block the queue: an id with NUL is INVALID, a payload with NUL or a lone surrogate is kept exactly', async () => {
+    const county = await env.start();
+    const st = await enrolledStation(county);
+    const odd = { id: 'i1', receipt_no: 'SL-\u0000-1', item_name: '低保\ud800申请', status: 'forwarded', accepted_at: '2026-11-27T01:00:00.000Z', promised_date: '2026-12-04', resident_name: '张\u0000华' };
+    const first = makeEvent(1, GENESIS_HASH, { entity: 'intake', entityId: 'i1', payload: odd });
+    const badId = makeEvent(2, first.hash, { entityId: 'r\u0000x' });
+    const after = makeEvent(3, badId.hash);
+    const res = PushResponse.parse((await pushEvents(county, st.token, [first, badId, after])).body);
+    expect(res.results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['applied', 'INVALID', 'applied']);
+    expect(res.ackedThrough).toBe(3);
+    expect((await stored(st.stationId))[0]!.payload).toBe(JSON.stringify(odd));
+    const [item] = await county.store.listItems({ status: 'all', limit: 10 });
+    expect(item).toMatchObject({ receiptNo: 'SL-\ufffd-1', itemName: '低保\ufffd申请' });
+    const enroll = await county.store.createStation({ code: 'NUL01', name: '站' });
+    const r = await call(county.url, 'POST', '/v1/enroll', { body: { code: enroll.code, stationCode: 'NUL01', stationName: '站', deviceName: '窗口\u00001' } });
+    expect(r.status).toBe(200);
   });
 
   it('keeps an unknown entity name a newer station may send', async () => {

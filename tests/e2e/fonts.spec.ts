@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Rare name characters on screen (issue 6, item 1): a name from CJK Ext-A, Ext-B and beyond
  * is drawn, not shown as a box. The bundled fonts (renderer/src/fonts.css) load only once
@@ -84,7 +85,7 @@ test('names with CJK Ext-A, Ext-B and beyond are drawn on screen, with the bundl
   expect((await faceStatus(page))['StationDesk ExtB']).toEqual(['unloaded']);
 
   for (const [i, n] of NAMES.entries()) {
-    await call(host.url, 'residents.create', { name: n.name, idNumber: idNumber(i), phone: PHONE, address: '建北街道中山东路 3 号' });
+    await call(host.url, 'residents.create', { requestId: randomUUID(), name: n.name, idNumber: idNumber(i), phone: PHONE, address: '建北街道中山东路 3 号' });
   }
   await page.getByTestId('nav-residents').click();
   await page.getByTestId('resident-search').fill(PHONE);

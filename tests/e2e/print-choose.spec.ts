@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Printing with no printer chosen on this machine (issue 6, item 5): the preview offers the
  * printer list right there, Enter prints to the preset one, and the choice is kept.
@@ -27,9 +28,9 @@ function pdfPrinterReady(): boolean {
 test('no printer chosen: the preview offers the list, Enter prints, and the choice is kept', async ({ page, host }) => {
   test.skip(!pdfPrinterReady(), 'no CUPS here');
   await setUpThroughScreen(page, host.url);
-  const resident = (await call(host.url, 'residents.create', { name: '卫𪚥', idNumber: '11010519491231002X', phone: '13800138000', address: '中山东路 3 号' })) as { id: string };
+  const resident = (await call(host.url, 'residents.create', { requestId: randomUUID(), name: '卫𪚥', idNumber: '11010519491231002X', phone: '13800138000', address: '中山东路 3 号' })) as { id: string };
   const item = (await call(host.url, 'catalogue.get', { code: 'DB-003' })) as { materials: string[] };
-  const accepted = (await call(host.url, 'intake.accept', { residentId: resident.id, itemCode: 'DB-003', materialsReceived: item.materials })) as { record: { receiptNo: string } };
+  const accepted = (await call(host.url, 'intake.accept', { requestId: randomUUID(), residentId: resident.id, itemCode: 'DB-003', materialsReceived: item.materials })) as { record: { receiptNo: string } };
 
   await page.getByTestId('nav-intake').click();
   await page.getByTestId('intake-tab-list').click();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect, setUpThroughScreen, type RunningHost } from './fixtures';
 import { TOKEN_HEADER } from '../../common/contract';
@@ -125,8 +126,8 @@ test('the record lists the resident’s items, notices and receipts, each openab
   const found = await call<{ items: { id: string }[] }>(host, 'residents.search', { q: '王五' });
   const residentId = found.items[0]!.id;
   const item = await call<{ code: string; materials: string[] }>(host, 'catalogue.get', { code: 'DB-003' });
-  const notice = await call<{ noticeNo: string }>(host, 'intake.notice', { residentId, itemCode: item.code, materialsReceived: item.materials.slice(0, 1) });
-  const accepted = await call<{ record: { receiptNo: string } }>(host, 'intake.accept', { residentId, itemCode: item.code, materialsReceived: item.materials });
+  const notice = await call<{ noticeNo: string }>(host, 'intake.notice', { requestId: randomUUID(), residentId, itemCode: item.code, materialsReceived: item.materials.slice(0, 1) });
+  const accepted = await call<{ record: { receiptNo: string } }>(host, 'intake.accept', { requestId: randomUUID(), residentId, itemCode: item.code, materialsReceived: item.materials });
 
   await page.getByTestId('resident-search').fill('王五');
   await expect(page.getByTestId('resident-result')).toHaveCount(1);

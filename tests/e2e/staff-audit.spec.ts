@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
@@ -77,10 +78,10 @@ test('a new clerk sets their own password before anything else', async ({ page, 
 test('the station head reads the 操作日志 in Chinese, filters it, exports it; county IT sees the raw form', async ({ page, host }) => {
   await setUpThroughScreen(page, host.url);
   // a day's work behind the log: a resident, an accepted item and its receipt
-  const resident = await callMain(page, 'residents.create', { name: '张堃', idNumber: '11010519491231002X', phone: '13800138000', address: '建北街道中山东路 3 号院' });
+  const resident = await callMain(page, 'residents.create', { requestId: randomUUID(), name: '张堃', idNumber: '11010519491231002X', phone: '13800138000', address: '建北街道中山东路 3 号院' });
   expect(resident.ok).toBe(true);
   const item = (await callMain(page, 'catalogue.get', { code: 'DB-003' })).value as { code: string; materials: string[] };
-  const accepted = await callMain(page, 'intake.accept', { residentId: (resident.value as { id: string }).id, itemCode: item.code, materialsReceived: item.materials });
+  const accepted = await callMain(page, 'intake.accept', { requestId: randomUUID(), residentId: (resident.value as { id: string }).id, itemCode: item.code, materialsReceived: item.materials });
   const receiptNo = (accepted.value as { record: { receiptNo: string } }).record.receiptNo;
   await addClerk(page);
   await page.getByTestId('signout-button').click();

@@ -3,10 +3,10 @@
  * sign-in and set `input.password` as their own: the shape most tests want. The
  * administrator (ADMIN unless told) is signed in again afterwards.
  */
-import type { ClientApi, StationApi, Staff } from '../../common/contract';
-import { ADMIN } from './station';
+import type { Staff } from '../../common/contract';
+import { ADMIN, type TestApi } from './station';
 
-type Api = StationApi | ClientApi;
+type Api = TestApi;
 type NewStaff = { name: string; login: string; role: Staff['role']; password: string };
 
 export async function addStaff(api: Api, input: NewStaff, admin: { login: string; password: string } = ADMIN): Promise<Staff> {

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { createStation } from '../../main/station';
 import { memoryStore } from '../../main/settings-store';
 import type { Clock } from '../../main/clock';
-import { CALL_NAMES, type ClientApi, type StationApi } from '../../common/contract';
-import { dispatch } from '../../main/dispatch';
+import { randomUUID } from 'node:crypto';
+import { CALL_NAMES, contract, type CallInput, type CallName, type CallOutput, type StationApi } from '../../common/contract';
+import { dispatch, type StationCalls } from '../../main/dispatch';
 
 /** Thrown by the test client for an error envelope: carries code, message and fields. */
 export class CallError extends Error {
@@ -18,20 +19,33 @@ export class CallError extends Error {
   }
 }
 
+/** A create's requestId may be left out in tests: the client makes a fresh one, as a form opening would. */
+type RequestOptional<T> = T extends { requestId: string } ? Omit<T, 'requestId'> & { requestId?: string } : T;
+
+/** The API as a test calls it: the renderer's, with requestId made when not given. */
+export type TestApi = { [N in CallName]: (input: RequestOptional<CallInput<N>>) => Promise<CallOutput<N>> };
+
+function takesRequestId(name: CallName): boolean {
+  const shape = (contract[name].input as { shape?: Record<string, unknown> }).shape;
+  return !!shape && 'requestId' in shape;
+}
+
 /**
- * The API as the renderer sees it: every call goes through dispatch (schema parse,
- * defaults, envelope), so tests exercise main's validation too.
+ * The API as the renderer sees it: every call goes through dispatch (access, schema parse,
+ * defaults, envelope), so tests exercise main's checks too.
  */
-export function clientOf(api: StationApi): ClientApi {
+export function clientOf(station: StationCalls): TestApi {
   const client: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const name of CALL_NAMES) {
+    const fill = takesRequestId(name);
     client[name] = async (input) => {
-      const env = await dispatch(api, name, input);
+      const given = input as Record<string, unknown> | undefined;
+      const env = await dispatch(station, name, fill && given && given.requestId === undefined ? { ...given, requestId: randomUUID() } : input);
       if (env.ok) return env.value;
       throw new CallError(env.error.code, env.error.message, env.error.fields);
     };
   }
-  return client as ClientApi;
+  return client as TestApi;
 }
 
 export function tempDir(prefix = 'sd-test-'): string {
@@ -57,13 +71,15 @@ export async function openTestStation(opts: { clock?: Clock; dataDir?: string } 
   // Never the machine's clock: a test's "today" is the injected one, so the suite passes on any day.
   const clock = opts.clock ?? manualClock();
   const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock });
-  return { ...station, client: clientOf(station.api), dataDir, clock };
+  const client = clientOf(station);
+  // api: the checked path (dispatch) as the renderer takes it; calls: what a transport is handed
+  return { calls: station, api: client, client, services: station.services, close: station.close, warmUp: station.warmUp, dbPath: station.dbPath, dataDir, clock };
 }
 
 /** A station already through first-run setup, with the admin signed in. */
 export async function setUpStation(opts: { clock?: Clock } = {}) {
   const s = await openTestStation(opts);
-  await s.api['setup.init']({ station: STATION, admin: ADMIN });
+  await s.client['setup.init']({ station: STATION, admin: ADMIN });
   return s;
 }
 

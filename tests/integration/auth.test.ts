@@ -27,7 +27,7 @@ describe('first-run setup', () => {
 
   it('rejects bad input field by field with Chinese messages, and saves nothing', async () => {
     const s = await openTestStation();
-    const env = await dispatch(s.api, 'setup.init', { station: { ...STATION, phone: '12345', code: 'x' }, admin: { ...ADMIN, password: 'short' } });
+    const env = await dispatch(s.calls, 'setup.init', { station: { ...STATION, phone: '12345', code: 'x' }, admin: { ...ADMIN, password: 'short' } });
     expect(env.ok).toBe(false);
     if (env.ok) return;
     expect(env.error.code).toBe('VALIDATION');
@@ -188,7 +188,7 @@ describe('machine settings', () => {
   it('validates and persists county URL, printer and idle time', async () => {
     const s = await setUpStation();
     expect(await s.api['settings.get']({})).toEqual({ countyUrl: '', printer: '', idleMinutes: 15, receiptLayout: 'a4' });
-    const env = await dispatch(s.api, 'settings.update', { countyUrl: 'ftp://x', idleMinutes: 0 });
+    const env = await dispatch(s.calls, 'settings.update', { countyUrl: 'ftp://x', idleMinutes: 0 });
     expect(env.ok).toBe(false);
     if (!env.ok) {
       expect(env.error.fields?.countyUrl).toMatch(/http/);

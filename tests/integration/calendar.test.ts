@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, manualClock, openTestStation, setUpStation } from '../helpers/station';
 import { pdfText } from '../helpers/pdf';
-import type { ClientApi } from '../../common/contract';
+import type { TestApi } from '../helpers/station';
 
 const NOTICE_2027 = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/calendar/test-notice-2027.json'), 'utf8');
 const CAVEAT = '承诺日期按法定节假日推算，以国务院当年放假通知为准';
@@ -22,12 +22,12 @@ async function counter(at = DEC_2_10AM) {
   return { s, clock, accept };
 }
 
-async function receiptText(client: ClientApi, documentId: string): Promise<string> {
+async function receiptText(client: TestApi, documentId: string): Promise<string> {
   const d = await client['documents.get']({ id: documentId });
   return pdfText(Buffer.from(d.pdfBase64, 'base64')).replace(/\s+/g, '');
 }
 
-async function calendarAudit(client: ClientApi) {
+async function calendarAudit(client: TestApi) {
   return (await client['audit.list']({ limit: 500 })).filter((a) => a.action === 'calendar.load');
 }
 

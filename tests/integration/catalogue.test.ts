@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, STATION, expectAppError, openTestStation, setUpStation, tempDir } from '../helpers/station';
+import { ADMIN, STATION, clientOf, expectAppError, openTestStation, setUpStation, tempDir } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
 import { dispatch } from '../../main/dispatch';
 import { createStation, defaultResourcesDir } from '../../main/station';
@@ -106,9 +107,10 @@ describe('the seed', () => {
     fs.writeFileSync(seedPath(resourcesDir), JSON.stringify(broken));
 
     const dataDir = tempDir();
-    const s = await createStation({ dataDir, transport: 'browser', store: memoryStore(), resourcesDir });
+    const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), resourcesDir });
+    const s = { calls: station, api: clientOf(station), close: station.close };
     await s.api['setup.init']({ station: STATION, admin: ADMIN });
-    const env = await dispatch(s.api, 'catalogue.list', {});
+    const env = await dispatch(s.calls, 'catalogue.list', {});
     expect(env.ok).toBe(false);
     if (!env.ok) {
       expect(env.error.code).toBe('UNAVAILABLE');
@@ -244,7 +246,7 @@ describe('editing (station head or administrator)', () => {
 
     expect(await expectAppError(s.api['catalogue.add']({ fields: { ...fieldsOf(template) } }), 'CONFLICT')).toBe('已有同名事项“居住证明”（BJ-001）');
     // through the transport, as the renderer sends it: the code is upper-cased before the check
-    const taken = await dispatch(s.api, 'catalogue.add', { code: 'bj-001', fields: { ...fieldsOf(template), name: '另一个事项' } });
+    const taken = await dispatch(s.calls, 'catalogue.add', { requestId: randomUUID(), code: 'bj-001', fields: { ...fieldsOf(template), name: '另一个事项' } });
     expect(taken).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { code: '该编码已被使用' } } });
     const own = await s.api['catalogue.add']({ code: 'ZX-01', fields: { ...fieldsOf(template), name: '站点自定事项' } });
     expect(own.code).toBe('ZX-01');
@@ -254,7 +256,7 @@ describe('editing (station head or administrator)', () => {
     const another = await s.api['catalogue.add']({ fields: { ...fieldsOf(template), name: '门牌证明' } });
     expect(another.code).not.toBe(nextBj);
 
-    const env = await dispatch(s.api, 'catalogue.add', {
+    const env = await dispatch(s.calls, 'catalogue.add', { requestId: randomUUID(),
       fields: { name: ' ', category: '审核转报', department: '县民政局', materials: ['身份证', '身份证'], timeLimit: { unit: 'workdays', value: 0 }, forwarded: false },
     });
     expect(env.ok).toBe(false);
@@ -267,7 +269,7 @@ describe('editing (station head or administrator)', () => {
         'fields.forwarded': '“审核转报”类事项须转报县级',
       });
     }
-    expect((await dispatch(s.api, 'catalogue.get', { code: 'no such code!' })).ok).toBe(false);
+    expect((await dispatch(s.calls, 'catalogue.get', { code: 'no such code!' })).ok).toBe(false);
     expect(await expectAppError(s.api['catalogue.get']({ code: 'ZZ-999' }), 'NOT_FOUND')).toBe('未找到编码为 ZZ-999 的服务事项');
     expect(await expectAppError(s.api['catalogue.get']({ code: 'BJ-001', version: 99 }), 'NOT_FOUND')).toBe('没有第 99 版服务清单');
     s.close();

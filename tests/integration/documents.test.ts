@@ -167,7 +167,7 @@ describe('documents API', () => {
     expect(await s.api['documents.listFor']({ entity: 'intake', entityId: REF.entityId })).toEqual([meta]);
     await expectAppError(s.api['documents.get']({ id: 'no-such-document' }), 'NOT_FOUND');
 
-    const env = await dispatch(s.api, 'documents.get', { id: '' });
+    const env = await dispatch(s.calls, 'documents.get', { id: '' });
     expect(env.ok).toBe(false);
     if (!env.ok) expect(env.error).toMatchObject({ code: 'VALIDATION', fields: { id: '缺少单据编号' } });
 

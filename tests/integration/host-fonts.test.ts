@@ -17,7 +17,7 @@ describe('screen fonts in browser mode', () => {
   beforeAll(async () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>StationDesk</title>');
     station = await openTestStation();
-    host = await startHost({ api: station.api, staticDir, fontsDir: FONTS });
+    host = await startHost({ station: station.calls, staticDir, fontsDir: FONTS });
   });
   afterAll(async () => {
     await host.close();

@@ -41,7 +41,7 @@ describe('browser-mode host', () => {
     fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), 'secret');
     station = await openTestStation();
-    host = await startHost({ api: station.api, staticDir, maxBodyBytes: 4096 });
+    host = await startHost({ station: station.calls, staticDir, maxBodyBytes: 4096 });
     good = { host: `127.0.0.1:${host.port}`, origin: `http://127.0.0.1:${host.port}`, 'x-station-token': host.token, 'content-type': 'application/json' };
   });
   afterAll(async () => {

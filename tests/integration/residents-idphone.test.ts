@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCharOf } from '../../common/idcard';
 import { expectAppError, openTestStation, setUpStation, STATION, ADMIN } from '../helpers/station';
-import type { ClientApi } from '../../common/contract';
+import type { TestApi } from '../helpers/station';
 import type { ResidentInput } from '../../common/contracts/residents';
 
 const FOREIGN_ID = '932682198501010017';
 
-async function register(api: ClientApi, input: Partial<ResidentInput> & { name: string; idNumber: string }) {
+async function register(api: TestApi, input: Partial<ResidentInput> & { name: string; idNumber: string }) {
   return api['residents.create']({ phone: '', address: '', grid: '', householdHeadId: null, relation: null, notes: '', tags: [], ...input });
 }
 

@@ -12,7 +12,7 @@ import { dispatch } from '../../main/dispatch';
 import { checkCharOf } from '../../common/idcard';
 import { columnOf, workbookBytes, IMPORT_LIMITS, IMPORT_MESSAGES } from '../../main/services/residents-io';
 import { plainRow, xlsxOf, type XlsxRow } from '../helpers/xlsx-zip';
-import type { ClientApi } from '../../common/contract';
+import type { TestApi } from '../helpers/station';
 
 function idFor(birth: string, seq: string): string {
   const first17 = `130102${birth.replace(/-/g, '')}${seq}`;
@@ -27,7 +27,7 @@ const CHEN = ['陈志强', idFor('1988-08-18', '131')] as const;
  * freeze, right there), then makes another call: it must be answered while `slow` is still
  * under way.
  */
-async function otherCallWhile(client: ClientApi, slow: Promise<unknown>) {
+async function otherCallWhile(client: TestApi, slow: Promise<unknown>) {
   let slowDone = false;
   const settled = slow.then(
     (v) => ((slowDone = true), { ok: true as const, v }),
@@ -160,7 +160,7 @@ describe('a CSV heading made to make a pattern backtrack', () => {
     const s = await setUpStation();
     const gbk = Buffer.concat([Buffer.from('D0D5C3FB2CC9EDB7DDD6A4BAC50D0A', 'hex'), Buffer.from('D5C5C8FDB7E12C', 'hex'), Buffer.from(`${LIU[1]}\r\n`)]);
     expect((await s.client['residents.importPreview']({ fileName: 'gbk.csv', base64: b64(gbk) })).rows).toEqual([expect.objectContaining({ line: 2, name: '张三丰' })]);
-    const env = await dispatch(s.api, 'residents.importPreview', { fileName: 'q.csv', base64: b64(`姓名,身份证号\n刘秀英,${LIU[1]}\n"陈志强,${CHEN[1]}\n`) });
+    const env = await dispatch(s.calls, 'residents.importPreview', { fileName: 'q.csv', base64: b64(`姓名,身份证号\n刘秀英,${LIU[1]}\n"陈志强,${CHEN[1]}\n`) });
     expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/第 3 行的引号没有配对/) } });
     s.close();
   });

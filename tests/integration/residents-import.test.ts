@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { dispatch } from '../../main/dispatch';
 import { checkCharOf } from '../../common/idcard';
 import ExcelJS from 'exceljs';
 import { loadWorkbook, workbookBytes } from '../../main/services/residents-io';
-import type { ClientApi } from '../../common/contract';
+import type { TestApi } from '../helpers/station';
 
 function idFor(birth: string, seq: string): string {
   const first17 = `130102${birth.replace(/-/g, '')}${seq}`;
@@ -36,7 +37,7 @@ async function withExisting() {
   return { s, old };
 }
 
-async function count(api: ClientApi): Promise<number> {
+async function count(api: TestApi): Promise<number> {
   return (await api['residents.ledger']({ filter: {}, page: 1, pageSize: 1 })).total;
 }
 
@@ -115,7 +116,7 @@ describe('importing residents from a spreadsheet', () => {
     raw.close();
     const file = await xlsx([NEW1, NEW2]);
     const before = { people: await count(s.client), audit: (await s.client['audit.list']({ limit: 500 })).length };
-    const env = await dispatch(s.api, 'residents.importCommit', { fileName: 'a.xlsx', base64: file, onExisting: 'skip' });
+    const env = await dispatch(s.calls, 'residents.importCommit', { requestId: randomUUID(), fileName: 'a.xlsx', base64: file, onExisting: 'skip' });
     expect(env).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect((await s.client['residents.search']({ q: '刘秀英', limit: 5 })).items).toEqual([]);
     expect((await s.client['residents.search']({ q: 'lxy', limit: 5 })).items).toEqual([]);
@@ -143,7 +144,7 @@ describe('importing residents from a spreadsheet', () => {
 
   it('says which file cannot be read, and lets only 站长 or 管理员 import', async () => {
     const { s } = await withExisting();
-    const env = await dispatch(s.api, 'residents.importPreview', { fileName: 'a.xls', base64: 'AAAA' });
+    const env = await dispatch(s.calls, 'residents.importPreview', { fileName: 'a.xls', base64: 'AAAA' });
     expect(!env.ok && env.error.fields?.fileName).toMatch(/只能导入 .xlsx 或 .csv/);
     expect(await expectAppError(s.client['residents.importPreview']({ fileName: 'a.xlsx', base64: Buffer.from('not a zip').toString('base64') }), 'VALIDATION')).toMatch(/无法读取/);
     const noHeader = Buffer.from('名字甲,号码\n张三,1\n').toString('base64');

@@ -5,7 +5,7 @@ import { ADMIN, expectAppError, setUpStation } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
 import { checkCharOf } from '../../common/idcard';
 import { loadWorkbook } from '../../main/services/residents-io';
-import type { ClientApi } from '../../common/contract';
+import type { TestApi } from '../helpers/station';
 import type { KeyTag } from '../../common/contracts/residents';
 
 function idFor(birth: string, seq: string): string {
@@ -13,7 +13,7 @@ function idFor(birth: string, seq: string): string {
   return first17 + checkCharOf(first17);
 }
 
-async function seed(api: ClientApi) {
+async function seed(api: TestApi) {
   // the sequence's last digit is the sex: odd for men, even for women
   const people: { name: string; birth: string; seq: string; grid: string; tags: KeyTag[]; phone?: string }[] = [
     { name: '赵桂兰', birth: '1938-02-11', seq: '102', grid: '第一网格', tags: ['独居老人', '重病'], phone: '13933310001' },

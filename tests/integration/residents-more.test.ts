@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Issue 6 for the residents registry: rare-character names found by pinyin, a clerk's own
  * pinyin, one given-name character and middle phone digits, a resident's history, and the
@@ -10,9 +11,9 @@ import { dispatch } from '../../main/dispatch';
 import { openDb } from '../../main/db/open';
 import { readingsOf } from '../../main/services/resident-pinyin';
 import { checkCharOf } from '../../common/idcard';
-import type { ClientApi } from '../../common/contract';
+import type { TestApi } from '../helpers/station';
 
-type Api = ClientApi;
+type Api = TestApi;
 
 /** A valid 18-digit number (correct check character) for a birth date and sequence. */
 function idFor(birth: string, seq: string, region = '130102'): string {
@@ -71,9 +72,9 @@ describe('pinyin for rare characters', () => {
 
   it('refuses a correction that does not fit the name, on its field', async () => {
     const s = await setUpStation();
-    const env = await dispatch(s.api, 'residents.create', { name: '卫𪚥', idNumber: idFor('1980-05-06', '011'), pinyin: 'wei' });
+    const env = await dispatch(s.calls, 'residents.create', { requestId: randomUUID(), name: '卫𪚥', idNumber: idFor('1980-05-06', '011'), pinyin: 'wei' });
     expect(!env.ok && env.error.fields?.pinyin).toMatch(/姓名有 2 个字，拼音应有 2 个音节/);
-    const env2 = await dispatch(s.api, 'residents.create', { name: '卫𪚥', idNumber: idFor('1980-05-06', '011'), pinyin: 'wei zhe2' });
+    const env2 = await dispatch(s.calls, 'residents.create', { requestId: randomUUID(), name: '卫𪚥', idNumber: idFor('1980-05-06', '011'), pinyin: 'wei zhe2' });
     expect(!env2.ok && env2.error.fields?.pinyin).toMatch(/只能包含字母/);
     expect(await names(s.client, 'wz')).toEqual([]);
     // typing exactly what the dictionary says stores no correction
@@ -182,7 +183,7 @@ describe('the early duplicate check', () => {
     expect(found).toEqual({ existing: { id: r.id, name: '张三', idMasked: r.idMasked } });
     expect(JSON.stringify(found)).not.toContain(id);
     expect(await s.client['residents.checkIdNumber']({ idNumber: id, selfId: r.id })).toEqual({ existing: null });
-    const env = await dispatch(s.api, 'residents.checkIdNumber', { idNumber: id.slice(0, 17) });
+    const env = await dispatch(s.calls, 'residents.checkIdNumber', { idNumber: id.slice(0, 17) });
     expect(!env.ok && env.error.code).toBe('VALIDATION');
     s.close();
   });

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, setUpStation } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
 import { dispatch } from '../../main/dispatch';
 import { checkCharOf } from '../../common/idcard';
-import type { ClientApi } from '../../common/contract';
+import type { TestApi } from '../helpers/station';
 import type { ResidentInput } from '../../common/contracts/residents';
 
 /** A valid 18-digit number (correct check character) for a region, birth date and sequence. */
@@ -12,7 +13,7 @@ export function idFor(birth: string, seq: string, region = '130102'): string {
   return first17 + checkCharOf(first17);
 }
 
-type Api = ClientApi;
+type Api = TestApi;
 
 async function register(api: Api, input: Partial<ResidentInput> & { name: string; idNumber: string }) {
   return api['residents.create']({ phone: '', address: '', grid: '', householdHeadId: null, relation: null, notes: '', tags: [], ...input });
@@ -50,7 +51,7 @@ describe('registering a resident', () => {
     const s = await setUpStation();
     const msg = await expectAppError(register(s.client, { ...ZHANG, sex: 'female', birthDate: '1950-03-09' }), 'VALIDATION');
     expect(msg).toMatch(/性别与身份证号不符/);
-    const env = await dispatch(s.api, 'residents.create', { ...ZHANG, sex: 'female', birthDate: '1950-03-09' });
+    const env = await dispatch(s.calls, 'residents.create', { requestId: randomUUID(), ...ZHANG, sex: 'female', birthDate: '1950-03-09' });
     expect(!env.ok && env.error.fields).toEqual({ sex: '性别与身份证号不符：按身份证号应为“男”', birthDate: '出生日期与身份证号不符：按身份证号应为 1950-03-08' });
     expect((await s.client['residents.search']({ q: '张三', limit: 20 })).items).toEqual([]);
     s.close();
@@ -58,7 +59,7 @@ describe('registering a resident', () => {
 
   it('refuses bad input through the transport with a Chinese message per field', async () => {
     const s = await setUpStation();
-    const env = await dispatch(s.api, 'residents.create', {
+    const env = await dispatch(s.calls, 'residents.create', { requestId: randomUUID(),
       name: '',
       idNumber: '130102500308121',
       phone: '86012345',
@@ -78,7 +79,7 @@ describe('registering a resident', () => {
   it('refuses a duplicate 身份证号 with CONFLICT and the existing person’s id', async () => {
     const s = await setUpStation();
     const first = await register(s.client, ZHANG);
-    const env = await dispatch(s.api, 'residents.create', { ...ZHANG, name: '张叁', idNumber: ZHANG.idNumber.toLowerCase() });
+    const env = await dispatch(s.calls, 'residents.create', { requestId: randomUUID(), ...ZHANG, name: '张叁', idNumber: ZHANG.idNumber.toLowerCase() });
     expect(env.ok).toBe(false);
     if (env.ok) return;
     expect(env.error.code).toBe('CONFLICT');
@@ -94,11 +95,11 @@ describe('registering a resident', () => {
     expect(wife).toMatchObject({ householdHeadId: head.id, householdHeadName: '张三', relation: '配偶' });
     const headView = await s.client['residents.get']({ id: head.id });
     expect(headView.householdMembers).toEqual([{ id: wife.id, name: '刘芳', relation: '配偶', age: 74 }]);
-    const env = await dispatch(s.api, 'residents.create', { name: '张小明', idNumber: idFor('2010-01-01', '131'), householdHeadId: wife.id, relation: '孙子女' });
+    const env = await dispatch(s.calls, 'residents.create', { requestId: randomUUID(), name: '张小明', idNumber: idFor('2010-01-01', '131'), householdHeadId: wife.id, relation: '孙子女' });
     expect(!env.ok && env.error.fields?.householdHeadId).toMatch(/另一户的成员/);
-    const noRelation = await dispatch(s.api, 'residents.create', { name: '张小明', idNumber: idFor('2010-01-01', '131'), householdHeadId: head.id });
+    const noRelation = await dispatch(s.calls, 'residents.create', { requestId: randomUUID(), name: '张小明', idNumber: idFor('2010-01-01', '131'), householdHeadId: head.id });
     expect(!noRelation.ok && noRelation.error.fields?.relation).toBe('请选择与户主关系');
-    const headIntoOther = await dispatch(s.api, 'residents.update', { ...ZHANG, id: head.id, version: head.version, householdHeadId: wife.id, relation: '配偶' });
+    const headIntoOther = await dispatch(s.calls, 'residents.update', { ...ZHANG, id: head.id, version: head.version, householdHeadId: wife.id, relation: '配偶' });
     expect(!headIntoOther.ok && headIntoOther.error.fields?.householdHeadId).toBeTruthy();
     s.close();
   });

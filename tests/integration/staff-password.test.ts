@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, setUpStation } from '../helpers/station';
 import { CALL_NAMES } from '../../common/contract';
 import { OPEN_WHILE_PASSWORD_CHANGE_PENDING, PASSWORD_CHANGE_REQUIRED } from '../../main/password-gate';
-import { AppError } from '../../common/errors';
+import { dispatch } from '../../main/dispatch';
 
 const CLERK = { name: '李娜', login: 'lina', role: 'clerk' as const, password: 'Given2026x' };
 
@@ -33,12 +33,8 @@ describe('a password someone else typed', () => {
     const refused: string[] = [];
     for (const name of CALL_NAMES) {
       if (OPEN_WHILE_PASSWORD_CHANGE_PENDING.has(name)) continue;
-      const fn = s.api[name] as (input: unknown) => Promise<unknown>;
-      const err = await fn({}).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      if (err instanceof AppError && err.code === 'FORBIDDEN' && err.message === PASSWORD_CHANGE_REQUIRED) refused.push(name);
+      const env = await dispatch(s.calls, name, {});
+      if (!env.ok && env.error.code === 'FORBIDDEN' && env.error.message === PASSWORD_CHANGE_REQUIRED) refused.push(name);
     }
     expect(refused).toEqual(CALL_NAMES.filter((n) => !OPEN_WHILE_PASSWORD_CHANGE_PENDING.has(n)));
     expect(refused.length).toBeGreaterThan(20);

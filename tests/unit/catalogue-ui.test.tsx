@@ -34,7 +34,7 @@ beforeAll(async () => {
   };
   station = await setUpStation();
   await addStaff(station.api, CLERK);
-  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.api, name, input)]));
+  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.calls, name, input)]));
   window[BRIDGE_KEY] = bridge as unknown as StationBridge;
 });
 

@@ -5,12 +5,12 @@ import { CALL_NAMES, contract, type CallName } from '../../common/contract';
 
 describe('contract parts', () => {
   it('merge into one contract, and a call named in two parts is refused by name', () => {
-    const a = { 'a.one': call(none, z.string()) };
-    const b = { 'b.two': call(none, z.number()) };
+    const a = { 'a.one': call(none, z.string(), 'signedIn') };
+    const b = { 'b.two': call(none, z.number(), 'signedIn') };
     const both = mergeParts(a, b);
     expect(Object.keys(both)).toEqual(['a.one', 'b.two']);
     expectTypeOf(both['b.two'].output).toEqualTypeOf(b['b.two'].output);
-    expect(() => mergeParts(a, b, { 'a.one': call(none, z.boolean()) })).toThrow('contract call named twice: a.one');
+    expect(() => mergeParts(a, b, { 'a.one': call(none, z.boolean(), 'signedIn') })).toThrow('contract call named twice: a.one');
   });
 
   it('keeps the station contract precise: each call name is its own literal, none lost', () => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const me = (await station.api['auth.session']({}))!.staff;
   svc = documentsService(station.dataDir, clock);
   doc = await svc.docs.issue({ kind: 'intake.acceptance', data: acceptanceData() }, { entity: 'intake', entityId: 'i-1', number: '130102001-20261127-0003' }, me.id);
-  window.station = buildBridge((channel, input) => dispatch(station.api, channel.replace(/^station:/, ''), input));
+  window.station = buildBridge((channel, input) => dispatch(station.calls, channel.replace(/^station:/, ''), input));
 
   const cups = spawnSync('bash', [path.resolve(import.meta.dirname, '../../scripts/cups-setup.sh'), 'StationPDF'], { encoding: 'utf8', timeout: 240_000 });
   if (cups.status === 3) cupsReason = cups.stderr.trim();

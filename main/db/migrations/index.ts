@@ -8,6 +8,8 @@ import m0007 from './0007-intake-more.sql?raw';
 import m0008 from './0008-residents-search.sql?raw';
 import m0009 from './0009-staff-password-change.sql?raw';
 import m0010 from './0010-outbox.sql?raw';
+import m0011 from './0011-requests.sql?raw';
+import m0012 from './0012-sync.sql?raw';
 
 export interface Migration {
   version: number;
@@ -27,4 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008-residents-search', sql: m0008 },
   { version: 9, name: '0009-staff-password-change', sql: m0009 },
   { version: 10, name: '0010-outbox', sql: m0010 },
+  { version: 11, name: '0011-requests', sql: m0011 },
+  { version: 12, name: '0012-sync', sql: m0012 },
 ];

@@ -28,6 +28,7 @@ import { VersionList } from './VersionList';
 import * as S from './strings';
 import './catalogue.css';
 import { WORK_START } from '../../shell/work-focus';
+import { newRequestId } from '../../request-id';
 
 type CategoryFilter = Category | 'all';
 type ForwardedFilter = 'any' | 'yes' | 'no';
@@ -51,7 +52,8 @@ export function CataloguePanel() {
   const [text, setText] = useState('');
   const [showRetired, setShowRetired] = useState(false);
   const [selected, setSelected] = useState<CatalogueItem | null>(null);
-  const [editing, setEditing] = useState<{ item: CatalogueItem | null } | null>(null);
+  // an add carries the id made when its form opened: a double submit adds one item
+  const [editing, setEditing] = useState<{ item: CatalogueItem | null; requestId: string } | null>(null);
   const [retiring, setRetiring] = useState<CatalogueItem | null>(null);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [itemForm] = Form.useForm<ItemFormValues>();
@@ -115,7 +117,8 @@ export function CataloguePanel() {
       replaced(item);
     } else {
       const code = values.code?.trim();
-      const item = await api['catalogue.add'](code ? { code, fields } : { fields });
+      const requestId = editing?.requestId ?? newRequestId();
+      const item = await api['catalogue.add'](code ? { requestId, code, fields } : { requestId, fields });
       notifySuccess(S.SAVED_ADD(item.code));
       replaced(item);
     }
@@ -189,7 +192,7 @@ export function CataloguePanel() {
             {S.VERSIONS}
           </Button>
           {editable && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ item: null })} data-testid="catalogue-add">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ item: null, requestId: newRequestId() })} data-testid="catalogue-add">
               {S.ADD}
             </Button>
           )}
@@ -263,7 +266,7 @@ export function CataloguePanel() {
         item={selected}
         editable={editable}
         onClose={() => setSelected(null)}
-        onEdit={(item) => setEditing({ item })}
+        onEdit={(item) => setEditing({ item, requestId: newRequestId() })}
         onRetire={(item) => setRetiring(item)}
         onRestore={restore}
       />

@@ -13,6 +13,7 @@ import { api } from '../../api';
 import { enterAdvances, showFormError } from '../../components/forms';
 import { notifySuccess } from '../../components/feedback';
 import * as S from './strings';
+import { useRequestId } from '../../request-id';
 
 interface Values {
   department: string;
@@ -53,13 +54,16 @@ export function ForwardDialog({ records, onClose, onDone }: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const open = records.length > 0;
   const channel = Form.useWatch('channel', form);
+  // one 转报 per opening: a second Enter on 确认 repeats the same request, not a second 转报单
+  const [requestId, renewRequestId] = useRequestId();
 
   useEffect(() => {
     if (!open) {
       setChecking(null);
       setError(null);
+      renewRequestId();
     }
-  }, [open]);
+  }, [open, renewRequestId]);
   useEffect(() => {
     if (checking) confirmRef.current?.focus();
   }, [checking]);
@@ -69,6 +73,7 @@ export function ForwardDialog({ records, onClose, onDone }: Props) {
     setError(null);
     try {
       const r = await api['intake.forward']({
+        requestId,
         items: records.map((rec) => ({ id: rec.id, version: rec.version })),
         department: v.department,
         channel: v.channel,

@@ -289,6 +289,21 @@ function DetailBody({ record, events, docs, onShow }: { record: IntakeRecord; ev
                 },
               ]
             : []),
+          ...(record.county
+            ? [
+                {
+                  key: 'county',
+                  label: S.DETAIL_COUNTY,
+                  span: 2,
+                  children: (
+                    <span data-testid="intake-detail-county">
+                      {S.COUNTY_DECISION_TEXT(record.county)}
+                      <span className="sd-muted"> {S.COUNTY_DECIDED_BY(record.county.decidedBy, formatDateTime(record.county.decidedAt))}</span>
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           ...(record.completedAt ? [{ key: 'completedAt', label: S.DETAIL_COMPLETED_AT, span: 2, children: formatDateTime(record.completedAt) }] : []),
           ...(record.result ? [{ key: 'result', label: S.DETAIL_RESULT, span: 2, children: record.result }] : []),
           ...(record.handoverKind && record.handoverAt

@@ -14,6 +14,7 @@ import { api, ApiError } from '../../api';
 import { errorText } from '../../components/feedback';
 import { useApp } from '../../stores/app';
 import { SPOT_RESULT_DEFAULT } from './strings';
+import { newRequestId } from '../../request-id';
 
 /** The resident as the picker gives them (found, or just registered): masked, never the full 身份证号. */
 export type PickedResident = ResidentSummary;
@@ -58,6 +59,8 @@ interface DraftState {
   setNote(note: string): void;
   setOverride(on: boolean): void;
   setSpot(v: { result?: string; handedOver?: boolean }): void;
+  /** the next notice's or acceptance's request id: a repeated submit of it creates nothing new */
+  requestId: string;
   notice(): Promise<void>;
   /** onTheSpot: accept and complete in one step (当场办结 items only) */
   accept(opts?: { onTheSpot?: boolean }): Promise<void>;
@@ -123,11 +126,12 @@ export const useDraft = create<DraftState>()((set, get) => {
     const { resident, item, received, note } = get();
     if (!resident || !item) return null;
     const trimmed = note.trim();
-    return { residentId: resident.id, itemCode: item.code, materialsReceived: received, ...(trimmed ? { note: trimmed } : {}) };
+    return { requestId: get().requestId, residentId: resident.id, itemCode: item.code, materialsReceived: received, ...(trimmed ? { note: trimmed } : {}) };
   }
 
   return {
     ...EMPTY,
+    requestId: newRequestId(),
 
     pickResident(resident) {
       set({ resident, errors: {}, outcome: null, override: false });
@@ -167,7 +171,7 @@ export const useDraft = create<DraftState>()((set, get) => {
       set({ busy: 'notice', errors: {} });
       try {
         const r = await api['intake.notice'](body);
-        set({ outcome: { kind: 'notice', ...r }, showing: r.documentId });
+        set({ outcome: { kind: 'notice', ...r }, showing: r.documentId, requestId: newRequestId() });
       } catch (err) {
         set({ errors: placeError(err) });
       } finally {
@@ -183,7 +187,7 @@ export const useDraft = create<DraftState>()((set, get) => {
       set({ busy: 'accept', errors: {} });
       try {
         const r = await api['intake.accept']({ ...body, overrideWarnings: override, ...(opts.onTheSpot ? { onTheSpot: { result, handedOver: spotHandedOver } } : {}) });
-        set({ outcome: { kind: 'accepted', ...r }, showing: r.documentId });
+        set({ outcome: { kind: 'accepted', ...r }, showing: r.documentId, requestId: newRequestId() });
       } catch (err) {
         set({ errors: placeError(err) });
       } finally {
@@ -198,7 +202,7 @@ export const useDraft = create<DraftState>()((set, get) => {
       if (item) void loadPreview(item);
     },
     show: (showing) => set({ showing }),
-    reset: () => set({ ...EMPTY }),
+    reset: () => set({ ...EMPTY, requestId: newRequestId() }),
   };
 });
 

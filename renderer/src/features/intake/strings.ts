@@ -242,3 +242,9 @@ export const PROXY_RELATION = '与申请人关系';
 export const PROXY_HELP = '代领须核对代领人身份证件及委托书；身份证号仅存档，屏幕和回执上只显示部分号码。';
 export const DETAIL_PROXY = '代领人';
 export const DETAIL_PROXY_TEXT = (name: string, idMasked: string, relation: string) => `${name}（${relation}）${idMasked}`;
+
+// the county's decision on a forwarded item, as sync brought it back
+export const DETAIL_COUNTY = '县级办理';
+export const COUNTY_DECISION_TEXT = (d: { decision: 'accepted' | 'completed' | 'returned'; department: string | null; result: string | null; reason: string | null }) =>
+  d.decision === 'accepted' ? `已受理，承办部门：${d.department ?? '未写明'}` : d.decision === 'completed' ? `已办结：${d.result ?? ''}` : `已退回：${d.reason ?? ''}`;
+export const COUNTY_DECIDED_BY = (by: string, at: string) => `${by}（县级）· ${at}`;

@@ -17,6 +17,7 @@ import { TagList } from './TagList';
 import * as S from './strings';
 import * as IS from './import-strings';
 import { HiddenFileInput } from '../../components/HiddenFileInput';
+import { useRequestId } from '../../request-id';
 
 type Preview = CallOutput<'residents.importPreview'>;
 type Reading = { phase: 'uploading' } | Omit<Extract<ImportJobState, { state: 'running' }>, 'state'>;
@@ -67,6 +68,8 @@ export function ImportTab() {
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [reading, setReading] = useState<Reading | null>(null);
+  // one import per file shown: a repeated 确认导入 of it imports once
+  const [requestId, renewRequestId] = useRequestId();
   const input = useRef<HTMLInputElement>(null);
   /** bumped by each new file and on leaving the tab: an older file's answers are dropped */
   const run = useRef(0);
@@ -105,7 +108,8 @@ export function ImportTab() {
     if (!file) return;
     setBusy(true);
     try {
-      const r = await api['residents.importCommit']({ fileName: file.name, base64: file.base64, onExisting });
+      const r = await api['residents.importCommit']({ requestId, fileName: file.name, base64: file.base64, onExisting });
+      renewRequestId();
       setDone(S.I_DONE(r.created, r.updated, r.skipped));
       notifySuccess(S.I_DONE(r.created, r.updated, r.skipped));
       setPreview(null);

@@ -29,6 +29,7 @@ import { useGrids } from './shared';
 import { HeadSelect, TagEditor, useDerivedPinyin, useIdHolder } from './ResidentFormFields';
 import * as S from './strings';
 import './residents.css';
+import { useRequestId } from '../../request-id';
 
 interface Values {
   idNumber: string;
@@ -98,6 +99,8 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
   const [form] = Form.useForm<Values>();
   const editing = resident ?? null;
   const [busy, setBusy] = useState(false);
+  // one resident per opening of the form: a double Enter registers them once
+  const [requestId, renewRequestId] = useRequestId();
   const [formError, setFormError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<{ id: string; message: string } | null>(null);
   const idRef = useRef<InputRef>(null);
@@ -173,7 +176,8 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
     try {
       const saved = editing
         ? await api['residents.update']({ id: editing.id, version: editing.version, ...(v.idNumber?.trim() ? { idNumber: v.idNumber } : {}), ...common })
-        : await api['residents.create']({ idNumber: v.idNumber, ...common });
+        : await api['residents.create']({ requestId, idNumber: v.idNumber, ...common });
+      if (!editing) renewRequestId();
       notifySuccess(editing ? S.SAVED_EDIT(saved.name) : S.SAVED_CREATE(saved.name));
       void loadGrids();
       onSaved(saved);

@@ -17,6 +17,7 @@ import { LoadError } from './LoadError';
 import * as C from './calendar-strings';
 import './calendar.css';
 import { HiddenFileInput } from '../../components/HiddenFileInput';
+import { useRequestId } from '../../request-id';
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -69,6 +70,7 @@ export function CalendarTab() {
   const [busyYear, setBusyYear] = useState<number | 'any' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<LoadResult | null>(null);
+  const [requestId, renewRequestId] = useRequestId();
 
   function choose(year: number | undefined) {
     target.current = year;
@@ -81,7 +83,8 @@ export function CalendarTab() {
     setDone(null);
     setBusyYear(year ?? 'any');
     try {
-      setDone(await loadNoticeFile(file, year));
+      setDone(await loadNoticeFile(file, year, requestId));
+      renewRequestId();
       await reload();
     } catch (err) {
       setProblem(messageOf(err));

@@ -13,6 +13,7 @@ import { useApp } from '../../stores/app';
 import { WORK_START } from '../../shell/work-focus';
 import { LoadError } from './LoadError';
 import * as S from './strings';
+import { useRequestId } from '../../request-id';
 
 const roleOptions = ROLES.map((r) => ({
   value: r,
@@ -71,6 +72,8 @@ export function StaffTab() {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // one account per 新增 dialog: a second 确定 before the first answered adds no twin
+  const [createRequestId, renewCreateRequestId] = useRequestId();
   const [createForm] = Form.useForm<CreateValues>();
   const [editForm] = Form.useForm<EditValues>();
   const [resetForm] = Form.useForm<ResetValues>();
@@ -184,7 +187,8 @@ export function StaffTab() {
         testId="staff-create"
         onClose={() => setDialog(null)}
         onSubmit={async (v) => {
-          const created = await api['staff.create']({ name: v.name, login: v.login, role: v.role, password: v.password });
+          const created = await api['staff.create']({ requestId: createRequestId, name: v.name, login: v.login, role: v.role, password: v.password });
+          renewCreateRequestId();
           setRows((list) => [...(list ?? []), created]);
           notifySuccess(S.STAFF_CREATED_OK(created.name));
         }}

@@ -26,7 +26,7 @@ export function useCalendarYears() {
 }
 
 /** Reads the chosen file here and hands main its text; main checks everything. */
-export async function loadNoticeFile(file: File, year: number | undefined): Promise<LoadResult> {
+export async function loadNoticeFile(file: File, year: number | undefined, requestId: string): Promise<LoadResult> {
   // a notice is a few kilobytes: a big file is refused before it is read
   if (file.size > MAX_NOTICE_CHARS * 4) throw new Error(C.TOO_BIG);
   let text: string;
@@ -35,5 +35,5 @@ export async function loadNoticeFile(file: File, year: number | undefined): Prom
   } catch {
     throw new Error(C.READ_FAILED);
   }
-  return api['calendar.load']({ fileName: file.name, text, ...(year === undefined ? {} : { year }) });
+  return api['calendar.load']({ requestId, fileName: file.name, text, ...(year === undefined ? {} : { year }) });
 }

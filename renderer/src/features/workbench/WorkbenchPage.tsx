@@ -8,6 +8,7 @@ import { useClock } from '../../stores/clock';
 import { useNav } from '../../stores/nav';
 import { WORK_START } from '../../shell/work-focus';
 import { IntakeCounts } from './IntakeCounts';
+import { CountyDecisions } from './CountyDecisions';
 import * as S from './strings';
 import './workbench.css';
 
@@ -40,6 +41,7 @@ export function WorkbenchPage() {
       </div>
 
       <IntakeCounts />
+      <CountyDecisions />
 
       <div className="sd-area-grid">
         {AREAS.filter((a) => a.key !== 'workbench').map((a, i) => (

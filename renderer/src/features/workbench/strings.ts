@@ -25,3 +25,11 @@ export const COUNTS_OPEN = '查看';
 export const COUNTS_FAILED = '代办数量暂时无法读取';
 export const COUNTS_RETRY = '重试';
 export const COUNTS_ATTENTION = '需尽快处理';
+
+// the county's latest decisions on forwarded items (sync.decisions)
+export const COUNTY_HEADING = '县级办理动态';
+export const COUNTY_EMPTY = '暂无县级部门的办理结果';
+export const COUNTY_FAILED = '县级办理动态暂时无法读取';
+export const COUNTY_DECISION_LABELS = { accepted: '县级已受理', completed: '县级已办结', returned: '县级已退回' } as const;
+export const COUNTY_DETAIL = (d: { decision: 'accepted' | 'completed' | 'returned'; department: string | null; result: string | null; reason: string | null }) =>
+  d.decision === 'accepted' ? `承办部门：${d.department ?? '未写明'}` : d.decision === 'completed' ? (d.result ?? '') : (d.reason ?? '');

@@ -1,0 +1,47 @@
+/**
+ * Who is calling, resolved once per call from the access the contract declares for it
+ * (common/contract-kit.ts): dispatch asks here, services are handed the answer.
+ */
+import { AppError } from '../common/errors';
+import type { CallName } from '../common/contract';
+import type { Access } from '../common/contract-kit';
+import type { StaffActor } from '../common/actor';
+import { can, type Permission } from '../common/roles';
+import type { Auth } from './services/auth';
+import { refuseWhilePasswordChangePending } from './password-gate';
+
+/** Throws FORBIDDEN (in Chinese) or answers with the caller: null for a public call. input is as sent, unparsed. */
+export type CallerResolver = (name: CallName, access: Access, input: unknown) => StaffActor | null;
+
+export const NOT_ALLOWED = '您的角色没有此项权限，请联系站长或管理员';
+
+/** What a refusal says where the permission has a plainer sentence than NOT_ALLOWED. */
+export const DENIED_MESSAGES: Partial<Record<Permission, string>> = {
+  'catalogue.edit': '只有站长或管理员可以修改服务清单',
+  'calendar.load': '只有站长或管理员可以导入放假安排',
+  'residents.revealId': '只有站长或管理员可以查看完整身份证号',
+  'residents.import': '只有站长或管理员可以批量导入居民',
+};
+
+export function staffActor(s: { id: string; name: string; role: StaffActor['role'] }): StaffActor {
+  return { kind: 'staff', id: s.id, name: s.name, role: s.role };
+}
+
+/**
+ * onRefused hears of a signed-in staff member refused for their role (a refused reveal of a
+ * full 身份证号 is itself audited) before the refusal goes back.
+ */
+export function createCallerResolver(auth: Auth, onRefused: (name: CallName, who: StaffActor, input: unknown) => void = () => {}): CallerResolver {
+  return (name, access, input) => {
+    // before anything else, public calls included: the gate holds for a call added later too
+    refuseWhilePasswordChangePending(name, () => auth.passwordChangePending());
+    if (access === 'public') return null;
+    // signed in, and counted as activity
+    const who = staffActor(auth.require());
+    if (access !== 'signedIn' && !can(who.role, access)) {
+      onRefused(name, who, input);
+      throw new AppError('FORBIDDEN', DENIED_MESSAGES[access] ?? NOT_ALLOWED);
+    }
+    return who;
+  };
+}
