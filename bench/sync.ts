@@ -25,8 +25,12 @@ import { startCluster } from './sync/pg-cluster';
 import { makeEvents } from './sync/events';
 import { newTally, pushAll, readConfig, request, type PushTally } from './sync/push';
 import { serve, type EventCount, type FromServer, type ToServer } from './sync/server';
+import { stationSide } from './sync/station';
 
 type Backend = 'pglite' | 'postgres';
+/** SYNC_BENCH_BACKENDS=pglite, SYNC_BENCH_PARTS=station: one part of the bench while working on it */
+const backends = (process.env.SYNC_BENCH_BACKENDS ?? 'pglite,postgres').split(',') as Backend[];
+const parts = new Set((process.env.SYNC_BENCH_PARTS ?? 'county,station').split(','));
 type Omit_<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 interface CountyProcess {
@@ -170,11 +174,24 @@ async function run(b: Backend, figures: Record<string, Figure>): Promise<void> {
   const counties: CountyProcess[] = [];
   try {
     counties.push(await startCounty(env));
-    console.log(`· ${b}: 10,000-event backlog`);
-    await backlog(b, counties[0]!, figures);
-    console.log(`· ${b}: 200 stations at once`);
-    await crowd({ label: 'stations_200', suffix: b, counties, stations: 200, each: 100, prefix: 'ST', redeliverEvery: 10, figures });
-    if (cluster) {
+    if (parts.has('county')) {
+      console.log(`· ${b}: 10,000-event backlog`);
+      await backlog(b, counties[0]!, figures);
+      console.log(`· ${b}: 200 stations at once`);
+      await crowd({ label: 'stations_200', suffix: b, counties, stations: 200, each: 100, prefix: 'ST', redeliverEvery: 10, figures });
+    }
+    const c0 = counties[0]!;
+    if (parts.has('station')) console.log(`· ${b}: the station's worker against it`);
+    if (parts.has('station')) await stationSide(b, {
+      url: c0.url,
+      async createStation(code, name) {
+        const [s] = (await c0.call<Extract<FromServer, { type: 'stations' }>>({ cmd: 'stations', stations: [{ code, name }] })).codes;
+        return s!;
+      },
+      complete: async (stationId, intakeId) => (await c0.call<Extract<FromServer, { done: boolean }>>({ cmd: 'complete', stationId, intakeId })).done,
+      held: async (stationId, intakeId) => (await c0.call<Extract<FromServer, { done: boolean }>>({ cmd: 'held', stationId, intakeId })).done,
+    }, figures);
+    if (cluster && parts.has('county')) {
       console.log(`· ${b}: two instances on one PostgreSQL`);
       counties.push(await startCounty(env));
       await crowd({ label: 'two_instances', suffix: b, counties, stations: 200, each: 100, prefix: 'TI', redeliverEvery: 5, figures });
@@ -190,7 +207,7 @@ if (process.env.SYNC_BENCH_ROLE === 'server') {
   await serve();
 } else {
   const figures: Record<string, Figure> = {};
-  for (const b of ['pglite', 'postgres'] as const) await run(b, figures);
+  for (const b of backends) await run(b, figures);
   report('sync', figures);
   process.exit(0);
 }

@@ -11,6 +11,7 @@ import { startCountyForBench } from './county';
 
 export type ToServer =
   | { id: number; cmd: 'stations'; stations: { code: string; name: string }[] }
+  | { id: number; cmd: 'complete' | 'held'; stationId: string; intakeId: string }
   | { id: number; cmd: 'rss' }
   | { id: number; cmd: 'count' }
   | { id: number; cmd: 'stop' };
@@ -27,7 +28,8 @@ export interface EventCount {
 
 export type FromServer =
   | { type: 'ready'; url: string }
-  | { id: number; type: 'stations'; codes: { code: string; enrollmentCode: string }[] }
+  | { id: number; type: 'stations'; codes: { code: string; stationId: string; enrollmentCode: string }[] }
+  | { id: number; type: 'complete' | 'held'; done: boolean }
   | { id: number; type: 'rss'; peakMb: number }
   | { id: number; type: 'count'; count: EventCount }
   | { id: number; type: 'stopped' };
@@ -44,8 +46,13 @@ export async function serve(): Promise<void> {
     void (async () => {
       if (m.cmd === 'stations') {
         const codes = [];
-        for (const s of m.stations) codes.push({ code: s.code, enrollmentCode: await county.createStation(s.code, s.name) });
+        for (const s of m.stations) {
+          const issued = await county.createStation(s.code, s.name);
+          codes.push({ code: s.code, stationId: issued.stationId, enrollmentCode: issued.code });
+        }
         send({ id: m.id, type: 'stations', codes });
+      } else if (m.cmd === 'complete' || m.cmd === 'held') {
+        send({ id: m.id, type: m.cmd, done: await county[m.cmd](m.stationId, m.intakeId) });
       } else if (m.cmd === 'rss') {
         peak = Math.max(peak, process.memoryUsage.rss());
         send({ id: m.id, type: 'rss', peakMb: peak / 2 ** 20 });
