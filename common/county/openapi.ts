@@ -103,11 +103,15 @@ interface Op {
   body?: string;
   answer: JsonObject | null;
   answerText?: string;
-  query?: { name: string; required: boolean; schema: JsonObject; description: string }[];
+  query?: Json[];
   errors: string[];
 }
 
-const intQuery = (name: string, description: string, extra: JsonObject, required = false) => ({ name, required, schema: { type: 'integer', ...extra }, description });
+/** A query string's parameters, from the schema the server parses it with (its input form). */
+function queryOf(schema: z.ZodObject, descriptions: Record<string, string>): Json[] {
+  const j = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as { properties?: Record<string, JsonObject>; required?: string[] };
+  return Object.entries(j.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: (j.required ?? []).includes(name), schema: s, description: descriptions[name] ?? name }));
+}
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 const OPS: Op[] = [
@@ -122,7 +126,7 @@ const OPS: Op[] = [
     auth: 'station',
     tag: 'sync',
     answer: ref('PullResponse'),
-    query: [intQuery('after', '上次的 cursor；0 = 从头', { minimum: 0, default: 0 }), intQuery('limit', '每页条数（不超过 maxPullItems）', { minimum: 1, maximum: 1000, default: 200 })],
+    query: queryOf(P.PullQuery, { after: '上次回答的 cursor；0 = 从头', limit: '每页条数（多于 maxPullItems 时按 maxPullItems）' }),
     errors: ['400', '401', '403', '429', '500', '503'],
   },
   { method: 'post', path: '/v1/day-close', id: 'dayClose', summary: '日结：当日摘要，全部事件到齐才确认', auth: 'station', tag: 'sync', body: 'DayCloseRequest', answer: ref('DayCloseResponse'), errors: ['400', '401', '403', '413', '415', '429', '500', '503'] },
@@ -134,13 +138,11 @@ const OPS: Op[] = [
     auth: 'none',
     tag: 'public',
     answer: ref('PublicProgress'),
-    query: [
-      { name: 'receipt', required: true, schema: { type: 'string', maxLength: 40 }, description: '受理回执编号' },
-      { name: 'code', required: true, schema: { type: 'string', pattern: '^[2-9A-HJKMNP-Za-hjkmnp-z]{6}$' }, description: '回执上印的 6 位查询码' },
-    ],
+    query: queryOf(P.ProgressQuery, { receipt: '受理回执编号', code: '回执上印的 6 位查询码（字母不分大小写）' }),
     errors: ['400', '404', '429'],
   },
   { method: 'post', path: '/admin/api/session', id: 'adminSignIn', summary: '县级工作人员登录（设置会话 Cookie，回答 CSRF 令牌）', auth: 'none', tag: 'admin', body: 'AdminSignIn', answer: ref('AdminSession'), errors: ['400', '401', '429'] },
+  { method: 'get', path: '/admin/api/session', id: 'adminSession', summary: '页面打开时确认会话仍有效，并取回 CSRF 令牌', auth: 'admin', tag: 'admin', answer: ref('AdminSession'), errors: ['401'] },
   { method: 'delete', path: '/admin/api/session', id: 'adminSignOut', summary: '退出登录', auth: 'adminWrite', tag: 'admin', answer: null, answerText: '已退出', errors: ['401', '403'] },
   { method: 'get', path: '/admin/api/stations', id: 'listStations', summary: '站点列表：登记状态、最后同步、积压、拒收事件、日结、操作日志头', auth: 'admin', tag: 'admin', answer: arrayOf('StationRow'), errors: ['401'] },
   { method: 'post', path: '/admin/api/stations', id: 'createStation', summary: '新建站点并生成一次性登记码', auth: 'adminWrite', tag: 'admin', body: 'StationCreate', answer: ref('EnrollmentIssued'), errors: ['400', '401', '403', '409'] },
@@ -156,12 +158,7 @@ const OPS: Op[] = [
     auth: 'admin',
     tag: 'admin',
     answer: arrayOf('CountyItem'),
-    query: [
-      { name: 'stationId', required: false, schema: { type: 'string' }, description: '只看一个站点' },
-      { name: 'status', required: false, schema: { type: 'string', enum: ['open', 'forwarded', 'decided', 'all'], default: 'forwarded' }, description: '状态' },
-      { name: 'overdue', required: false, schema: { type: 'boolean' }, description: '只看超期' },
-      intQuery('limit', '条数', { minimum: 1, maximum: 500, default: 100 }),
-    ],
+    query: queryOf(A.ItemFilter, { stationId: '只看一个站点', status: '状态', overdue: '只看超期', limit: '条数' }),
     errors: ['400', '401'],
   },
   { method: 'post', path: '/admin/api/items/{stationId}/{intakeId}/decision', id: 'decideItem', summary: '受理并指定部门 / 办结 / 退回；进入该站点的下行队列', auth: 'adminWrite', tag: 'admin', body: 'DecideItem', answer: ref('CountyItem'), errors: ['400', '401', '403', '404', '409'] },
@@ -173,8 +170,7 @@ const SECURITY: Record<Auth, Json[]> = { none: [], station: [{ stationToken: [] 
 
 function operation(op: Op): JsonObject {
   const o: JsonObject = { operationId: op.id, summary: op.summary, tags: [op.tag], security: SECURITY[op.auth] };
-  const params: Json[] = [...(op.path.match(/\{(\w+)\}/g) ?? []).map((p) => pathParam(p.slice(1, -1)))];
-  for (const q of op.query ?? []) params.push({ name: q.name, in: 'query', required: q.required, schema: q.schema, description: q.description });
+  const params: Json[] = [...(op.path.match(/\{(\w+)\}/g) ?? []).map((p) => pathParam(p.slice(1, -1))), ...(op.query ?? [])];
   if (params.length) o.parameters = params;
   if (op.body) o.requestBody = { required: true, description: 'UTF-8 JSON; may be sent with Content-Encoding: gzip (limits count the inflated bytes)', content: json(ref(op.body)) };
   const responses: JsonObject = { '200': op.answer ? { description: '成功', content: json(op.answer) } : { description: op.answerText ?? '成功' } };
@@ -208,7 +204,7 @@ export function buildOpenApi(): JsonObject {
     components: {
       securitySchemes: {
         stationToken: { type: 'http', scheme: 'bearer', description: '登记时得到的站点令牌 sdt_…；县级只存其哈希；从不出现在 URL 或日志中' },
-        adminSession: { type: 'apiKey', in: 'cookie', name: 'county_session', description: '登录后的会话 Cookie（HttpOnly, SameSite=Strict）' },
+        adminSession: { type: 'apiKey', in: 'cookie', name: 'sd_county', description: '登录后的会话 Cookie（HttpOnly, SameSite=Strict）' },
         adminCsrf: { type: 'apiKey', in: 'header', name: A.CSRF_HEADER, description: '登录回答中的 csrf，每个修改类请求都要带' },
       },
       schemas: sorted,
