@@ -3,7 +3,8 @@
  * the embedded PGlite and for a real PostgreSQL 15 (a throwaway cluster on 127.0.0.1).
  *
  * - a 10,000-event backlog of one station pushed on loopback in batches of the county's
- *   maxBatchEvents, beside the same pushed one event per request (time-boxed);
+ *   maxBatchEvents (three stations in turn, the median), beside the same pushed one event
+ *   per request (time-boxed);
  * - 200 stations pushing 100 events each at once (batches of 20, one keep-alive agent of
  *   64 sockets, one batch in ten delivered twice at once, as a retry after a lost answer
  *   would be), lost and duplicate events counted in the county's database;
@@ -20,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EnrollResponse, type OutboxEvent } from '../common/county/protocol';
-import { percentile, report, type Figure } from './lib';
+import { median, percentile, report, type Figure } from './lib';
 import { startCluster } from './sync/pg-cluster';
 import { makeEvents } from './sync/events';
 import { newTally, pushAll, readConfig, request, type PushTally } from './sync/push';
@@ -105,29 +106,48 @@ function exactlyOnce(before: EventCount, after: EventCount, acked: number): { lo
 async function backlog(b: Backend, county: CountyProcess, figures: Record<string, Figure>): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   const config = await readConfig(agent, county.url);
-  const tokens = await enrollStations(county, agent, ['BL0001', 'BL0002']);
-  const events = makeEvents('BL0001', 10_000);
-  await serverPeakMb(county);
-  const before = await count(county);
-  const baseMb = process.memoryUsage.rss() / 2 ** 20;
-  const rss = rssWatch();
-  const tally = newTally();
-  const t0 = performance.now();
-  await pushAll({ agent, bases: [county.url], token: tokens.get('BL0001')!, events, batch: config.maxBatchEvents, maxBatch: config.maxBatchEvents, deadline: t0 + 300_000, tally });
-  const s = (performance.now() - t0) / 1000;
-  const pusherMb = rss.stop();
-  const serverMb = await serverPeakMb(county);
-  const once = exactlyOnce(before, await count(county), tally.ackedThrough);
-  figures[`backlog_10k_events_per_s_${b}`] = { value: tally.ackedThrough / s, unit: 'events/s', note: `goal > 2,000; batches of ${config.maxBatchEvents}, ${tally.requests} requests` };
-  figures[`backlog_10k_total_s_${b}`] = { value: s, unit: 's', note: `${tally.ackedThrough} acknowledged, ${once.stored} stored, ${once.lost} lost` };
-  figures[`backlog_10k_pusher_rss_peak_mb_${b}`] = { value: pusherMb, unit: 'MiB', note: `${baseMb.toFixed(0)} MiB before the push (events made)` };
+  // three stations' backlogs one after the other: the machine is shared, the median is the figure
+  const runs = ['BL0001', 'BL0002', 'BL0003'];
+  const tokens = await enrollStations(county, agent, [...runs, 'BL0009']);
+  const rates: number[] = [];
+  const totals: number[] = [];
+  let pusherMb = 0;
+  let serverMb = 0;
+  let stored = 0;
+  let lost = 0;
+  let acked = 0;
+  let requests = 0;
+  let baseMb = 0;
+  for (const code of runs) {
+    const events = makeEvents(code, 10_000);
+    await serverPeakMb(county);
+    const before = await count(county);
+    baseMb = Math.max(baseMb, process.memoryUsage.rss() / 2 ** 20);
+    const rss = rssWatch();
+    const tally = newTally();
+    const t0 = performance.now();
+    await pushAll({ agent, bases: [county.url], token: tokens.get(code)!, events, batch: config.maxBatchEvents, maxBatch: config.maxBatchEvents, deadline: t0 + 300_000, tally });
+    const s = (performance.now() - t0) / 1000;
+    pusherMb = Math.max(pusherMb, rss.stop());
+    serverMb = Math.max(serverMb, await serverPeakMb(county));
+    const once = exactlyOnce(before, await count(county), tally.ackedThrough);
+    rates.push(tally.ackedThrough / s);
+    totals.push(s);
+    stored += once.stored;
+    lost += once.lost;
+    acked += tally.ackedThrough;
+    requests += tally.requests;
+  }
+  figures[`backlog_10k_events_per_s_${b}`] = { value: median(rates), unit: 'events/s', note: `goal > 2,000; median of ${rates.map((r) => r.toFixed(0)).join(', ')}; batches of ${config.maxBatchEvents}` };
+  figures[`backlog_10k_total_s_${b}`] = { value: median(totals), unit: 's', note: `${acked} acknowledged, ${stored} stored, ${lost} lost in ${requests} requests` };
+  figures[`backlog_10k_pusher_rss_peak_mb_${b}`] = { value: pusherMb, unit: 'MiB', note: `${baseMb.toFixed(0)} MiB before a push (events made)` };
   figures[`backlog_10k_server_rss_peak_mb_${b}`] = { value: serverMb, unit: 'MiB' };
 
   // the same backlog one event per request, time-boxed: the rate is what matters
   const one = newTally();
-  const events2 = makeEvents('BL0002', 10_000);
+  const events2 = makeEvents('BL0009', 10_000);
   const t1 = performance.now();
-  await pushAll({ agent, bases: [county.url], token: tokens.get('BL0002')!, events: events2, batch: 1, maxBatch: 1, deadline: t1 + 30_000, tally: one });
+  await pushAll({ agent, bases: [county.url], token: tokens.get('BL0009')!, events: events2, batch: 1, maxBatch: 1, deadline: t1 + 30_000, tally: one });
   const s1 = (performance.now() - t1) / 1000;
   figures[`backlog_10k_events_per_s_one_per_request_${b}`] = { value: one.ackedThrough / s1, unit: 'events/s', note: `${one.ackedThrough} events in ${s1.toFixed(1)} s (time-boxed at 30 s)` };
   agent.destroy();
