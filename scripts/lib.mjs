@@ -92,6 +92,8 @@ const SYSTEM_NEEDS = [
   { check: () => fs.existsSync('/usr/sbin/cupsd'), pkg: 'cups', why: '打印测试用的 CUPS 打印服务' },
   { check: () => fs.existsSync('/usr/lib/cups/backend/cups-pdf'), pkg: 'printer-driver-cups-pdf', why: '打印测试用的虚拟 PDF 打印机' },
   { check: () => spawnSync('sh', ['-c', 'command -v faketime']).status === 0, pkg: 'faketime', why: '换一天（跨午夜、跨年、2027 年）再跑一遍测试' },
+  // the county server's tests start a throwaway cluster themselves (initdb + pg_ctl as the postgres user); no service needs to run
+  { check: () => fs.existsSync('/usr/lib/postgresql/15/bin/initdb') || spawnSync('sh', ['-c', 'command -v initdb']).status === 0, pkg: 'postgresql', why: '县级平台在 PostgreSQL 15 上的测试' },
 ];
 
 /** Debian packages the tests need; installed with apt-get when running as root (CI, fresh dev machine). */

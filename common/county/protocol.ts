@@ -260,6 +260,9 @@ export const CheckCode = z
   .transform((s) => s.toUpperCase())
   .pipe(z.string().regex(/^[2-9A-HJKMNP-Z]{6}$/, { error: '查询码为 6 位字母或数字' }));
 
+/** The query of GET /public/progress, as the county parses it. */
+export const ProgressQuery = z.object({ receipt: z.string().trim().min(1, { error: '请填写回执编号' }).max(40), code: CheckCode });
+
 export const PublicProgress = z.object({
   receiptNo: z.string(),
   itemName: z.string(),
