@@ -199,9 +199,14 @@ test('accept and forward at the station, sync, decide on the county page, see it
   // 合计: 受理 1, 办结 1, 转报 1, 退回 0, 撤销 0, 领取送达 0, 逾期 (the day's clock decides), 告知书 0, 受理回执 1, 补打 0
   expect(report).toMatch(/合计 1 1 1 0 0 0 [01] 0 1 0\b/);
 
-  // and the county holds the day's close
+  // the 办结 is the county's, on its own line
+  expect(report).toMatch(/县级平台 0 1 0 0 0 0 0 0 0 0\b/);
+
+  // and the county holds the day's close, confirmed, with the same figures
   const station = (await county.server.store.listStations()).find((s) => s.code === STATION_CODE)!;
-  expect(station.ackedThrough).toBeGreaterThan(0);
+  const closes = await county.server.store.dayCloses(station.id);
+  expect(closes).toHaveLength(1);
+  expect(closes[0]).toMatchObject({ status: 'confirmed', counts: { 'intake.accepted': 1, 'intake.forwarded': 1, 'intake.completed': 1, 'intake.returned': 0 } });
   expect(errors).toEqual([]);
   await countyPage.context().close();
 });
