@@ -156,7 +156,7 @@ test('accept and forward at the station, sync, decide on the county page, see it
   await countyPage.getByLabel('办理结果（群众将看到）').fill(RESULT);
   await countyPage.getByRole('button', { name: '提交' }).click();
   await expect(countyPage.getByText(`已提交 ${receiptNo} 的处理结果`).last()).toBeVisible();
-  await countyPage.screenshot({ path: `${SHOTS}/county-items.png`, fullPage: true });
+  await countyPage.screenshot({ path: `${SHOTS}/county-items.png`, fullPage: true, animations: 'disabled' });
 
   // 4. the station pulls the decisions: 工作台 lists the county's 办结, and it opens the item showing it
   await syncNow(page);
@@ -165,14 +165,19 @@ test('accept and forward at the station, sync, decide on the county page, see it
   await expect(decision).toContainText('县级已办结');
   await expect(decision).toContainText(RESULT);
   await expect(decision).toContainText('李秀兰');
-  await page.getByTestId('workbench-county').screenshot({ path: `${SHOTS}/workbench-county.png` });
+  await page.getByTestId('workbench-county').screenshot({ path: `${SHOTS}/workbench-county.png`, animations: 'disabled' });
   await decision.click();
   await page.getByTestId(`intake-row-${receiptNo}`).click();
   await expect(page.getByTestId('intake-detail')).toHaveAttribute('data-status', 'completed');
   await expect(page.getByTestId('intake-detail-county')).toContainText(`已办结：${RESULT}`);
   await expect(page.getByTestId('intake-detail-county')).toContainText('王科长（县级）');
   await expect(page.getByTestId('intake-detail')).toContainText(RESULT);
-  await page.screenshot({ path: `${SHOTS}/station-item-detail.png`, fullPage: true });
+  // the history names both decisions and who made them at the county
+  const history = page.getByTestId('intake-detail-events');
+  await expect(history).toContainText(`县级受理，承办部门：${DEPARTMENT}`);
+  await expect(history).toContainText('已办结');
+  await expect(history).toContainText('王科长（县级）');
+  await page.screenshot({ path: `${SHOTS}/station-item-detail.png`, fullPage: true, animations: 'disabled' });
   await page.keyboard.press('Escape');
 
   // 5. 日结: the day's figures, the close confirmed by the county, the report read back
@@ -190,7 +195,7 @@ test('accept and forward at the station, sync, decide on the county page, see it
   await expect(page.getByTestId('dayclose-outcome-detail')).toContainText('县级平台已于');
   await expect(page.getByTestId('document-frame')).toBeVisible();
   await closePreview(page);
-  await page.screenshot({ path: `${SHOTS}/dayclose-closed.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/dayclose-closed.png`, fullPage: true, animations: 'disabled' });
 
   const [report] = dayReports(host.dataDir);
   expect(report).toBeDefined();
