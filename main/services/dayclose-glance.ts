@@ -64,9 +64,10 @@ type ByRow = { by: string | null; n: number };
 export function createGlance(db: Db) {
   const q = {
     accepted: db.prepare<[string, string], ByRow>('SELECT accepted_by AS by, count(*) AS n FROM intake_records WHERE accepted_at >= ? AND accepted_at < ? GROUP BY accepted_by'),
-    // status changes only: an acceptance is counted from the record (its first event has no from_status)
+    // status changes only: an acceptance is counted from the record (its first event has no from_status),
+    // and a history line that keeps the status (the county assigning a department) is no step
     steps: db.prepare<[string, string], ByRow & { to: string }>(
-      'SELECT by, to_status AS "to", count(*) AS n FROM intake_events WHERE at >= ? AND at < ? AND from_status IS NOT NULL GROUP BY by, to_status',
+      'SELECT by, to_status AS "to", count(*) AS n FROM intake_events WHERE at >= ? AND at < ? AND from_status IS NOT NULL AND from_status <> to_status GROUP BY by, to_status',
     ),
     overdue: db.prepare<{ nowIso: string; today: string }, ByRow>(
       `SELECT accepted_by AS by, count(*) AS n FROM intake_records r

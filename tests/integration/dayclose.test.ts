@@ -114,6 +114,26 @@ describe('日结: the day at a glance', () => {
     expect(glance.perClerk.reduce((n, c) => n + c.counts.accepted, 0)).toBe(3);
     s.close();
   });
+
+  it('a county assigning a department to a forwarded item is a history line, not a second 转报', async () => {
+    const s = await station();
+    const { forwarded } = await busyDay(s);
+    const db = openDb(s.dbPath);
+    const write = createWriter(db, s.clock, createAudit(db, s.clock).append);
+    const intake = createIntakeStore(db, s.clock);
+    write((tx) => {
+      // as intake.assign does: the record's version moves, its status stays 已转报
+      db.prepare('UPDATE intake_records SET version = version + 1 WHERE id = ?').run(forwarded.id);
+      intake.noteEvent(intake.row(forwarded.id), '县级受理，承办部门：县民政局老龄工作科', countyActor('王科长'), s.clock.now().toISOString());
+      const after = intake.row(forwarded.id);
+      tx.change({ actorId: null, action: 'intake.transition', entity: 'intake', entityId: forwarded.id, op: 'update', version: after.version, snapshot: after, detail: { department: '县民政局老龄工作科' } });
+    });
+    db.close();
+    const { glance } = await s.client['dayclose.today']({});
+    expect(glance.totals.forwarded).toBe(1);
+    expect(glance.perClerk.reduce((n, c) => n + c.counts.forwarded, 0)).toBe(1);
+    s.close();
+  });
 });
 
 describe('日结: closing', () => {

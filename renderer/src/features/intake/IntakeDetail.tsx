@@ -296,10 +296,11 @@ function DetailBody({ record, events, docs, onShow }: { record: IntakeRecord; ev
                   label: S.DETAIL_COUNTY,
                   span: 2,
                   children: (
-                    <span data-testid="intake-detail-county">
-                      {S.COUNTY_DECISION_TEXT(record.county)}
-                      <span className="sd-muted"> {S.COUNTY_DECIDED_BY(record.county.decidedBy, formatDateTime(record.county.decidedAt))}</span>
-                    </span>
+                    // who decided and when on a line of its own: a long result would break the decider's name
+                    <div data-testid="intake-detail-county">
+                      <div>{S.COUNTY_DECISION_TEXT(record.county)}</div>
+                      <div className="sd-muted">{S.COUNTY_DECIDED_BY(record.county.decidedBy, formatDateTime(record.county.decidedAt))}</div>
+                    </div>
                   ),
                 },
               ]
