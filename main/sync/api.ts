@@ -29,10 +29,11 @@ export function createSyncApi(worker: SyncWorker, deps: { db: Db; machine: Machi
         throw err;
       }
       const url = countyUrl.replace(/\/+$/, '');
+      const wasEnrolled = worker.store.state().station_id !== null;
       const res = await worker.enroll(url, code);
-      const { before } = deps.machine.update({ countyUrl: url });
+      deps.machine.update({ countyUrl: url });
       deps.write((tx) => {
-        tx.note({ actorId: me.id, action: 'sync.enroll', entity: 'sync', entityId: res.stationId, detail: { countyName: res.countyName, stationCode: res.stationCode, reenrolled: before.countyUrl !== '' } });
+        tx.note({ actorId: me.id, action: 'sync.enroll', entity: 'sync', entityId: res.stationId, detail: { countyName: res.countyName, stationCode: res.stationCode, reenrolled: wasEnrolled } });
       });
       // the first round goes at once; the answer does not wait for a long backlog
       void worker.runOnce();

@@ -23,6 +23,8 @@ export interface HttpTargetOptions {
   gzipAboveBytes?: number;
 }
 
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** The county address as the worker may use it, or a TargetError('config') saying why not. */
@@ -96,7 +98,13 @@ export function createHttpTarget(countyUrl: string, opts: HttpTargetOptions = {}
       });
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          // no county answer is this large: stop reading rather than hold it all in memory
+          if (size > MAX_ANSWER_BYTES) return fail(new TargetError('malformed', '县级平台的答复过大，未作处理'));
+          chunks.push(c);
+        });
         res.on('aborted', () => fail(new TargetError('unreachable', '与县级平台的连接中途断开，稍后自动重试')));
         res.on('error', () => fail(new TargetError('unreachable', '与县级平台的连接中途断开，稍后自动重试')));
         res.on('end', () => {
@@ -113,7 +121,7 @@ export function createHttpTarget(countyUrl: string, opts: HttpTargetOptions = {}
 
     let body: unknown = null;
     try {
-      const text = (encoding === 'gzip' ? await gunzipAsync(raw) : raw).toString('utf8');
+      const text = (encoding === 'gzip' ? await gunzipAsync(raw, { maxOutputLength: MAX_ANSWER_BYTES }) : raw).toString('utf8');
       body = text ? JSON.parse(text) : null;
     } catch {
       if (status >= 200 && status < 300) throw new TargetError('malformed', '县级平台的答复无法读取（不是有效的数据）', status);

@@ -49,6 +49,8 @@ export function createMemoryCounty(opts: { countyName?: string; maxBatchEvents?:
   const faults: { call: Call | 'any'; fault: Fault }[] = [];
   /** seqs the county will find tampered with (BAD_HASH) when they first arrive */
   const tampered = new Set<number>();
+  /** calls that wait for the test to let them go */
+  const gates = new Map<Call, Promise<void>>();
   /** every request the station made, for assertions (batch sizes, repeats) */
   const requests: { call: Call; size: number }[] = [];
 
@@ -110,6 +112,7 @@ export function createMemoryCounty(opts: { countyName?: string; maxBatchEvents?:
     },
     async push(t, req) {
       const f = before('push', req.events.length, t);
+      await gates.get('push');
       if (f === 'malformed') {
         settle(req);
         return answer(PushResponse, { results: 'applied', ackedThrough });
@@ -146,6 +149,15 @@ export function createMemoryCounty(opts: { countyName?: string; maxBatchEvents?:
     /** the next call of that kind (or any) fails this way, once per entry */
     inject(fault: Fault, call: Call | 'any' = 'any', times = 1) {
       for (let i = 0; i < times; i++) faults.push({ call, fault });
+    },
+    /** the next calls of this kind wait until the returned function is called */
+    hold(call: Call): () => void {
+      let release = () => {};
+      gates.set(call, new Promise<void>((r) => (release = r)));
+      return () => {
+        gates.delete(call);
+        release();
+      };
     },
     clearFaults() {
       faults.splice(0);

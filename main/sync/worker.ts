@@ -105,7 +105,8 @@ export function createSyncWorker(opts: SyncWorkerOptions) {
     let bytes = 0;
     const events: OutboxEvent[] = [];
     for (const r of rows) {
-      bytes += r.payload.length + 400;
+      // the payload's UTF-8 size plus the event's other fields, as the county counts them
+      bytes += Buffer.byteLength(r.payload, 'utf8') + 400;
       if (events.length > 0 && bytes > maxBytes) break;
       events.push(toEvent(r));
     }
@@ -147,8 +148,11 @@ export function createSyncWorker(opts: SyncWorkerOptions) {
       let stalls = 0;
       for (;;) {
         const before = store.state().acked_through;
+        const size = batchSize;
         if (!(await pushBatch(t, tok))) break;
-        if (store.state().acked_through <= before && ++stalls > 3) throw new TargetError('malformed', '县级平台一直未确认收到的事件，稍后再试');
+        // a batch halved after a 413 is not a stall; an answer that settles nothing is
+        if (store.state().acked_through > before || batchSize < size) stalls = 0;
+        else if (++stalls > 3) throw new TargetError('malformed', '县级平台一直未确认收到的事件，稍后再试');
       }
     } finally {
       progress = null;
@@ -209,6 +213,8 @@ export function createSyncWorker(opts: SyncWorkerOptions) {
     try {
       const t = targetFor(countyUrl());
       const tok = token();
+      // what this round will push; a change made from here on (a pulled decision too) asks for another
+      seenSeq = store.lastSeq();
       limits = await t.config();
       if (limits.publicUrl !== st.public_url || limits.countyName !== st.county_name) store.update({ public_url: limits.publicUrl, county_name: limits.countyName });
       await pushAll(t, tok);

@@ -48,6 +48,8 @@ export async function forwardedItems(s: SyncTestStation, n = 1) {
   const accepted = [];
   for (let i = 0; i < n; i++) accepted.push((await s.client['intake.accept']({ residentId: resident.id, itemCode: item.code, materialsReceived: item.materials })).record);
   const fwd = await s.client['intake.forward']({ items: accepted.map((r) => ({ id: r.id, version: r.version })), department: '县民政局', channel: 'system', receiverName: '刘洋', receivedAt: s.clock.now().toISOString() });
+  // the receipts are made after the commit: wait for them, so closing the station leaves none half made
+  for (const r of accepted) await s.client['documents.listFor']({ entity: 'intake', entityId: r.id });
   return fwd.records;
 }
 

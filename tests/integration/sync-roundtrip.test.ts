@@ -1,14 +1,13 @@
 /**
- * The station's sync worker against the real county server (PGlite) on 127.0.0.1: an item
+ * The station's sync worker against the real county server (PGlite and PostgreSQL) on 127.0.0.1: an item
  * accepted and forwarded reaches the county, the county decides it, and the decision comes
  * back onto the item through the station's intake service with the county as the actor.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { countyBackend } from '../helpers/county';
+import { BACKENDS, countyBackend } from '../helpers/county';
 import { ItemFilter } from '../../common/county/admin';
 import { countyEventCounts, enrollAt, forwardedItems, stationRows, syncStation, type SyncTestStation } from '../helpers/sync';
 
-const env = countyBackend('pglite');
 const open: SyncTestStation[] = [];
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
@@ -20,7 +19,9 @@ async function station() {
   return s;
 }
 
-describe('sync round trip', () => {
+describe.each(BACKENDS)('sync round trip (%s)', (kind) => {
+  const env = countyBackend(kind);
+
   it('pushes the outbox, the county completes the item, and the station shows 已办结 with the county result', async () => {
     const county = await env.start({ publicUrl: 'https://county.example/p' });
     const s = await station();

@@ -227,4 +227,18 @@ describe('sync worker (in-memory county)', () => {
     await s.worker.stop();
     expect(s.worker.started).toBe(false);
   });
+
+  it('shows 同步中 with its progress while a backlog goes out', async () => {
+    const { mem, s } = await setUp({ maxBatchEvents: 4 });
+    await forwardedItems(s, 2);
+    const total = unacked(s);
+    const release = mem.hold('push');
+    mem.requests.splice(0);
+    const round = s.worker.runOnce();
+    await vi.waitFor(() => expect(mem.requests.some((r) => r.call === 'push')).toBe(true), { timeout: 5_000, interval: 10 });
+    expect(s.worker.status()).toMatchObject({ state: 'syncing', pending: total, progress: { sent: 0, total } });
+    release();
+    expect((await round).ok).toBe(true);
+    expect(s.worker.status()).toMatchObject({ state: 'online', progress: null, pending: 0 });
+  });
 });
