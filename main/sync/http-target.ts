@@ -42,11 +42,13 @@ export function checkCountyUrl(raw: string): URL {
   throw new TargetError('config', '县级平台地址须以 https:// 开头');
 }
 
-function statusError(status: number, body: unknown): TargetError {
+function statusError(status: number, body: unknown, withToken: boolean): TargetError {
   const parsed = ErrorBody.safeParse(body);
   const said = parsed.success ? parsed.data.error.message : null;
   const code = parsed.success ? parsed.data.error.code : null;
-  if (status === 401 || status === 403) return new TargetError('auth', '县级平台拒绝了本站点的登记凭证（可能已被撤销），请重新登记', status, code);
+  // Only a call that carried the station token can have its credential refused; an enrollment
+  // refused (a mistyped or used code) says the county's own words, not "re-enroll".
+  if ((status === 401 || status === 403) && withToken) return new TargetError('auth', '县级平台拒绝了本站点的登记凭证（可能已被撤销），请重新登记', status, code);
   if (status === 413) return new TargetError('tooLarge', '一次发送的数据超过县级平台的上限', status, code);
   if (status === 429 || status >= 500) return new TargetError('server', `县级平台暂时无法处理（${status}），稍后自动重试`, status, code);
   return new TargetError('refused', said ? `县级平台拒绝了请求：${said}` : `县级平台拒绝了请求（${status}）`, status, code);
@@ -126,7 +128,7 @@ export function createHttpTarget(countyUrl: string, opts: HttpTargetOptions = {}
     } catch {
       if (status >= 200 && status < 300) throw new TargetError('malformed', '县级平台的答复无法读取（不是有效的数据）', status);
     }
-    if (status < 200 || status >= 300) throw statusError(status, body);
+    if (status < 200 || status >= 300) throw statusError(status, body, o.token !== undefined);
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new TargetError('malformed', '县级平台的答复格式与协议不符，未作处理', status);
     return parsed.data as z.infer<S>;

@@ -50,6 +50,18 @@ const pushOf = (n: number) => ({
 });
 
 describe('HTTP county target', () => {
+  it('tells a refused enrollment (the county\'s words) from a refused token (re-enroll)', async () => {
+    const said = '站点编码或登记码不正确，请核对县级平台给出的登记码';
+    const url = await serve((_req, _body, res) => json(res, 401, { error: { code: 'UNAUTHORIZED', message: said } }));
+    const t = createHttpTarget(url);
+    const enroll = await failure(t.enroll({ code: 'K7QM2XPA9RTB', stationCode: '130102001', stationName: '建北街道党群服务中心' }));
+    expect(enroll.kind).toBe('refused');
+    expect(enroll.message).toContain(said);
+    const push = await failure(t.push(TOKEN, pushOf(1)));
+    expect(push.kind).toBe('auth');
+    expect(push.message).toContain('重新登记');
+  });
+
   it('requires https except to this machine, with a Chinese message', () => {
     expect(checkCountyUrl('https://county.example.cn/sync').href).toBe('https://county.example.cn/sync');
     expect(checkCountyUrl('http://127.0.0.1:8080').hostname).toBe('127.0.0.1');
