@@ -79,3 +79,14 @@ export function enterAdvances(submit: () => void) {
     }
   };
 }
+
+/**
+ * Focus `el` once a dialog has finished opening, unless the clerk is already typing in a field:
+ * a fast typist (or a card reader) starts before the open animation ends, and taking the
+ * keyboard back then would send the next characters into the wrong field.
+ */
+export function focusUnlessTyping(el: { focus(): void } | null | undefined): void {
+  const active = document.activeElement;
+  const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || (active instanceof HTMLElement && active.isContentEditable);
+  if (!typing) el?.focus();
+}

@@ -22,7 +22,7 @@ import {
 } from '../../../../common/contracts/residents';
 import { api, ApiError } from '../../api';
 import { errorText, notifySuccess } from '../../components/feedback';
-import { enterAdvances, zodRule } from '../../components/forms';
+import { enterAdvances, focusUnlessTyping, zodRule } from '../../components/forms';
 import { IdNumberNotes } from './IdNumberNotes';
 import { useDiscardGuard } from '../../components/discard-guard';
 import { useGrids } from './shared';
@@ -231,7 +231,7 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
       destroyOnHidden
       maskClosable={false}
       onClose={() => guard(close)}
-      afterOpenChange={(o) => o && idRef.current?.focus()}
+      afterOpenChange={(o) => o && focusUnlessTyping(idRef.current)}
       data-testid="resident-form"
       footer={
         <div className="sd-res-form-foot">
