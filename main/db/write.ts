@@ -2,10 +2,28 @@ import { createHash } from 'node:crypto';
 import type { Db } from './open';
 import type { Clock } from '../clock';
 import { newId } from '../clock';
+import { GENESIS_HASH } from '../../common/county/protocol';
 import { ACTIONS, isActionName, type ActionName, type EntityOf } from '../../common/entities';
 import { AppError } from '../../common/errors';
 
-export const GENESIS_HASH = '0'.repeat(64);
+/** One stored outbox event (migration 0010), as the county receives it in snake_case. */
+export interface OutboxRow {
+  seq: number;
+  event_id: string;
+  entity: string;
+  entity_id: string;
+  op: string;
+  version: number;
+  occurred_at: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+  sent_at: string | null;
+  acked_at: string | null;
+}
+
+// the chain's start, the same at both ends of the protocol
+export { GENESIS_HASH };
 
 /** One 操作日志 entry: its action names the entity it is about, from common/entities.ts. */
 export type AuditEvent = {
@@ -145,7 +163,7 @@ export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) 
 export function verifyOutbox(db: Db): { ok: boolean; count: number; brokenAt: number | null } {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
-  for (const r of db.prepare<[], { seq: number; event_id: string; entity: string; entity_id: string; op: string; version: number; occurred_at: string; payload: string; prev_hash: string; hash: string }>('SELECT * FROM outbox ORDER BY seq').iterate()) {
+  for (const r of db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq').iterate()) {
     if (r.seq !== expectedSeq || r.prev_hash !== prevHash || outboxHash(prevHash, r) !== r.hash) return { ok: false, count: expectedSeq - 1, brokenAt: expectedSeq };
     prevHash = r.hash;
     expectedSeq += 1;

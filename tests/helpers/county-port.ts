@@ -5,6 +5,7 @@
  * incomplete when covered events are missing, mismatch when the digest differs. It can be
  * taken offline, and made to lose events. The real county round trip is tested at the merge.
  */
+import type { OutboxRow } from '../../main/db/write';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Clock } from '../../main/clock';
@@ -13,18 +14,6 @@ import { DayCloseRequest, DayCloseResponse, dayDigestInput, eventHashInput, GENE
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-interface OutboxRow {
-  seq: number;
-  event_id: string;
-  entity: string;
-  entity_id: string;
-  op: string;
-  version: number;
-  occurred_at: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
 export function countyLikePort(dbFile: string, clock: Clock) {
   const held = new Map<number, string>();

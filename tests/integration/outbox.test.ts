@@ -9,22 +9,8 @@ import { ADMIN, manualClock, setUpStation, STATION } from '../helpers/station';
 import { openDb } from '../../main/db/open';
 import { DB_FILE } from '../../main/paths';
 import { createAudit } from '../../main/services/audit';
-import { createWriter, GENESIS_HASH, verifyOutbox } from '../../main/db/write';
+import { createWriter, GENESIS_HASH, verifyOutbox, type OutboxRow } from '../../main/db/write';
 
-interface OutboxRow {
-  seq: number;
-  event_id: string;
-  entity: string;
-  entity_id: string;
-  op: string;
-  version: number;
-  occurred_at: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-  sent_at: string | null;
-  acked_at: string | null;
-}
 
 const ID_NUMBER = '11010519491231002X';
 
