@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startCounty, type RunningCounty } from './county';
-import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
+import { test, expect, setUpThroughScreen, closePreview, registerAndAcceptDb003 } from './fixtures';
 
 const SHOTS = 'test-results/e2e/county-flow';
 const STATION_CODE = '130102001';
@@ -57,30 +57,8 @@ async function createStationOnCountyPage(page: Page): Promise<string> {
 }
 
 /** A resident registered and 老年证办理 (审核转报: the county decides it) accepted; its 回执编号. */
-async function acceptForwardedItem(page: Page): Promise<string> {
-  await page.getByTestId('nav-residents').click();
-  await page.getByTestId('resident-register').click();
-  await expect(page.getByTestId('resident-form-idNumber')).toBeFocused();
-  await page.getByTestId('resident-form-idNumber').fill('11010519491231002X');
-  await page.getByTestId('resident-form-name').fill('李秀兰');
-  await page.getByTestId('resident-form-phone').fill('13800138000');
-  await page.getByTestId('resident-form-address').fill('建北街道中山东路 3 号院 2 单元 101');
-  await page.getByTestId('resident-save').click();
-  await expect(page.getByTestId('resident-detail-name')).toHaveText('李秀兰');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('resident-detail')).toBeHidden();
-  await page.keyboard.press('Alt+3');
-  await page.getByTestId('resident-picker-search').fill('002X');
-  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
-  await page.getByTestId('resident-picker-search').press('Enter');
-  await page.getByTestId('item-picker-input').fill('lnzbl');
-  await page.locator('[data-testid="item-picker-option"][data-code="DB-003"]').click();
-  await page.getByTestId('intake-all-received').click();
-  await page.getByTestId('intake-accept').click();
-  await expect(page.getByTestId('intake-outcome')).toHaveAttribute('data-kind', /accept/);
-  const receiptNo = (await page.getByTestId('intake-receipt-no').textContent())!.trim();
-  await closePreview(page);
-  return receiptNo;
+function acceptForwardedItem(page: Page): Promise<string> {
+  return registerAndAcceptDb003(page, { name: '李秀兰', address: '建北街道中山东路 3 号院 2 单元 101' });
 }
 
 /** 同步 → 立即同步 until the county holds everything: the worker's own state, read on screen. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
+import { test, expect, setUpThroughScreen, closePreview, registerAndAcceptDb003 } from './fixtures';
 
 /** The archived 日结报表 PDFs of the data folder, read back as text, oldest first. */
 function dayReports(dataDir: string): string[] {
@@ -21,28 +21,7 @@ function dayReports(dataDir: string): string[] {
 test('accept an item, close the day (unenrolled: 待确认, 本站尚未登记到县级平台), read the 日结报表 back, 补打 it', async ({ page, host }) => {
   await setUpThroughScreen(page, host.url);
 
-  await page.getByTestId('nav-residents').click();
-  await page.getByTestId('resident-register').click();
-  await page.getByTestId('resident-form-idNumber').fill('11010519491231002X');
-  await page.getByTestId('resident-form-name').fill('张堃');
-  await page.getByTestId('resident-form-phone').fill('13800138000');
-  await page.getByTestId('resident-form-address').fill('建北街道中山东路 3 号院');
-  await page.getByTestId('resident-save').click();
-  await expect(page.getByTestId('resident-detail-name')).toHaveText('张堃');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('resident-detail')).toBeHidden();
-
-  await page.keyboard.press('Alt+3');
-  await page.getByTestId('resident-picker-search').fill('002X');
-  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
-  await page.getByTestId('resident-picker-search').press('Enter');
-  await page.getByTestId('item-picker-input').fill('lnzbl');
-  await page.locator('[data-testid="item-picker-option"][data-code="DB-003"]').click();
-  await page.getByTestId('intake-all-received').click();
-  await page.getByTestId('intake-accept').click();
-  await expect(page.getByTestId('intake-outcome')).toHaveAttribute('data-kind', /accept/);
-  const receiptNo = (await page.getByTestId('intake-receipt-no').textContent())!.trim();
-  await closePreview(page);
+  const receiptNo = await registerAndAcceptDb003(page, { name: '张堃', address: '建北街道中山东路 3 号院' });
 
   // 日结 (Alt+6): the day at a glance, then Enter opens the confirmation and Enter confirms.
   await page.keyboard.press('Alt+6');

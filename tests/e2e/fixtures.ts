@@ -80,3 +80,34 @@ export async function closePreview(page: Page): Promise<void> {
   await page.getByTestId('document-close').click();
   await expect(page.getByTestId('document-preview')).toBeHidden();
 }
+
+/**
+ * Registers a resident (身份证号 ending 002X) and accepts 老年证办理 (DB-003, forwarded to the
+ * county) for them with every material received; answers the 回执编号 once the preview is shut.
+ */
+export async function registerAndAcceptDb003(page: Page, who: { name: string; address: string; idNumber?: string }): Promise<string> {
+  await page.getByTestId('nav-residents').click();
+  await page.getByTestId('resident-register').click();
+  // the drawer hands the keyboard to its first field as it opens: typing waits for that
+  await expect(page.getByTestId('resident-form-idNumber')).toBeFocused();
+  await page.getByTestId('resident-form-idNumber').fill(who.idNumber ?? '11010519491231002X');
+  await page.getByTestId('resident-form-name').fill(who.name);
+  await page.getByTestId('resident-form-phone').fill('13800138000');
+  await page.getByTestId('resident-form-address').fill(who.address);
+  await page.getByTestId('resident-save').click();
+  await expect(page.getByTestId('resident-detail-name')).toHaveText(who.name);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('resident-detail')).toBeHidden();
+  await page.keyboard.press('Alt+3');
+  await page.getByTestId('resident-picker-search').fill('002X');
+  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
+  await page.getByTestId('resident-picker-search').press('Enter');
+  await page.getByTestId('item-picker-input').fill('lnzbl');
+  await page.locator('[data-testid="item-picker-option"][data-code="DB-003"]').click();
+  await page.getByTestId('intake-all-received').click();
+  await page.getByTestId('intake-accept').click();
+  await expect(page.getByTestId('intake-outcome')).toHaveAttribute('data-kind', /accept/);
+  const receiptNo = (await page.getByTestId('intake-receipt-no').textContent())!.trim();
+  await closePreview(page);
+  return receiptNo;
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { startCounty } from './county';
-import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
+import { test, expect, setUpThroughScreen, registerAndAcceptDb003 } from './fixtures';
 
 const ID_NUMBER = '11010519491231002X';
 
@@ -18,28 +18,7 @@ function unacked(dataDir: string): number {
 
 /** A resident registered and one 代办 item accepted, through the screens as at the counter. */
 async function acceptAnItem(page: Page): Promise<void> {
-  await page.getByTestId('nav-residents').click();
-  await page.getByTestId('resident-register').click();
-  // the drawer hands the keyboard to its first field as it opens: typing waits for that
-  await expect(page.getByTestId('resident-form-idNumber')).toBeFocused();
-  await page.getByTestId('resident-form-idNumber').fill(ID_NUMBER);
-  await page.getByTestId('resident-form-name').fill('李秀兰');
-  await page.getByTestId('resident-form-phone').fill('13800138000');
-  await page.getByTestId('resident-form-address').fill('建北街道中山东路 3 号院 2 单元 101');
-  await page.getByTestId('resident-save').click();
-  await expect(page.getByTestId('resident-detail-name')).toHaveText('李秀兰');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('resident-detail')).toBeHidden();
-  await page.keyboard.press('Alt+3');
-  await page.getByTestId('resident-picker-search').fill('002X');
-  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
-  await page.getByTestId('resident-picker-search').press('Enter');
-  await page.getByTestId('item-picker-input').fill('lnzbl');
-  await page.locator('[data-testid="item-picker-option"][data-code="DB-003"]').click();
-  await page.getByTestId('intake-all-received').click();
-  await page.getByTestId('intake-accept').click();
-  await expect(page.getByTestId('intake-outcome')).toHaveAttribute('data-kind', /accept/);
-  await closePreview(page);
+  await registerAndAcceptDb003(page, { name: '李秀兰', address: '建北街道中山东路 3 号院 2 单元 101', idNumber: ID_NUMBER });
 }
 
 test('同步 shows 未登记 and the real pending count; a malformed code is refused in Chinese; the status bar agrees', async ({ page, host }) => {
