@@ -6,18 +6,22 @@ import { GENESIS_HASH } from '../../common/county/protocol';
 import { ACTIONS, isActionName, type ActionName, type EntityOf } from '../../common/entities';
 import { AppError } from '../../common/errors';
 
-/** One stored outbox event (migration 0010), as the county receives it in snake_case. */
-export interface OutboxRow {
+/** One stored outbox event (migration 0010): the frozen part, which the county receives. */
+export interface OutboxEventRow {
   seq: number;
   event_id: string;
   entity: string;
   entity_id: string;
-  op: string;
+  op: 'create' | 'update' | 'delete';
   version: number;
   occurred_at: string;
   payload: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The stored row with its delivery state, which only the sync worker moves. */
+export interface OutboxRow extends OutboxEventRow {
   sent_at: string | null;
   acked_at: string | null;
 }

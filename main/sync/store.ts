@@ -4,7 +4,7 @@
  * ctx.write; each is one short transaction. Outbox rows only ever get sent_at / acked_at.
  */
 import type { Db } from '../db/open';
-import type { Write } from '../db/write';
+import type { OutboxEventRow, Write } from '../db/write';
 import type { Clock } from '../clock';
 import type { OutboxEvent, PushResponse } from '../../common/county/protocol';
 import { GENESIS_HASH } from '../../common/county/protocol';
@@ -30,24 +30,12 @@ export interface SyncStateRow {
   clock_skew_s: number | null;
 }
 
-export interface OutboxRow {
-  seq: number;
-  event_id: string;
-  entity: string;
-  entity_id: string;
-  op: 'create' | 'update' | 'delete';
-  version: number;
-  occurred_at: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
 
 export type StateUpdate = Partial<Omit<SyncStateRow, 'acked_through' | 'pull_cursor'>>;
 
 const COLUMNS = new Set(['county_url', 'station_id', 'station_token', 'county_name', 'public_url', 'enrolled_at', 'needs_reenroll', 'last_push_at', 'last_pull_at', 'last_success_at', 'last_error', 'last_error_at', 'next_attempt_at', 'clock_skew_s']);
 
-export function toEvent(r: OutboxRow): OutboxEvent {
+export function toEvent(r: OutboxEventRow): OutboxEvent {
   return { eventId: r.event_id, seq: r.seq, entity: r.entity, entityId: r.entity_id, op: r.op, version: r.version, occurredAt: r.occurred_at, payload: JSON.parse(r.payload) as unknown, prevHash: r.prev_hash, hash: r.hash };
 }
 
@@ -56,8 +44,8 @@ export function createSyncStore(db: Db, write: Write, clock: Clock) {
     state: db.prepare<[], SyncStateRow>('SELECT * FROM sync_state WHERE id = 1'),
     pending: db.prepare<[], { n: number; oldest: string | null }>('SELECT count(*) AS n, min(occurred_at) AS oldest FROM outbox WHERE acked_at IS NULL'),
     lastSeq: db.prepare<[], { seq: number }>('SELECT seq FROM outbox ORDER BY seq DESC LIMIT 1'),
-    after: db.prepare<[number, number], OutboxRow>('SELECT seq, event_id, entity, entity_id, op, version, occurred_at, payload, prev_hash, hash FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?'),
-    bySeq: db.prepare<[number], OutboxRow>('SELECT seq, event_id, entity, entity_id, op, version, occurred_at, payload, prev_hash, hash FROM outbox WHERE seq = ?'),
+    after: db.prepare<[number, number], OutboxEventRow>('SELECT seq, event_id, entity, entity_id, op, version, occurred_at, payload, prev_hash, hash FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?'),
+    bySeq: db.prepare<[number], OutboxEventRow>('SELECT seq, event_id, entity, entity_id, op, version, occurred_at, payload, prev_hash, hash FROM outbox WHERE seq = ?'),
     auditHead: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
     markSent: db.prepare<[string, number, number]>('UPDATE outbox SET sent_at = ? WHERE seq BETWEEN ? AND ? AND sent_at IS NULL'),
     markAcked: db.prepare<[string, number]>('UPDATE outbox SET acked_at = ? WHERE seq <= ? AND acked_at IS NULL'),

@@ -8,22 +8,10 @@ import { BACKENDS, countyBackend, enrolledStation, pushEvents } from '../helpers
 import { manualClock, setUpStation } from '../helpers/station';
 import { openDb } from '../../main/db/open';
 import { DB_FILE } from '../../main/paths';
-import { PushResponse, type OutboxEvent } from '../../common/county/protocol';
+import type { OutboxEventRow } from '../../main/db/write';
+import { toEvent } from '../../main/sync/store';
+import { PushResponse } from '../../common/county/protocol';
 
-interface OutboxRow {
-  seq: number;
-  event_id: string;
-  entity: string;
-  entity_id: string;
-  op: 'create' | 'update' | 'delete';
-  version: number;
-  occurred_at: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const asEvent = (r: OutboxRow): OutboxEvent => ({ eventId: r.event_id, seq: r.seq, entity: r.entity, entityId: r.entity_id, op: r.op, version: r.version, occurredAt: r.occurred_at, payload: JSON.parse(r.payload) as unknown, prevHash: r.prev_hash, hash: r.hash });
 
 describe.each(BACKENDS)('a real station outbox at the county (%s)', (kind) => {
   const env = countyBackend(kind);
@@ -39,11 +27,11 @@ describe.each(BACKENDS)('a real station outbox at the county (%s)', (kind) => {
     const item = await s.client['catalogue.get']({ code: 'DB-003' });
     const accepted = await s.client['intake.accept']({ residentId: r.id, itemCode: item.code, materialsReceived: item.materials });
 
-    const rows = db.prepare<[], OutboxRow>('SELECT seq, event_id, entity, entity_id, op, version, occurred_at, payload, prev_hash, hash FROM outbox ORDER BY seq').all();
+    const rows = db.prepare<[], OutboxEventRow>('SELECT seq, event_id, entity, entity_id, op, version, occurred_at, payload, prev_hash, hash FROM outbox ORDER BY seq').all();
     expect(rows.length).toBeGreaterThanOrEqual(5);
     const county = await env.start({ clock: manualClock('2026-11-27T02:00:00.000Z') });
     const st = await enrolledStation(county);
-    const res = PushResponse.parse((await pushEvents(county, st.token, rows.map(asEvent))).body);
+    const res = PushResponse.parse((await pushEvents(county, st.token, rows.map(toEvent))).body);
     expect(res.results.map((v) => v.status)).toEqual(rows.map(() => 'applied'));
     expect(res.ackedThrough).toBe(rows.length);
 
