@@ -6,7 +6,7 @@
  * actions written in main that have no label yet.
  */
 import { FORWARD_CHANNEL_LABELS, INTAKE_STATUS_LABELS } from './intake-status';
-import { ROLE_LABELS } from './roles';
+import { GRANT_LABELS, ROLE_LABELS } from './roles';
 import { VERSION_SOURCE_LABELS } from './catalogue';
 import { formatDateTime } from './time';
 import { ACTIONS, ENTITIES, LEGACY_ACTIONS, LEGACY_ENTITIES } from './entities';
@@ -92,6 +92,10 @@ export const DETAIL_KEYS: Record<string, string> = {
   origin: '来源方式',
   replaced: '替换的版本',
   affected: '承诺日期有差异的事项',
+  permission: '权限',
+  phonesMasked: '电话号码已脱敏',
+  files: '文件数',
+  keepDays: '保留天数',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
@@ -132,6 +136,7 @@ export const DETAIL_VALUES: Record<string, string> = {
 /** Values that mean one thing under one key only. */
 const VALUES_BY_KEY: Record<string, Record<string, string>> = {
   role: ROLE_LABELS,
+  permission: GRANT_LABELS,
   kind: DOCUMENT_KIND_LABELS,
   origin: { shipped: '随软件提供', station: '本站导入', county: '县级平台下发' },
   channel: FORWARD_CHANNEL_LABELS,

@@ -15,6 +15,7 @@ import { documentsCalls } from './contracts/documents';
 import { calendarCalls } from './contracts/calendar';
 import { dayCloseCalls } from './contracts/dayclose';
 import { syncCalls } from './contracts/sync';
+import { grantsCalls } from './contracts/grants';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -106,6 +107,8 @@ export const MachineSettings = z.object({
   idleMinutes: z.number({ error: '请填写分钟数' }).int({ error: '请填写整数分钟' }).min(1, { error: '至少 1 分钟' }).max(240, { error: '最多 240 分钟' }),
   /** paper for receipts and notices: A4 sheets or an 80 mm thermal roll */
   receiptLayout: z.enum(['a4', 'thermal80'], { error: '请选择回执纸张' }),
+  /** exported lists (台账, 操作日志) are removed from the data folder's exports/ after this many days */
+  exportKeepDays: z.number({ error: '请填写天数' }).int({ error: '请填写整数天数' }).min(1, { error: '至少保留 1 天' }).max(365, { error: '最多保留 365 天' }),
 });
 export type MachineSettings = z.infer<typeof MachineSettings>;
 
@@ -146,6 +149,8 @@ const foundationCalls = {
       setupNeeded: z.boolean(),
       station: Station.nullable(),
       dataDir: z.string(),
+      /** the start-up check of the data folder's permissions, in Chinese; null when all is owner-only */
+      dataDirWarning: z.string().nullable(),
     }),
     'public',
   ),
@@ -191,11 +196,19 @@ const foundationCalls = {
   'audit.actions': call(none, z.array(z.string()), 'audit.read'),
   /** the filtered log as .xlsx in Chinese (raw codes in their own columns), saved under exports/; audited */
   'audit.export': call(z.object({ filter: AuditFilter.default({}) }), z.object({ fileName: z.string(), savedPath: z.string(), base64: z.string(), rows: z.number() }), 'audit.read'),
-  'audit.verify': call(none, z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().nullable() }), 'audit.read'),
+  /**
+   * walks the chain and holds it against the heads kept outside the log (本机设置, each 日结):
+   * tailCut when the log ends before one of them; message says what is wrong, in Chinese
+   */
+  'audit.verify': call(
+    none,
+    z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().nullable(), tailCut: z.boolean(), message: z.string().nullable(), heads: z.number() }),
+    'audit.read',
+  ),
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls);
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls, grantsCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

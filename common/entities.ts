@@ -24,6 +24,7 @@ export const ENTITIES = {
   resident: '居民',
   day_close: '日结',
   sync: '县级同步',
+  export_file: '导出文件',
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -41,6 +42,8 @@ export const ACTIONS = {
   'staff.idleSignOut': { entity: 'staff', label: '空闲自动退出' },
   'staff.signOutDisabled': { entity: 'staff', label: '账号停用，已退出' },
   'staff.changePassword': { entity: 'staff', label: '修改密码' },
+  'staff.grant': { entity: 'staff', label: '授予权限' },
+  'staff.revokeGrant': { entity: 'staff', label: '收回权限' },
   'station.create': { entity: 'station', label: '登记站点信息' },
   'station.update': { entity: 'station', label: '修改站点信息' },
   'settings.update': { entity: 'settings', label: '修改本机设置' },
@@ -72,6 +75,7 @@ export const ACTIONS = {
   'day_close.reprint': { entity: 'day_close', label: '补打日结报表' },
   'sync.enroll': { entity: 'sync', label: '登记到县级平台' },
   'sync.resolveConflict': { entity: 'sync', label: '处理同步冲突' },
+  'export_file.expire': { entity: 'export_file', label: '删除过期的导出文件' },
 } as const satisfies Record<string, { entity: EntityName; label: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -23,8 +23,12 @@ export const PERMISSIONS = {
   'calendar.load': ['head', 'admin'],
   /** see a resident's full 身份证号 (each reveal is audited) */
   'residents.revealId': ['head', 'admin'],
-  /** bulk-import residents from a spreadsheet */
+  /** bulk-import residents from a spreadsheet, and preview such an import */
   'residents.import': ['head', 'admin'],
+  /** export the 重点服务对象台账 (.xlsx); phones in full only with residents.revealId as well */
+  'residents.export': ['head', 'admin'],
+  /** grant or withdraw a GRANTABLE permission to one staff member (each change audited) */
+  'staff.grant': ['head', 'admin'],
   /** enroll the station with the county, see rejected events and resolve sync conflicts */
   'sync.manage': ['head', 'admin'],
   /** see every past 日结 and reprint its report */
@@ -32,6 +36,29 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * What the station head may hand to one staff member beyond their role (migration 0016's
+ * staff_grants; main/access.ts checks role OR grant). Another permission becomes grantable
+ * by adding it here. Full 身份证号 (residents.revealId) stays with the roles on purpose.
+ */
+export const GRANTABLE = ['residents.export', 'residents.import'] as const satisfies readonly Permission[];
+export type GrantablePermission = (typeof GRANTABLE)[number];
+
+export const GRANT_LABELS: Record<GrantablePermission, string> = {
+  'residents.export': '导出重点服务对象台账',
+  'residents.import': '批量导入居民',
+};
+
+export function isGrantable(p: string): p is GrantablePermission {
+  return (GRANTABLE as readonly string[]).includes(p);
+}
+
+/** The role's permission, or one granted to this person (grants: what staff_grants holds for an active account). */
+export function allows(who: { role: Role | null | undefined; grants?: readonly string[] } | null | undefined, permission: Permission): boolean {
+  if (!who) return false;
+  return can(who.role, permission) || (isGrantable(permission) && (who.grants ?? []).includes(permission));
+}
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   if (!role) return false;

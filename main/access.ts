@@ -6,7 +6,7 @@ import { AppError } from '../common/errors';
 import type { CallName } from '../common/contract';
 import type { Access } from '../common/contract-kit';
 import type { StaffActor } from '../common/actor';
-import { can, type Permission } from '../common/roles';
+import { can, isGrantable, type Permission } from '../common/roles';
 import type { Auth } from './services/auth';
 import { refuseWhilePasswordChangePending } from './password-gate';
 
@@ -20,7 +20,8 @@ export const DENIED_MESSAGES: Partial<Record<Permission, string>> = {
   'catalogue.edit': '只有站长或管理员可以修改服务清单',
   'calendar.load': '只有站长或管理员可以导入放假安排',
   'residents.revealId': '只有站长或管理员可以查看完整身份证号',
-  'residents.import': '只有站长或管理员可以批量导入居民',
+  'residents.import': '只有站长、管理员或经站长授权的工作人员可以批量导入居民',
+  'residents.export': '只有站长、管理员或经站长授权的工作人员可以导出重点服务对象台账',
 };
 
 export function staffActor(s: { id: string; name: string; role: StaffActor['role'] }): StaffActor {
@@ -28,17 +29,23 @@ export function staffActor(s: { id: string; name: string; role: StaffActor['role
 }
 
 /**
+ * A call is allowed by the caller's role OR by a permission the 站长 granted them
+ * (grantsOf: what staff_grants holds for an active account; main/services/grants.ts).
  * onRefused hears of a signed-in staff member refused for their role (a refused reveal of a
  * full 身份证号 is itself audited) before the refusal goes back.
  */
-export function createCallerResolver(auth: Auth, onRefused: (name: CallName, who: StaffActor, input: unknown) => void = () => {}): CallerResolver {
+export function createCallerResolver(
+  auth: Auth,
+  onRefused: (name: CallName, who: StaffActor, input: unknown) => void = () => {},
+  grantsOf: (staffId: string) => readonly string[] = () => [],
+): CallerResolver {
   return (name, access, input) => {
     // before anything else, public calls included: the gate holds for a call added later too
     refuseWhilePasswordChangePending(name, () => auth.passwordChangePending());
     if (access === 'public') return null;
     // signed in, and counted as activity
     const who = staffActor(auth.require());
-    if (access !== 'signedIn' && !can(who.role, access)) {
+    if (access !== 'signedIn' && !can(who.role, access) && !(isGrantable(access) && grantsOf(who.id).includes(access))) {
       onRefused(name, who, input);
       throw new AppError('FORBIDDEN', DENIED_MESSAGES[access] ?? NOT_ALLOWED);
     }

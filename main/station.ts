@@ -31,6 +31,11 @@ import { createDayClose } from './services/dayclose';
 import type { PendingDayCloses, SyncPort } from './sync/port';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
 import { createSyncApi } from './sync/api';
+import { secureDataDir, touchPrivateFile } from './data-dir';
+import { createGrants } from './services/grants';
+import { createExportsExpiry } from './services/exports-expiry';
+import { createAuditHeadKeeper, type AuditHead } from './services/audit-head';
+import type { RecordedHead } from './services/audit';
 
 export interface StationOptions {
   dataDir: string;
@@ -89,13 +94,19 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses }> {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses; sweepExports(): number }> {
+  // owner-only folder and files, checked (and tightened) before anything is opened
+  const dataDirWarning = secureDataDir(opts.dataDir);
   const dbPath = path.join(opts.dataDir, DB_FILE);
+  // SQLite creates the file 0644 and its -wal/-shm with the file's mode: made 0600 first
+  if (!fs.existsSync(dbPath)) touchPrivateFile(dbPath);
   const db = openAndMigrate(dbPath);
   const clock = opts.clock ?? systemClock;
   const audit = createAudit(db, clock);
-  const write = createWriter(db, clock, audit.append);
+  const auditHead = createAuditHeadKeeper(db, opts.store);
+  // the first start with a kept head (a new station, or one from before it was kept) starts it here
+  auditHead.update();
+  const write = createWriter(db, clock, audit.append, auditHead.update);
   const staff = createStaffService(db, clock, write);
   const stationSettings = createStationSettings(db, clock);
   const machine = createMachineSettings(opts.store);
@@ -118,6 +129,15 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   if (opts.syncWorker?.autoStart !== false) sync.start();
 
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
+  const grants = createGrants(db, clock, write);
+  const exportsExpiry = createExportsExpiry({ dataDir: opts.dataDir, clock, write, keepDays: () => machine.get().exportKeepDays });
+  exportsExpiry.sweep();
+  exportsExpiry.start();
+  const dayCloseHeads = db.prepare<[], { day: string; audit_seq: number; audit_hash: string }>('SELECT day, audit_seq, audit_hash FROM day_closes ORDER BY day');
+  function recordedHeads(): RecordedHead[] {
+    const kept: AuditHead | null = auditHead.read();
+    return [...(kept ? [{ ...kept, source: '本机设置' }] : []), ...dayCloseHeads.all().map((d) => ({ seq: d.audit_seq, hash: d.audit_hash, source: `${d.day} 日结` }))];
+  }
 
   const api: StationApi = {
     ...residents.api,
@@ -129,7 +149,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
-      return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir };
+      return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir, dataDirWarning };
     },
     async 'setup.init'({ station: st, admin }) {
       const passwordHash = await hashPassword(admin.password);
@@ -171,6 +191,15 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     async 'staff.unlock'({ id }, me) {
       return staff.unlock(id, me.id);
     },
+    async 'staff.grants'() {
+      return grants.list();
+    },
+    async 'staff.setGrant'(input, me) {
+      return grants.set(input, me.id);
+    },
+    async 'staff.myPermissions'(_input, me) {
+      return grants.permissionsOf(me);
+    },
 
     async 'station.get'() {
       return station.get();
@@ -204,7 +233,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
       return exportAudit(filter, me.id);
     },
     async 'audit.verify'() {
-      return audit.verify();
+      const heads = recordedHeads();
+      return { ...audit.verify(heads), heads: heads.length };
     },
   };
 
@@ -212,13 +242,16 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     api,
     services: { intake, catalogue, calendar },
     sync,
-    callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input)),
+    callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input), grants.grantsOf),
     dbPath,
     /** the closes still 待确认, for the sync worker to retry */
     pendingDayCloses: dayClose.pending,
     /** Parses the receipt fonts ahead of the first receipt; call once the window is up. */
     warmUp: () => documents.warmUp(),
+    /** Removes the exports older than the setting now (also done at start and hourly). */
+    sweepExports: () => exportsExpiry.sweep(),
     close() {
+      exportsExpiry.stop();
       sync.halt();
       if (db.open) db.close();
     },

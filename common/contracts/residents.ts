@@ -285,14 +285,18 @@ export const residentsCalls = {
     z.object({ items: z.array(LedgerRow), total: z.number() }),
     'signedIn',
   ),
-  /** the ledger as .xlsx: saved under the data folder's exports/ and returned for a browser download */
-  'residents.exportLedger': call(z.object({ filter: LedgerFilterSchema, fullIdNumbers: z.boolean().default(false) }), ExportedFile, 'signedIn'),
-  /** reads an .xlsx/.csv and says, row by row, what an import would do; changes nothing */
-  'residents.importPreview': call(FileUpload, ImportPreview, 'signedIn'),
+  /**
+   * the ledger as .xlsx: saved under the data folder's exports/ (removed after exportKeepDays) and
+   * returned for a browser download; 站长, 管理员 or a granted clerk; phones masked unless the
+   * exporter may also see full 身份证号 (residents.revealId); audited with its row count
+   */
+  'residents.exportLedger': call(z.object({ filter: LedgerFilterSchema, fullIdNumbers: z.boolean().default(false) }), ExportedFile, 'residents.export'),
+  /** reads an .xlsx/.csv and says, row by row, what an import would do; changes nothing (it reads every row: import holders only) */
+  'residents.importPreview': call(FileUpload, ImportPreview, 'residents.import'),
   /** the same preview as a job, for a progress bar: answers at once with the job's id */
-  'residents.importStart': call(FileUpload, z.object({ jobId: z.string() }), 'signedIn'),
+  'residents.importStart': call(FileUpload, z.object({ jobId: z.string() }), 'residents.import'),
   /** the job's progress, or its preview once done (then the job is gone); a refused file is this call's error */
-  'residents.importProgress': call(z.object({ jobId: z.string().min(1).max(64) }), ImportJobState, 'signedIn'),
+  'residents.importProgress': call(z.object({ jobId: z.string().min(1).max(64) }), ImportJobState, 'residents.import'),
   /** imports every row in one transaction; refused as a whole if any row has an error */
   'residents.importCommit': call(
     FileUpload.extend({ requestId: RequestId, onExisting: z.enum(['skip', 'match'], { error: '请选择已登记居民的处理方式' }) }),
@@ -300,5 +304,5 @@ export const residentsCalls = {
     'residents.import',
   ),
   /** an empty .xlsx with the columns the import reads */
-  'residents.importTemplate': call(none, z.object({ fileName: z.string(), base64: z.string() }), 'signedIn'),
+  'residents.importTemplate': call(none, z.object({ fileName: z.string(), base64: z.string() }), 'residents.import'),
 } as const;

@@ -5,6 +5,7 @@ import { newId } from '../clock';
 import { GENESIS_HASH } from '../../common/county/protocol';
 import { ACTIONS, isActionName, type ActionName, type EntityOf } from '../../common/entities';
 import { AppError } from '../../common/errors';
+import { errorText, log } from '../log';
 
 /** One stored outbox event (migration 0010): the frozen part, which the county receives. */
 export interface OutboxEventRow {
@@ -94,7 +95,7 @@ function outboxHash(prevHash: string, r: { seq: number; event_id: string; entity
  * IMMEDIATE transaction in which the row, its audit entry and its outbox event land
  * together or not at all. A write inside a write joins the outer one.
  */
-export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) => void): Write {
+export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) => void, afterCommit?: () => void): Write {
   const lastEvent = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1');
   const lastVersion = db.prepare<[string, string], { v: number | null }>('SELECT max(version) AS v FROM outbox WHERE entity = ? AND entity_id = ?');
   const insert = db.prepare(
@@ -130,7 +131,7 @@ export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) 
   let open = false;
   function write<T>(fn: (t: Tx) => T): T {
     if (open) return fn(tx);
-    return db
+    const result = db
       .transaction(() => {
         open = true;
         try {
@@ -140,6 +141,15 @@ export function createWriter(db: Db, clock: Clock, appendAudit: (e: AuditEvent) 
         }
       })
       .immediate();
+    // after the commit (the audit head kept outside the database): what is committed stays so
+    if (afterCommit) {
+      try {
+        afterCommit();
+      } catch (err) {
+        log.warn('after-commit step failed', { error: errorText(err) });
+      }
+    }
+    return result;
   }
 
   const findRequest = db.prepare<[string], { call: string; actor_id: string | null; result: string }>('SELECT call, actor_id, result FROM requests WHERE request_id = ?');

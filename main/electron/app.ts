@@ -20,6 +20,8 @@ const RENDERER_DIR = path.join(distDir, 'renderer');
 
 app.setName('StationDesk');
 registerAppScheme();
+// Whatever this process or Chromium writes under the data folder (which is also userData) is the OS user's alone.
+if (process.platform !== 'win32') process.umask(0o077);
 
 const dataDir = resolveDataDir({
   platform: process.platform,
@@ -50,7 +52,7 @@ async function start(): Promise<void> {
 
   let station: Awaited<ReturnType<typeof createStation>>;
   try {
-    const settings = new ElectronStore({ cwd: dataDir, name: 'config' });
+    const settings = new ElectronStore({ cwd: dataDir, name: 'config', configFileMode: 0o600 });
     // Packaged: resources sit outside app.asar (electron-builder.yml extraResources).
     const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
     station = await createStation({ dataDir, transport: 'electron', store: settings, version: app.getVersion(), resourcesDir });

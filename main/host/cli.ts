@@ -16,6 +16,8 @@ import { errorText } from '../log';
 declare const __APP_VERSION__: string;
 
 async function main(): Promise<void> {
+  // what this process and the browser it opens write under the data folder is the OS user's alone
+  if (process.platform !== 'win32') process.umask(0o077);
   const args = parseCliArgs(process.argv.slice(2), process.env);
   if (args.kind === 'help') {
     process.stdout.write(USAGE);

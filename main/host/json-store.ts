@@ -33,7 +33,7 @@ export function jsonFileStore(dir: string, name = CONFIG_FILE): KeyValueStore {
       const next = { ...load(), [key]: value };
       // write-then-rename: a crash mid-write leaves the old file, never half of a new one
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       fs.writeFileSync(tmp, JSON.stringify(next, null, '\t'), { mode: 0o600 });
       fs.renameSync(tmp, file);
       data = next;

@@ -80,7 +80,7 @@ export function createAuditExport(deps: { db: Db; clock: Clock; audit: Audit; wr
     const subtitle = [filterSummary(filter, actorName), `共 ${entries.length} 条`, `导出时间：${formatDateTime(now)}`].join(GAP);
     const buffer = await workbook(`${deps.station.get()?.name ?? ''}操作日志`, subtitle, entries);
     const fileName = `操作日志-${exportStamp(now)}.xlsx`;
-    const savedPath = saveExport(deps.dataDir, fileName, buffer);
+    const savedPath = saveExport(deps.dataDir, fileName, buffer, now);
     const filters = { ...filter, ...(filter.record ? { record: loggableRecord(filter.record) } : {}) };
     deps.write((tx) => tx.note({ actorId, action: 'audit_log.export', entity: 'audit_log', entityId: null, detail: { rows: entries.length, fileName, filters } }));
     return { fileName, savedPath, base64: buffer.toString('base64'), rows: entries.length };

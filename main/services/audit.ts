@@ -89,6 +89,22 @@ function rowHash(prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): str
     .digest('hex');
 }
 
+/** A head of the log recorded outside it, and where (in words: 本机设置, 2026-11-27 日结). */
+export interface RecordedHead {
+  seq: number;
+  hash: string;
+  source: string;
+}
+
+export interface AuditVerdict {
+  ok: boolean;
+  count: number;
+  brokenAt: number | null;
+  /** the log ends before (or away from) a head recorded outside it */
+  tailCut: boolean;
+  message: string | null;
+}
+
 export function createAudit(db: Db, clock: Clock) {
   const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare(
@@ -140,20 +156,37 @@ export function createAudit(db: Db, clock: Clock) {
     return db.prepare<[], { action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action').all().map((r) => r.action);
   }
 
-  /** Walks the chain from the start; reports the first row whose hash or link does not hold. */
-  function verify(): { ok: boolean; count: number; brokenAt: number | null } {
+  /**
+   * Walks the chain from the start; reports the first row whose hash or link does not hold.
+   * Then holds it against the heads recorded elsewhere (the machine settings store, each
+   * 日结): a head the log no longer reaches means its tail was cut, one it reaches with
+   * another hash that it was rewritten. message says which, in Chinese.
+   */
+  function verify(recorded: readonly RecordedHead[] = []): AuditVerdict {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let count = 0;
+    const wanted = new Map<number, string>();
+    for (const h of recorded) if (h.seq > 0) wanted.set(h.seq, '');
     for (const r of db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
       if (r.seq !== expectedSeq || r.prev_hash !== prevHash || rowHash(prevHash, r) !== r.hash) {
-        return { ok: false, count, brokenAt: expectedSeq };
+        return { ok: false, count, brokenAt: expectedSeq, tailCut: false, message: `第 ${expectedSeq} 条记录的校验值或前后链接不符，操作日志可能被改动` };
       }
+      if (wanted.has(r.seq)) wanted.set(r.seq, r.hash);
       prevHash = r.hash;
       expectedSeq += 1;
       count += 1;
     }
-    return { ok: true, count, brokenAt: null };
+    // the furthest head first: the plainest statement of how much is missing
+    for (const h of [...recorded].sort((a, b) => b.seq - a.seq)) {
+      if (h.seq > count) {
+        return { ok: false, count, brokenAt: count + 1, tailCut: true, message: `操作日志末尾被截断：${h.source}记录的最新一条为第 ${h.seq} 条，现在日志只到第 ${count} 条，缺少 ${h.seq - count} 条` };
+      }
+      if (h.seq > 0 && wanted.get(h.seq) !== h.hash) {
+        return { ok: false, count, brokenAt: h.seq, tailCut: true, message: `操作日志第 ${h.seq} 条与${h.source}记录的校验值不符：日志末尾可能被截断后重写` };
+      }
+    }
+    return { ok: true, count, brokenAt: null, tailCut: false, message: null };
   }
 
   return { append, list, search, actions, verify };

@@ -7,6 +7,7 @@
 import { createKeyedQueue } from '../one-at-a-time';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE } from '../data-dir';
 import { AppError } from '../../common/errors';
 import type { DocumentMeta, PrintResult } from '../../common/contracts/documents';
 import type { documentsCalls } from '../../common/contracts/documents';
@@ -176,7 +177,7 @@ export function createDocuments(ctx: ServiceContext, deps: { printing?: Printing
     const createdAt = clock.now().toISOString();
     const { year, month } = yearMonth(createdAt);
     const dir = `documents/${year}/${month}`;
-    fs.mkdirSync(abs(dir), { recursive: true });
+    fs.mkdirSync(abs(dir), { recursive: true, mode: PRIVATE_DIR_MODE });
     return { doc: parsed.data, ref, layout: opts.layout ?? ctx.machine.get().receiptLayout, id, createdAt, dir, reprint: opts.reprint ?? null };
   }
 

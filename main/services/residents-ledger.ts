@@ -1,11 +1,16 @@
 /**
  * The 重点服务对象台账 (key-service targets in grid and name order, filtered by tag, grid and
  * age) and its .xlsx export; masked numbers unless a permitted user asks, which is audited.
+ * The export's phones are masked too unless the exporter may see full 身份证号
+ * (residents.revealId, 站长 and 管理员): a clerk granted only the export gets a list to
+ * visit from, not a list of every key target's phone.
  */
 import type { ServiceContext, ApiPart } from '../context';
 import { AppError } from '../../common/errors';
 import type { StaffActor } from '../../common/actor';
 import { ageOn, bornOnOrBefore, maskIdNumber, SEX_LABELS } from '../../common/idcard';
+import { maskPhone } from '../../common/phone';
+import { can } from '../../common/roles';
 import { stationDate } from '../../common/time';
 import type { KeyTag, LedgerFilter, LedgerRow, TagEntry } from '../../common/contracts/residents';
 import type { ResidentRow } from './residents-store';
@@ -102,6 +107,7 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
     async 'residents.exportLedger'({ filter, fullIdNumbers }, me) {
       if (fullIdNumbers) deps.requireRevealer(me, 'exportLedger', null);
       const day = today();
+      const fullPhones = can(me.role, 'residents.revealId');
       const { rows, total } = ledgerRows(filter, EXPORT_LIMIT, 0);
       if (total > EXPORT_LIMIT) throw new AppError('VALIDATION', `符合条件的有 ${total} 人，超过单次导出上限 ${EXPORT_LIMIT}，请按网格或类别分批导出`);
       const entries = tagEntryMap(rows);
@@ -112,6 +118,7 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
         `共 ${rows.length} 人`,
         `导出时间：${day}`,
         fullIdNumbers ? '含完整身份证号，请妥善保管' : '身份证号已脱敏',
+        fullPhones ? '含完整联系电话' : '联系电话已脱敏',
       ].filter(Boolean);
       const station = ctx.station.get();
       const buffer = await ledgerWorkbook({
@@ -125,7 +132,7 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
             birthDate: r.birth_date,
             age: ageOn(r.birth_date, day),
             idNumber: fullIdNumbers ? r.id_number : maskIdNumber(r.id_number),
-            phone: r.phone ?? '',
+            phone: r.phone ? (fullPhones ? r.phone : maskPhone(r.phone)) : '',
             address: r.address,
             grid: r.grid,
             tags: e.map((t) => `${t.tag}（${t.since}）`).join('、'),
@@ -134,9 +141,9 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
         }),
       });
       const fileName = `重点服务对象台账-${exportStamp(clock.now())}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`;
-      const savedPath = saveExport(ctx.dataDir, fileName, buffer);
+      const savedPath = saveExport(ctx.dataDir, fileName, buffer, clock.now());
       write((tx) =>
-        tx.note({ actorId: me.id, action: 'resident.exportLedger', entity: 'resident', entityId: null, detail: { rows: rows.length, fullIdNumbers, fileName } }),
+        tx.note({ actorId: me.id, action: 'resident.exportLedger', entity: 'resident', entityId: null, detail: { rows: rows.length, fullIdNumbers, phonesMasked: !fullPhones, fileName } }),
       );
       return { fileName, savedPath, base64: buffer.toString('base64'), rows: rows.length };
     },

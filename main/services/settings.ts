@@ -23,7 +23,7 @@ export function createStationSettings(db: Db, clock: Clock) {
 }
 export type StationSettings = ReturnType<typeof createStationSettings>;
 
-export const DEFAULT_MACHINE_SETTINGS: MachineSettings = { countyUrl: '', printer: '', idleMinutes: 15, receiptLayout: 'a4' };
+export const DEFAULT_MACHINE_SETTINGS: MachineSettings = { countyUrl: '', printer: '', idleMinutes: 15, receiptLayout: 'a4', exportKeepDays: 7 };
 const KEY = 'machine';
 
 /** Machine settings in electron-store / conf; a damaged value falls back to the defaults field by field. */

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ExcelJS from 'exceljs';
 import { STATION_OFFSET_MS } from '../../common/time';
+import { ensurePrivateDir, EXPORTS_DIR, writePrivateFile } from '../data-dir';
 
 export interface ReportColumn<K extends string> {
   key: K;
@@ -57,11 +58,16 @@ export function exportStamp(at: Date): string {
   return new Date(at.getTime() + STATION_OFFSET_MS).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-/** Writes an export under exports/ and says where. */
-export function saveExport(dataDir: string, fileName: string, bytes: Buffer): string {
-  const dir = path.join(dataDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
+/**
+ * Writes an export under exports/ (owner-only: 0700 folder, 0600 file) and says where. Its
+ * modification time is set to `at`, the injected clock's now, which is what the expiry
+ * sweep (exports-expiry.ts) reads: an export is removed exportKeepDays after it was made.
+ */
+export function saveExport(dataDir: string, fileName: string, bytes: Buffer, at?: Date): string {
+  const dir = path.join(dataDir, EXPORTS_DIR);
+  ensurePrivateDir(dir);
   const savedPath = path.join(dir, fileName);
-  fs.writeFileSync(savedPath, bytes);
+  writePrivateFile(savedPath, bytes);
+  if (at) fs.utimesSync(savedPath, at, at);
   return savedPath;
 }

@@ -40,7 +40,7 @@ describe('access checked in dispatch', () => {
     expect(await refusal(dispatch(s.calls, 'staff.create', { requestId: randomUUID(), name: '赵敏', login: 'zhaomin', role: 'admin', password: 'Admin2026x' }))).toEqual({ code: 'FORBIDDEN', message: NOT_ALLOWED });
     expect((await refusal(dispatch(s.calls, 'catalogue.add', { requestId: randomUUID(), fields: {} }))).message).toBe('只有站长或管理员可以修改服务清单');
     expect((await refusal(dispatch(s.calls, 'calendar.load', { requestId: randomUUID(), fileName: 'a.json', text: '{}' }))).message).toBe('只有站长或管理员可以导入放假安排');
-    expect((await refusal(dispatch(s.calls, 'residents.importCommit', { requestId: randomUUID(), fileName: 'a.csv', base64: '', onExisting: 'skip' }))).message).toBe('只有站长或管理员可以批量导入居民');
+    expect((await refusal(dispatch(s.calls, 'residents.importCommit', { requestId: randomUUID(), fileName: 'a.csv', base64: '', onExisting: 'skip' }))).message).toBe('只有站长、管理员或经站长授权的工作人员可以批量导入居民');
     expect((await refusal(dispatch(s.calls, 'audit.verify', {}))).message).toBe(NOT_ALLOWED);
     expect((await refusal(dispatch(s.calls, 'residents.revealIdNumber', { id: resident.id }))).message).toBe('只有站长或管理员可以查看完整身份证号');
     // a signed-in call works for the clerk
