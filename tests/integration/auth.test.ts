@@ -187,7 +187,7 @@ describe('audit log', () => {
 describe('machine settings', () => {
   it('validates and persists county URL, printer and idle time', async () => {
     const s = await setUpStation();
-    expect(await s.api['settings.get']({})).toEqual({ countyUrl: '', printer: '', idleMinutes: 15, receiptLayout: 'a4' });
+    expect(await s.api['settings.get']({})).toEqual({ countyUrl: '', printer: '', idleMinutes: 15, receiptLayout: 'a4', exportKeepDays: 7 });
     const env = await dispatch(s.calls, 'settings.update', { countyUrl: 'ftp://x', idleMinutes: 0 });
     expect(env.ok).toBe(false);
     if (!env.ok) {
@@ -195,7 +195,7 @@ describe('machine settings', () => {
       expect(env.error.fields?.idleMinutes).toMatch(/至少 1 分钟/);
     }
     const saved = await s.api['settings.update']({ countyUrl: 'https://county.example.cn/api', printer: 'StationPDF' });
-    expect(saved).toEqual({ countyUrl: 'https://county.example.cn/api', printer: 'StationPDF', idleMinutes: 15, receiptLayout: 'a4' });
+    expect(saved).toEqual({ countyUrl: 'https://county.example.cn/api', printer: 'StationPDF', idleMinutes: 15, receiptLayout: 'a4', exportKeepDays: 7 });
     expect((await s.api['audit.list']({ limit: 1 }))[0]).toMatchObject({ action: 'settings.update', detail: { changed: ['countyUrl', 'printer'] } });
     s.close();
   });
