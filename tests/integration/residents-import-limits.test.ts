@@ -197,9 +197,9 @@ describe('the preview as a job', () => {
     }
     expect(msg).toMatch(/没有找到“姓名”和“身份证号”/);
 
-    // another clerk cannot read someone else's job
+    // another importer cannot read someone else's job (a clerk without the grant may not ask at all)
     const mine = await s.client['residents.importStart']({ fileName: 'a.xlsx', base64: file });
-    await addStaff(s.client, { name: '李娜', login: 'lina', role: 'clerk', password: 'Counter123' });
+    await addStaff(s.client, { name: '李娜', login: 'lina', role: 'head', password: 'Counter123' });
     await s.client['auth.signIn']({ login: 'lina', password: 'Counter123' });
     await expectAppError(s.client['residents.importProgress']({ jobId: mine.jobId }), 'NOT_FOUND');
     s.close();

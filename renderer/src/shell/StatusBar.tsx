@@ -1,5 +1,5 @@
 /** The bottom line: where, who, when, and the county link's state. */
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { ROLE_LABELS } from '../../../common/roles';
 import { notifyError } from '../components/feedback';
@@ -14,6 +14,8 @@ import * as S from './strings';
 
 export function StatusBar() {
   const station = useApp((s) => s.info?.station ?? null);
+  // the start-up check of the data folder's permissions (main/data-dir.ts): said once per start, here
+  const dataDirWarning = useApp((s) => s.info?.dataDirWarning ?? null);
   const staff = useApp((s) => s.session?.staff ?? null);
   const sync = useSync((s) => s.status);
   const go = useNav((s) => s.go);
@@ -47,6 +49,12 @@ export function StatusBar() {
         <i className={`sd-status-dot ${sync ? STATE_TONE[sync.state] : ''}`} aria-hidden />
         {barText(sync)}
       </button>
+      {dataDirWarning && (
+        <span className="sd-status-item sd-status-warning" role="alert" title={dataDirWarning} data-testid="status-datadir-warning">
+          <WarningOutlined />
+          <span className="sd-status-warning-text">{dataDirWarning}</span>
+        </span>
+      )}
       <span className="sd-status-spacer" />
       <span className="sd-status-item" data-testid="status-clock">
         <time dateTime={new Date(minute).toISOString()}>{formatClock(minute)}</time>

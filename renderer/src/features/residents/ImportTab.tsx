@@ -10,9 +10,9 @@ import { MAX_IMPORT_BYTES, type ImportJobState, type ImportRowPreview } from '..
 import type { CallOutput } from '../../../../common/contract';
 import { api } from '../../api';
 import { errorText, notifyError, notifySuccess } from '../../components/feedback';
-import { useApp } from '../../stores/app';
 import { WORK_START } from '../../shell/work-focus';
-import { canImport, downloadBase64, toBase64, useGrids } from './shared';
+import { downloadBase64, toBase64, useGrids } from './shared';
+import { useMay } from '../../stores/permissions';
 import { TagList } from './TagList';
 import * as S from './strings';
 import * as IS from './import-strings';
@@ -58,7 +58,7 @@ function ReadingProgress({ reading }: { reading: Reading }) {
 const STATUS_COLORS = { new: 'green', existing: 'blue', error: 'red' } as const;
 
 export function ImportTab() {
-  const role = useApp((s) => s.session?.staff.role);
+  const mayImport = useMay('residents.import');
   const loadGrids = useGrids((s) => s.load);
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -152,7 +152,7 @@ export function ImportTab() {
     },
   ];
 
-  if (!canImport(role)) return <Alert type="info" showIcon title={S.I_ONLY_HEAD} />;
+  if (!mayImport) return <Alert type="info" showIcon title={S.I_ONLY_HEAD} />;
 
   const rows = preview ? (onlyErrors ? preview.rows.filter((r) => r.status === 'error') : preview.rows) : [];
 

@@ -15,6 +15,7 @@ import { WORK_START } from '../../shell/work-focus';
 import { ResidentDetail } from './ResidentDetail';
 import { ResidentForm } from './ResidentForm';
 import { canRevealId, downloadBase64, useGrids } from './shared';
+import { useMay } from '../../stores/permissions';
 import { TagList } from './TagList';
 import * as S from './strings';
 
@@ -22,6 +23,7 @@ const PAGE_SIZE = 50;
 
 export function LedgerTab() {
   const role = useApp((s) => s.session?.staff.role);
+  const mayExport = useMay('residents.export');
   const grids = useGrids((s) => s.grids);
   const loadGrids = useGrids((s) => s.load);
   const [tags, setTags] = useState<KeyTag[]>([]);
@@ -142,9 +144,11 @@ export function LedgerTab() {
               </Checkbox>
             </Tooltip>
           )}
-          <Button type="primary" icon={<DownloadOutlined />} loading={exporting} disabled={!data || data.total === 0} onClick={() => void exportXlsx()} data-testid="ledger-export">
-            {S.L_EXPORT}
-          </Button>
+          {mayExport && (
+            <Button type="primary" icon={<DownloadOutlined />} loading={exporting} disabled={!data || data.total === 0} onClick={() => void exportXlsx()} data-testid="ledger-export">
+              {S.L_EXPORT}
+            </Button>
+          )}
         </Space>
       </div>
       {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 12 }} />}

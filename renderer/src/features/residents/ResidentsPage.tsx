@@ -3,21 +3,20 @@ import { ImportOutlined, SearchOutlined, SolutionOutlined } from '@ant-design/ic
 import { useState } from 'react';
 import { Page } from '../../components/Page';
 import { AreaTabs } from '../../shell/AreaTabs';
-import { useApp } from '../../stores/app';
 import { ImportTab } from './ImportTab';
 import { LedgerTab } from './LedgerTab';
 import { SearchTab } from './SearchTab';
-import { canImport } from './shared';
+import { useMay } from '../../stores/permissions';
 import * as S from './strings';
 import './residents.css';
 
 export function ResidentsPage() {
-  const role = useApp((s) => s.session?.staff.role);
+  const mayImport = useMay('residents.import');
   const [tab, setTab] = useState('search');
   const tabs = [
     { key: 'search', icon: <SearchOutlined />, label: S.TAB_SEARCH, Body: SearchTab, show: true },
     { key: 'ledger', icon: <SolutionOutlined />, label: S.TAB_LEDGER, Body: LedgerTab, show: true },
-    { key: 'import', icon: <ImportOutlined />, label: S.TAB_IMPORT, Body: ImportTab, show: canImport(role) },
+    { key: 'import', icon: <ImportOutlined />, label: S.TAB_IMPORT, Body: ImportTab, show: mayImport },
   ].filter((t) => t.show);
 
   return (

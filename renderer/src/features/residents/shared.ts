@@ -5,9 +5,8 @@ import { can, type Role } from '../../../../common/roles';
 import type { SearchHit } from '../../../../common/contracts/residents';
 import { api } from '../../api';
 
-/** Who sees the reveal and import controls; main checks the same permissions. */
+/** Who sees the reveal control; main checks the same permission. Import and export go by role or grant: useMay (stores/permissions). */
 export const canRevealId = (role: Role | null | undefined): boolean => can(role, 'residents.revealId');
-export const canImport = (role: Role | null | undefined): boolean => can(role, 'residents.import');
 
 /** Bytes to base64 in slices: String.fromCharCode(...all) would overflow the stack on a large file. */
 export function toBase64(bytes: Uint8Array): string {

@@ -166,7 +166,7 @@ export const I_MATCH = '用文件内容补充更新（电话、住址、网格�
 export const I_COMMIT = (n: number) => `确认导入（${n} 行）`;
 export const I_BLOCKED = '请先修改文件中标红的行，再重新选择文件';
 export const I_DONE = (created: number, updated: number, skipped: number) => `导入完成：新登记 ${created} 人，更新 ${updated} 人，跳过 ${skipped} 人`;
-export const I_ONLY_HEAD = '批量导入仅限站长或管理员操作';
+export const I_ONLY_HEAD = '批量导入仅限站长、管理员或经站长授权的工作人员操作';
 export const I_TOO_BIG = (mb: number) => `文件过大（上限 ${mb} MB），请拆分后分批导入`;
 export const I_STATUS = { new: '新居民', existing: '已登记', error: '有错误' } as const;
 export const I_COL_LINE = '行号';

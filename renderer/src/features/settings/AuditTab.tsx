@@ -201,7 +201,7 @@ export function AuditTab() {
           type={verify.ok ? 'success' : 'error'}
           showIcon
           closable={{ onClose: () => setVerify(null) }}
-          title={verify.ok ? S.AUDIT_VERIFY_OK(verify.count) : S.AUDIT_VERIFY_BROKEN(verify.brokenAt, verify.count)}
+          title={verify.ok ? S.AUDIT_VERIFY_OK(verify.count, verify.heads) : verify.message ? `${verify.message}。${S.AUDIT_VERIFY_CONTACT}` : S.AUDIT_VERIFY_BROKEN(verify.brokenAt, verify.count)}
           style={{ marginBottom: 12 }}
           data-testid="audit-verify-result"
         />

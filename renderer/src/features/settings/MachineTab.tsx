@@ -10,7 +10,7 @@ import { LoadError } from './LoadError';
 import { useRecordForm } from './use-record-form';
 import * as S from './strings';
 
-const FIELD_KEYS = ['countyUrl', 'printer', 'receiptLayout', 'idleMinutes'] as const;
+const FIELD_KEYS = ['countyUrl', 'printer', 'receiptLayout', 'idleMinutes', 'exportKeepDays'] as const;
 const LAYOUTS = Object.entries(S.RECEIPT_LAYOUTS).map(([value, label]) => ({ value, label }));
 const shape = MachineSettings.shape;
 
@@ -78,6 +78,14 @@ export function MachineTab() {
             <Space.Addon>{S.IDLE_UNIT}</Space.Addon>
           </Space.Compact>
         </Form.Item>
+        <Form.Item label={S.EXPORT_KEEP} extra={S.EXPORT_KEEP_HELP} required={false}>
+          <Space.Compact>
+            <Form.Item name="exportKeepDays" noStyle rules={[zodRule(shape.exportKeepDays)]}>
+              <InputNumber min={1} max={365} precision={0} style={{ width: 120 }} data-testid="settings-export-keep-days" aria-label={S.EXPORT_KEEP} />
+            </Form.Item>
+            <Space.Addon>{S.EXPORT_KEEP_UNIT}</Space.Addon>
+          </Space.Compact>
+        </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="settings-save">
             {S.SAVE}
@@ -109,6 +117,11 @@ function MachineView({ settings }: { settings: MachineSettings }) {
         <Descriptions.Item label={S.IDLE}>
           <span data-testid="settings-idle-minutes">
             {settings.idleMinutes} {S.IDLE_UNIT}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={S.EXPORT_KEEP}>
+          <span data-testid="settings-export-keep-days">
+            {settings.exportKeepDays} {S.EXPORT_KEEP_UNIT}
           </span>
         </Descriptions.Item>
       </Descriptions>

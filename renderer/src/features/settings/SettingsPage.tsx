@@ -10,6 +10,8 @@ import { TAB_CALENDAR } from './calendar-strings';
 import { MachineTab } from './MachineTab';
 import { PasswordTab } from './PasswordTab';
 import { StaffTab } from './StaffTab';
+import { GrantsTab } from './GrantsTab';
+import { TAB_GRANTS } from './grants-strings';
 import { StationTab } from './StationTab';
 import * as S from './strings';
 
@@ -22,6 +24,7 @@ export function SettingsPage() {
     { key: 'station', label: S.TAB_STATION, Body: StationTab, show: true },
     { key: 'calendar', label: TAB_CALENDAR, Body: CalendarTab, show: true },
     { key: 'staff', label: S.TAB_STAFF, Body: StaffTab, show: can(role, 'staff.manage') },
+    { key: 'grants', label: TAB_GRANTS, Body: GrantsTab, show: can(role, 'staff.grant') },
     { key: 'audit', label: S.TAB_AUDIT, Body: AuditTab, show: can(role, 'audit.read') },
     { key: 'password', label: S.TAB_PASSWORD, Body: PasswordTab, show: true },
   ].filter((t) => t.show);

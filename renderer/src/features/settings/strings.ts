@@ -37,6 +37,9 @@ export const COUNTY_NOT_SET = '未配置（暂不与县级平台对接）';
 export const PRINTER_NOT_SET = '未选择（打印前提示选择）';
 export const PRINTER_DEFAULT = '（系统默认）';
 export const PRINTER_LIST_FAILED = '暂时无法读取本机打印机列表，可直接填写打印机名称。';
+export const EXPORT_KEEP = '导出文件保留';
+export const EXPORT_KEEP_UNIT = '天';
+export const EXPORT_KEEP_HELP = '导出的台账、操作日志保存在数据目录的 exports 文件夹中，超过这段时间自动删除，以免居民信息长期留在本机。';
 export const IDLE_HELP = '超过这段时间无键盘、鼠标操作，将自动退出登录，保护居民信息。';
 
 // 站点信息
@@ -100,7 +103,8 @@ export const ROLE_HELP: Record<Role, string> = {
 
 // 操作日志
 export const AUDIT_VERIFY = '校验日志链';
-export const AUDIT_VERIFY_OK = (n: number) => `日志链完整（${n} 条）`;
+export const AUDIT_VERIFY_OK = (n: number, heads = 0) => `日志链完整（${n} 条）${heads > 0 ? `，与本机设置和日结记录的 ${heads} 处日志末尾一致` : ''}`;
+export const AUDIT_VERIFY_CONTACT = '请联系县级管理员核查。';
 export const AUDIT_VERIFY_BROKEN = (seq: number | null, n: number) =>
   seq === null ? `日志链校验未通过（共 ${n} 条），请联系县级管理员核查` : `日志链在第 ${seq} 条处断开（共 ${n} 条），该条及之后的记录可能被改动，请联系县级管理员核查`;
 export const AUDIT_NOTE = '每条记录都与上一条相互链接，任何改动都会被校验发现。';
