@@ -24,9 +24,10 @@ export function SettingsPage() {
     { key: 'station', label: S.TAB_STATION, Body: StationTab, show: true },
     { key: 'calendar', label: TAB_CALENDAR, Body: CalendarTab, show: true },
     { key: 'staff', label: S.TAB_STAFF, Body: StaffTab, show: can(role, 'staff.manage') },
-    { key: 'grants', label: TAB_GRANTS, Body: GrantsTab, show: can(role, 'staff.grant') },
     { key: 'audit', label: S.TAB_AUDIT, Body: AuditTab, show: can(role, 'audit.read') },
     { key: 'password', label: S.TAB_PASSWORD, Body: PasswordTab, show: true },
+    // last, so the tabs before it keep their Alt+Shift+数字
+    { key: 'grants', label: TAB_GRANTS, Body: GrantsTab, show: can(role, 'staff.grant') },
   ].filter((t) => t.show);
 
   return (
