@@ -52,34 +52,39 @@ export interface ModeCheck {
 /**
  * Walks the data folder: a folder should be 0700 and a file 0600 (no bit for group or others).
  * Each one too open is chmod-ed; what cannot be is named. Symbolic links are not followed.
+ * Checked: the data folder, what it holds, exports/ and its files, and everything below a
+ * folder found too open. Not entered: an owner-only folder below the top (documents/2026/11)
+ * whose parents are owner-only too, since no other user can reach anything in it and this
+ * build writes 0600 there; a start with 20,000 archived PDFs would otherwise spend a quarter
+ * of a second here (bench/data-dir.ts). A first start after an upgrade walks it all.
  */
 export function checkDataDirModes(dir: string, fix = true): ModeCheck {
   const out: ModeCheck = { tooOpen: 0, fixed: 0, unfixed: [] };
   let seen = 0;
-  const visit = (p: string, isDir: boolean) => {
+  /** true when the entry was too open */
+  const visit = (p: string, isDir: boolean): boolean => {
     let st: fs.Stats;
     try {
       st = fs.lstatSync(p);
     } catch {
-      return; // gone meanwhile
+      return false; // gone meanwhile
     }
-    if (st.isSymbolicLink()) return;
-    if ((st.mode & 0o077) !== 0) {
-      out.tooOpen += 1;
-      let done = false;
-      if (fix) {
-        try {
-          fs.chmodSync(p, isDir ? PRIVATE_DIR_MODE : PRIVATE_FILE_MODE);
-          done = true;
-        } catch {
-          done = false;
-        }
+    if (st.isSymbolicLink() || (st.mode & 0o077) === 0) return false;
+    out.tooOpen += 1;
+    let done = false;
+    if (fix) {
+      try {
+        fs.chmodSync(p, isDir ? PRIVATE_DIR_MODE : PRIVATE_FILE_MODE);
+        done = true;
+      } catch {
+        done = false;
       }
-      if (done) out.fixed += 1;
-      else if (out.unfixed.length < 20) out.unfixed.push(path.relative(dir, p) || '.');
     }
+    if (done) out.fixed += 1;
+    else if (out.unfixed.length < 20) out.unfixed.push(path.relative(dir, p) || '.');
+    return true;
   };
-  const walk = (d: string) => {
+  const walk = (d: string, files: boolean) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(d, { withFileTypes: true });
@@ -90,13 +95,15 @@ export function checkDataDirModes(dir: string, fix = true): ModeCheck {
       if (++seen > MAX_ENTRIES) return;
       const p = path.join(d, e.name);
       if (e.isDirectory()) {
-        visit(p, true);
-        if (!(d === dir && OPAQUE_DIRS.has(e.name))) walk(p);
-      } else if (e.isFile()) visit(p, false);
+        const open = visit(p, true);
+        const top = d === dir;
+        if (top && OPAQUE_DIRS.has(e.name)) continue;
+        const below = files || open;
+        if (below || top) walk(p, below || (top && e.name === EXPORTS_DIR));
+      } else if (e.isFile() && (files || d === dir)) visit(p, false);
     }
   };
-  visit(dir, true);
-  walk(dir);
+  walk(dir, visit(dir, true));
   return out;
 }
 

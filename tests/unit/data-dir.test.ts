@@ -49,6 +49,22 @@ describe.runIf(process.platform !== 'win32')('the mode check', () => {
     expect(checkDataDirModes(dir)).toEqual({ tooOpen: 0, fixed: 0, unfixed: [] });
   });
 
+  it('enters an owner-only folder below the top only when a folder above it was too open (no one else reaches it otherwise)', () => {
+    const dir = tempDir();
+    const month = path.join(dir, 'documents', '2026', '11');
+    fs.mkdirSync(month, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(path.join(month, 'a.pdf'), 'x');
+    fs.chmodSync(path.join(month, 'a.pdf'), 0o644);
+    fs.writeFileSync(path.join(dir, 'top.json'), 'x');
+    fs.chmodSync(path.join(dir, 'top.json'), 0o644);
+    // no other user reaches a.pdf through 0700 folders: only the top file counts
+    expect(checkDataDirModes(dir, false)).toMatchObject({ tooOpen: 1, unfixed: ['top.json'] });
+    // an older build's documents folder: it and everything below it
+    fs.chmodSync(path.join(dir, 'documents'), 0o755);
+    expect(checkDataDirModes(dir)).toEqual({ tooOpen: 3, fixed: 3, unfixed: [] });
+    expect(fs.statSync(path.join(month, 'a.pdf')).mode & 0o777).toBe(0o600);
+  });
+
   it('words the warning for the status line', () => {
     expect(modeWarning({ tooOpen: 0, fixed: 0, unfixed: [] })).toBeNull();
     expect(modeWarning({ tooOpen: 3, fixed: 3, unfixed: [] })).toMatch(/已自动改为仅当前用户可访问/);
