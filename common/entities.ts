@@ -41,6 +41,7 @@ export const ACTIONS = {
   'staff.idleSignOut': { entity: 'staff', label: '空闲自动退出' },
   'staff.signOutDisabled': { entity: 'staff', label: '账号停用，已退出' },
   'staff.changePassword': { entity: 'staff', label: '修改密码' },
+  'staff.changePasswordFailed': { entity: 'staff', label: '修改密码时当前密码错误' },
   'station.create': { entity: 'station', label: '登记站点信息' },
   'station.update': { entity: 'station', label: '修改站点信息' },
   'settings.update': { entity: 'settings', label: '修改本机设置' },
