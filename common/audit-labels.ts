@@ -26,6 +26,8 @@ export const ENTITY_LABELS: Record<string, string> = {
 
 export const DETAIL_KEYS: Record<string, string> = {
   login: '登录名',
+  loginHash: '所输登录名的校验码（该登录名不存在，原文不记录）',
+  rehashed: '密码已按新参数重新加密',
   reason: '原因',
   attempt: '第几次',
   until: '锁定至',

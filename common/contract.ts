@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { ROLES } from './roles';
 import type { StaffActor } from './actor';
 import { checkPhone } from './phone';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from './password-rules';
 import { call, mergeParts, none, RequestId } from './contract-kit';
 import { residentsCalls } from './contracts/residents';
 import { catalogueCalls } from './contracts/catalogue';
@@ -61,13 +62,16 @@ export const LOGIN_PATTERN = /^[A-Za-z0-9_.-]{2,32}$/;
 export const Login = z
   .string({ error: '请填写登录名' })
   .trim()
-  .regex(LOGIN_PATTERN, { error: '登录名为 2–32 位字母、数字、下划线或点' });
+  .regex(LOGIN_PATTERN, { error: '登录名为 2–32 位字母、数字、下划线或点' })
+  // the login is written in the audit log: a 身份证号 or a phone number does not belong there
+  .refine((v) => !/\d{7}/.test(v), { error: '登录名不能使用身份证号或电话号码（不能含连续 7 位以上数字），请换一个' });
 
 export const Password = z
   .string({ error: '请填写密码' })
   .min(8, { error: '密码至少 8 位' })
   .max(128, { error: '密码不能超过 128 位' })
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' });
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' })
+  .refine((p) => !isCommonPassword(p), { error: COMMON_PASSWORD_MESSAGE });
 
 export const Role = z.enum(ROLES, { error: '请选择角色' });
 

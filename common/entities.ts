@@ -44,6 +44,7 @@ export const ACTIONS = {
   'staff.changePassword': { entity: 'staff', label: '修改密码' },
   'staff.grant': { entity: 'staff', label: '授予权限' },
   'staff.revokeGrant': { entity: 'staff', label: '收回权限' },
+  'staff.changePasswordFailed': { entity: 'staff', label: '修改密码时当前密码错误' },
   'station.create': { entity: 'station', label: '登记站点信息' },
   'station.update': { entity: 'station', label: '修改站点信息' },
   'settings.update': { entity: 'settings', label: '修改本机设置' },

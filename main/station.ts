@@ -8,8 +8,9 @@ import { DB_FILE } from './paths';
 import type { KeyValueStore } from './settings-store';
 import { createAudit } from './services/audit';
 import { createWriter } from './db/write';
-import { createStaffService } from './services/staff';
+import { createStaffService, refusePasswordLike } from './services/staff';
 import { createAuth } from './services/auth';
+import { loadLoginKey } from './services/login-mark';
 import { createStationSettings, createMachineSettings } from './services/settings';
 import { createStationInfo } from './services/station-info';
 import { hashPassword } from './services/password';
@@ -110,7 +111,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const staff = createStaffService(db, clock, write);
   const stationSettings = createStationSettings(db, clock);
   const machine = createMachineSettings(opts.store);
-  const auth = createAuth(db, clock, write, staff, stationSettings, () => machine.get().idleMinutes);
+  const auth = createAuth(db, clock, write, staff, stationSettings, () => machine.get().idleMinutes, loadLoginKey(opts.dataDir));
   const station = createStationInfo(db, clock);
   // the receipt's progress link is known once the worker (made below) has enrolled the station
   let publicUrlOf: () => string | null = () => null;
@@ -152,6 +153,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
       return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir, dataDirWarning };
     },
     async 'setup.init'({ station: st, admin }) {
+      refusePasswordLike(admin.password, admin.login, 'admin.password');
       const passwordHash = await hashPassword(admin.password);
       const adminRow = write((tx) => {
           if (station.get()) throw new AppError('CONFLICT', '本站点已完成初始设置，请直接登录');

@@ -5,6 +5,13 @@ import { hashPassword } from './password';
 import { AppError } from '../../common/errors';
 import type { Staff } from '../../common/contract';
 import type { Role } from '../../common/roles';
+import { passwordProblem } from '../../common/password-rules';
+
+/** The rule the schema cannot check alone: the password against the login it belongs to. */
+export function refusePasswordLike(password: string, login: string, field: string): void {
+  const problem = passwordProblem(password, login);
+  if (problem) throw new AppError('VALIDATION', problem, { [field]: problem });
+}
 
 export interface StaffRow {
   id: string;
@@ -89,6 +96,7 @@ export function createStaffService(db: Db, clock: Clock, write: Write) {
 
   /** A repeat of the dialog's requestId answers with the account it made, not a second one. */
   async function create(input: { requestId: string; name: string; login: string; role: Role; password: string }, actorId: string): Promise<Staff> {
+    refusePasswordLike(input.password, input.login, 'password');
     const passwordHash = await hashPassword(input.password);
     const { value } = write.once({ requestId: input.requestId, call: 'staff.create', actorId }, (tx) => ({ id: insert(tx, { name: input.name, login: input.login, role: input.role, passwordHash, mustChangePassword: true }, actorId).id }));
     return toStaff(get(value.id), clock.now());
@@ -139,6 +147,7 @@ export function createStaffService(db: Db, clock: Clock, write: Write) {
    * forced one, for the log.
    */
   async function setPassword(id: string, password: string, actorId: string, action: 'staff.resetPassword' | 'staff.changePassword'): Promise<Staff> {
+    refusePasswordLike(password, get(id).login, action === 'staff.changePassword' ? 'next' : 'password');
     const hash = await hashPassword(password);
     const mustChange = action === 'staff.resetPassword';
     const row = write((tx) => {

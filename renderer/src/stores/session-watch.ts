@@ -1,8 +1,10 @@
 /**
  * Keeps main's idea of "the clerk is at the keyboard" current and notices when
- * main has ended the session (idle time-out). Activity is reported at most once
- * per 30 s; main is asked for the session every 30 s and right after the moment
- * it said the session would expire.
+ * main has ended the session (idle time-out). Main counts nothing else as activity
+ * (a screen's polling or a script's calls do not keep a session alive), so only real
+ * input reports it: trusted keyboard, mouse, wheel and touch events, at most once
+ * per 30 s. Main is asked for the session every 30 s and right after the moment it
+ * said the session would expire.
  */
 import { useEffect } from 'react';
 import { api, onCallFailure } from '../api';
@@ -10,6 +12,8 @@ import { useApp } from './app';
 
 export const ACTIVITY_REPORT_MS = 30_000;
 export const SESSION_POLL_MS = 30_000;
+/** What the clerk does with their hands; not mousemove (a nudged desk is not activity) nor focus. */
+export const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
 export function useSessionWatch(active: boolean): void {
   useEffect(() => {
@@ -28,7 +32,9 @@ export function useSessionWatch(active: boolean): void {
       if (Number.isFinite(ms) && ms > 0 && ms < 2 ** 31 - 1) expiryTimer = window.setTimeout(check, ms);
     };
 
-    const report = () => {
+    const report = (e?: Event) => {
+      // an event a script dispatched is not the clerk
+      if (e && !e.isTrusted) return;
       const now = Date.now();
       if (now - lastReport < ACTIVITY_REPORT_MS) return;
       lastReport = now;
@@ -42,8 +48,7 @@ export function useSessionWatch(active: boolean): void {
 
     report();
     const poll = window.setInterval(check, SESSION_POLL_MS);
-    window.addEventListener('keydown', report, true);
-    window.addEventListener('mousedown', report, true);
+    for (const type of INPUT_EVENTS) window.addEventListener(type, report, { capture: true, passive: true });
     // a call refused for want of a session means main signed us out: find out at once
     const offFailure = onCallFailure((err, name) => {
       if (err.code === 'FORBIDDEN' && name !== 'auth.session') check();
@@ -53,8 +58,7 @@ export function useSessionWatch(active: boolean): void {
       disposed = true;
       window.clearInterval(poll);
       window.clearTimeout(expiryTimer);
-      window.removeEventListener('keydown', report, true);
-      window.removeEventListener('mousedown', report, true);
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, report, { capture: true });
       offFailure();
     };
   }, [active]);
