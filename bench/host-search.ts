@@ -4,6 +4,15 @@
  * Figures: one search at a time (median, p95), then 200 sent together (p50, p95, max, and
  * the whole burst), repeated for several bursts; the ratio of the two tells whether requests
  * wait on each other (one connection, per-request work) or only on the search itself.
+ * host_cpu_per_search (the host's CPU time, from /proc) is the figure to compare across runs
+ * on a shared machine: the wall-clock ones move with everyone else's load.
+ *
+ * Where the time went (issue 8 "Also", profiled with --cpu-prof): most of a search was reading
+ * whole 25-column rows for every lookup; residents-search.ts now reads rids, then the page's
+ * rows once with the columns a hit shows. The side-by-side figures lookup_whole_rows and
+ * lookup_rids_then_hit_columns time the two ways in this process over the same queries.
+ * Also seen: the host's PDF warm-up 2 s after start holds the event loop for ~0.8 s of CPU,
+ * and searches sent meanwhile wait behind it (the bench waits for it to pass).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +32,26 @@ const RESIDENTS = Number(process.env.BENCH_HOST_RESIDENTS ?? 30_000);
 const CONCURRENT = 200;
 const BURSTS = 5;
 const SEQUENTIAL = 200;
+
+/** The old way (whole rows per lookup) against the new (rids, then the hit columns once), in ms per query. */
+function lookupSideBySide(db: Database.Database, names: string[]): { wholeRows: number; ridsThenHits: number } {
+  const END = '\u{10FFFF}';
+  const whole = db.prepare('SELECT * FROM residents WHERE name > ? AND name < ? ORDER BY name LIMIT 20');
+  const rids = db.prepare('SELECT rid FROM residents WHERE name > ? AND name < ? ORDER BY name LIMIT 20').pluck();
+  const hits = db.prepare('SELECT rid, id, name, sex, birth_date, id_number, phone, address, grid FROM residents WHERE rid IN (SELECT value FROM json_each(?))');
+  const time = (fn: (q: string) => unknown) => {
+    for (const q of names.slice(0, 20)) fn(q);
+    const t = performance.now();
+    for (let round = 0; round < 10; round++) for (const q of names) fn(q);
+    return (performance.now() - t) / (10 * names.length);
+  };
+  return {
+    wholeRows: time((q) => whole.all(q, q + END)),
+    ridsThenHits: time((q) => hits.all(JSON.stringify(rids.all(q, q + END)))),
+  };
+}
+
+let sideBySide: { wholeRows: number; ridsThenHits: number } = { wholeRows: NaN, ridsThenHits: NaN };
 
 async function seed(dataDir: string): Promise<string[]> {
   const station = await createStation({ dataDir, transport: 'browser', store: jsonFileStore(dataDir), version: 'bench' });
@@ -45,7 +74,6 @@ async function seed(dataDir: string): Promise<string[]> {
   })();
   // What a clerk types: the start of a name, pinyin initials, the end of a 身份证号 or a phone.
   const rows = db.prepare('SELECT name, name_initials, id_number, phone_digits FROM residents').all() as { name: string; name_initials: string; id_number: string; phone_digits: string | null }[];
-  db.close();
   const r = rng(11);
   const qs: string[] = [];
   while (qs.length < CONCURRENT) {
@@ -56,6 +84,8 @@ async function seed(dataDir: string): Promise<string[]> {
     else if (kind === 2) qs.push(row.id_number.slice(-4));
     else if (row.phone_digits) qs.push(row.phone_digits.slice(-4));
   }
+  sideBySide = lookupSideBySide(db, qs.filter((_, i) => i % 4 === 0));
+  db.close();
   return qs;
 }
 
@@ -115,6 +145,8 @@ try {
     search_burst_median: { value: median(bursts), unit: 'ms', note: `time for all ${CONCURRENT} answers of one burst` },
     search_per_request_in_burst: { value: median(bursts) / CONCURRENT, unit: 'ms', note: 'burst time / requests: the host\'s cost per search under load' },
   };
+  figures.lookup_rids_then_hit_columns = { value: sideBySide.ridsThenHits, unit: 'ms', note: 'one name-prefix lookup of 20, as residents-search.ts reads it now (in this process)' };
+  figures.lookup_whole_rows = { value: sideBySide.wholeRows, unit: 'ms', note: 'the same lookup reading whole rows, as it did before (SELECT *)' };
   if (cpuBefore !== null && cpuAfter !== null) {
     figures.host_cpu_per_search = { value: (cpuAfter - cpuBefore) / (BURSTS * CONCURRENT), unit: 'ms', note: 'host process CPU (user + system) per search during the bursts' };
   }
