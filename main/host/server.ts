@@ -208,6 +208,36 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  /** Every request: loopback Host first, then the route's own checks. */
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host.
+    if (!req.headers.host || !allowedHosts().has(req.headers.host.toLowerCase())) {
+      reject(res, 421, { code: 'FORBIDDEN', message: '拒绝访问：主机名不正确' });
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname;
+    } catch {
+      reject(res, 400, { code: 'VALIDATION', message: '请求地址无效' });
+      return;
+    }
+    // Routes, each with its own credentials: the counter's session (session.ts) for the API.
+    const done =
+      pathname === LAUNCH_PATH
+        ? handleLaunch(req, res)
+        : pathname.startsWith(API_PREFIX)
+          ? handleApi(req, res, pathname.slice(API_PREFIX.length))
+          : Promise.resolve(handleStatic(req, res));
+    done.catch((err: unknown) => {
+      // the client went away mid-request (a time-out, a cut connection): nobody to answer
+      if (res.destroyed) return;
+      log.error('host request failed', { error: err instanceof Error ? err.name : 'unknown' });
+      if (!res.headersSent) reject(res, 500, { code: 'INTERNAL', message: '系统内部错误，请重试' });
+      else res.end();
+    });
+  }
+
   const server = http.createServer(
     {
       headersTimeout: limits.headersMs,
@@ -216,34 +246,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // how often the two above are checked: often enough for a short limit to hold
       connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(Math.min(limits.headersMs, limits.requestMs) / 4))),
     },
-    (req, res) => {
-      // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host.
-      if (!req.headers.host || !allowedHosts().has(req.headers.host.toLowerCase())) {
-        reject(res, 421, { code: 'FORBIDDEN', message: '拒绝访问：主机名不正确' });
-        return;
-      }
-      let pathname: string;
-      try {
-        pathname = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname;
-      } catch {
-        reject(res, 400, { code: 'VALIDATION', message: '请求地址无效' });
-        return;
-      }
-      // Routes, each with its own credentials: the counter's session (session.ts) for the API.
-      const done =
-        pathname === LAUNCH_PATH
-          ? handleLaunch(req, res)
-          : pathname.startsWith(API_PREFIX)
-            ? handleApi(req, res, pathname.slice(API_PREFIX.length))
-            : Promise.resolve(handleStatic(req, res));
-      done.catch((err: unknown) => {
-        // the client went away mid-request (a time-out, a cut connection): nobody to answer
-        if (res.destroyed) return;
-        log.error('host request failed', { error: err instanceof Error ? err.name : 'unknown' });
-        if (!res.headersSent) reject(res, 500, { code: 'INTERNAL', message: '系统内部错误，请重试' });
-        else res.end();
-      });
-    },
+    route,
   );
   server.maxConnections = limits.maxConnections;
   // A connection that never sends a request (or stops halfway through its head) is closed after
