@@ -53,12 +53,24 @@ async function main(): Promise<void> {
   } else if (args.open && !browser) {
     console.log('未找到 Chromium 内核浏览器（Edge、Chrome、Chromium），请手动打开下面的地址。');
   }
-  if (browser && mayOpenBrowser()) {
-    openInAppMode(browser, host.launchUrl, path.join(dataDir, 'browser-profile'));
-    console.log(`已在浏览器中打开：${host.url}`);
-  } else {
-    console.log(`请在浏览器中打开（一次性地址，${Math.round(DEFAULT_LAUNCH_TTL_MS / 60_000)} 分钟内有效，只能使用一次）：${host.launchUrl}`);
-    console.log(`STATIONDESK_URL=${host.launchUrl}`);
+  const opens = browser !== null && mayOpenBrowser();
+  const profileDir = path.join(dataDir, 'browser-profile');
+  /** Each launch is a fresh one-time code: the window (or whoever opens the printed URL) becomes the counter. */
+  const launch = (first: boolean) => {
+    const launchUrl = first ? host.launchUrl : host.newLaunchUrl();
+    if (opens) {
+      openInAppMode(browser, launchUrl, profileDir);
+      console.log(`已在浏览器中打开：${host.url}`);
+    } else {
+      console.log(`请在浏览器中打开（一次性地址，${Math.round(DEFAULT_LAUNCH_TTL_MS / 60_000)} 分钟内有效，只能使用一次）：${launchUrl}`);
+      console.log(`STATIONDESK_URL=${launchUrl}`);
+    }
+  };
+  launch(true);
+  // Closing the window ends its session; whoever sits at this console may open a new one.
+  if (process.stdin.isTTY) {
+    console.log(opens ? '关闭窗口后如需重新打开，请在此按回车键。' : '如需新的一次性地址，请在此按回车键。');
+    process.stdin.on('data', () => launch(false));
   }
   if (host.token) console.log(`STATIONDESK_TOKEN=${host.token}`);
 
