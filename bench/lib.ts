@@ -39,23 +39,28 @@ export function report(name: string, figures: Record<string, Figure>): void {
   console.log(`machine: ${json.machine}\nwritten: bench/out/${name}.json`);
 }
 
-/** The built browser-mode host on a random port, and its launch URL once it listens. */
-export async function spawnHost(dataDir: string, opts: { stderr?: 'ignore' | 'inherit'; env?: NodeJS.ProcessEnv } = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0'], {
+/**
+ * The built browser-mode host on a random port, and its one-time launch URL once it listens
+ * (open it in one page, or trade it with bench/gen/host-client.ts); with printToken, also the
+ * script token (`x-station-token`) for calls from Node beside a page.
+ */
+export async function spawnHost(dataDir: string, opts: { stderr?: 'ignore' | 'inherit'; env?: NodeJS.ProcessEnv; printToken?: boolean } = {}): Promise<{ child: ChildProcess; url: string; token: string | null }> {
+  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0', ...(opts.printToken ? ['--print-token'] : [])], {
     cwd: benchRoot,
     stdio: ['ignore', 'pipe', opts.stderr ?? 'ignore'],
     env: opts.env ?? process.env,
   });
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, token } = await new Promise<{ url: string; token: string | null }>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /STATIONDESK_URL=(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
+      const u = /STATIONDESK_URL=(\S+)/.exec(out)?.[1];
+      const t = /STATIONDESK_TOKEN=(\S+)/.exec(out)?.[1] ?? null;
+      if (u && (t || !opts.printToken)) resolve({ url: u, token: t });
     });
     child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
   });
-  return { child, url };
+  return { child, url, token };
 }
 
 /** Debian's Chromium with the flags DESIGN.md §7 names. */

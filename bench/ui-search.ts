@@ -88,9 +88,8 @@ src.close();
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-ui-search-'));
 fs.copyFileSync(source, path.join(dataDir, 'stationdesk.db'));
-const { child, url: launchUrl } = await spawnHost(dataDir, { stderr: 'inherit', env: { ...process.env, STATIONDESK_QUIET: '1' } });
+const { child, url: launchUrl, token } = await spawnHost(dataDir, { stderr: 'inherit', env: { ...process.env, STATIONDESK_QUIET: '1' }, printToken: true });
 const origin = new URL(launchUrl).origin;
-const token = new URL(launchUrl).hash.replace(/^#token=/, '');
 
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -160,7 +159,7 @@ for (const q of typed) await typeOne(q, false);
 const http: number[] = [];
 for (const q of prefixes) {
   const t = performance.now();
-  const res = await fetch(`${origin}/api/residents.search`, { method: 'POST', headers: { 'content-type': 'application/json', origin, 'x-station-token': token }, body: JSON.stringify({ q, limit: 30 }) });
+  const res = await fetch(`${origin}/api/residents.search`, { method: 'POST', headers: { 'content-type': 'application/json', origin, 'x-station-token': token! }, body: JSON.stringify({ q, limit: 30 }) });
   const body = (await res.json()) as { ok: boolean };
   if (!body.ok) throw new Error('search over HTTP failed');
   http.push(performance.now() - t);

@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 
   registerAppProtocol(RENDERER_DIR);
-  registerIpc(station);
+  registerIpc(station, () => (window && !window.isDestroyed() ? window.webContents.mainFrame : null));
   installMenu();
   window = createMainWindow({ preloadPath: PRELOAD_PATH });
   window.once('ready-to-show', () => setTimeout(() => station.warmUp(), 2000));

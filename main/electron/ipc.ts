@@ -7,20 +7,19 @@ import { CALL_NAMES, channelOf } from '../../common/contract';
 import type { Envelope } from '../../common/errors';
 import { dispatch, type StationCalls } from '../dispatch';
 import { log } from '../log';
-import { isTrustedSenderUrl } from '../security';
+import { isTrustedIpcSender } from './policy';
 
 const FORBIDDEN: Envelope<never> = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
 
-/** A frame that has been destroyed or navigated away has no say. */
-export function isOwnFrame(frame: WebFrameMain | null): boolean {
-  return frame !== null && !frame.isDestroyed() && isTrustedSenderUrl(frame.url);
-}
-
-/** Returns a function that removes the handlers again (tests, or a window being rebuilt). */
-export function registerIpc(station: StationCalls, isTrustedSender: (frame: WebFrameMain | null) => boolean = isOwnFrame): () => void {
+/**
+ * mainFrame: our window's main frame now (null while there is no window). A call is honoured
+ * only from that very frame showing our page (policy.ts isTrustedIpcSender).
+ * Returns a function that removes the handlers again (tests, or a window being rebuilt).
+ */
+export function registerIpc(station: StationCalls, mainFrame: () => WebFrameMain | null): () => void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(channelOf(name), (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) {
+      if (!isTrustedIpcSender(event.senderFrame, mainFrame())) {
         log.warn('ipc refused: untrusted sender', { call: name });
         return FORBIDDEN;
       }

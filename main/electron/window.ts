@@ -1,9 +1,13 @@
 /**
  * The one window, locked down per Electron's security checklist: isolated, sandboxed,
- * no Node in the page, no navigation away from our origin, no pop-ups, no permissions.
+ * no Node in the page, no devtools when packaged, no navigation away from our origin in any
+ * frame, no pop-ups, no permissions, no downloads but our own exports. The rules themselves
+ * are plain functions in policy.ts.
  */
 import { app, BrowserWindow, dialog, Menu, type Session } from 'electron';
 import { APP_ORIGIN, isAllowedNavigation } from '../security';
+import { isAllowedDownload, isAllowedFrameNavigation, windowPreferences } from './policy';
+import { log } from '../log';
 
 export const WINDOW_TITLE = 'StationDesk 综合服务站窗口系统';
 
@@ -18,6 +22,15 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
+/** Downloads other than our page's own blob: exports are cancelled before any file is written. */
+export function denyForeignDownloads(session: Session): void {
+  session.on('will-download', (event, item) => {
+    if (isAllowedDownload(item.getURL())) return;
+    log.warn('download refused');
+    event.preventDefault();
+  });
+}
+
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: WINDOW_TITLE,
@@ -27,24 +40,18 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     minHeight: 700,
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: opts.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-      // Chromium's built-in PDF viewer, for the receipt preview (a blob: PDF in an iframe).
-      plugins: true,
-    },
+    webPreferences: windowPreferences({ preloadPath: opts.preloadPath, packaged: app.isPackaged }),
   });
 
   denyAllPermissions(win.webContents.session);
+  denyForeignDownloads(win.webContents.session);
   const contents = win.webContents;
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  // every frame, subframes included (will-navigate sees the main frame only)
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedFrameNavigation(event.url, event.isMainFrame)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();

@@ -23,10 +23,23 @@ export function findBrowser(platform: NodeJS.Platform = process.platform, env: N
   return browserCandidates(platform, env).find((p) => fs.existsSync(p)) ?? null;
 }
 
-/** Opens the app in its own window (app mode) with a profile kept beside the data. */
+/**
+ * Chromium will not start as root unless its sandbox is switched off, and a browser without
+ * its sandbox is one exploit away from the whole machine. There is another way (run
+ * StationDesk as the clerk's own user, or open the printed address in a normal user's
+ * browser), so as root the window is not opened at all.
+ */
+export function mayOpenBrowser(uid: number | undefined = process.getuid?.()): boolean {
+  return uid !== 0;
+}
+
+/** The browser's command line: the one-time launch URL, a profile kept beside the data, and never --no-sandbox. */
+export function appModeArgs(url: string, profileDir: string): string[] {
+  return [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-sync'];
+}
+
+/** Opens the app in its own window (app mode). */
 export function openInAppMode(browser: string, url: string, profileDir: string): void {
-  const args = [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-sync'];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(browser, args, { detached: true, stdio: 'ignore' });
+  const child = spawn(browser, appModeArgs(url, profileDir), { detached: true, stdio: 'ignore' });
   child.unref();
 }

@@ -1,6 +1,7 @@
 /**
- * Browser-mode entry: `node dist/main/host.js [--port N] [--data-dir DIR] [--open]`.
- * Prints the URL (with its token) and serves until stopped; `--help` prints the usage.
+ * Browser-mode entry: `node dist/main/host.js [--port N] [--data-dir DIR] [--open] [--print-token]`.
+ * Opens the browser with a one-time launch code, or prints a launch URL for the operator to
+ * open; the session itself is never printed (docs/browser-mode.md). `--help` prints the usage.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { createStation, StartupError } from '../station';
 import { resolveDataDir } from '../paths';
 import { startHost } from './server';
-import { findBrowser, openInAppMode } from './browser';
+import { DEFAULT_LAUNCH_TTL_MS } from './session';
+import { findBrowser, mayOpenBrowser, openInAppMode } from './browser';
 import { parseCliArgs, USAGE } from './cli-args';
 import { jsonFileStore } from './json-store';
 import { errorText } from '../log';
@@ -42,18 +44,37 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const host = await startHost({ station, staticDir, port: args.port });
+  const host = await startHost({ station, staticDir, port: args.port, scriptToken: args.printToken });
   console.log(`StationDesk 浏览器模式已启动（数据目录：${dataDir}）`);
-  console.log(`请在浏览器中打开：${host.launchUrl}`);
-  console.log(`STATIONDESK_URL=${host.launchUrl}`);
   // Off the start-up path: the first receipt of the day should not wait for font parsing.
   setTimeout(() => station.warmUp(), 2000).unref();
 
-  if (args.open) {
-    const browser = findBrowser();
-    if (browser) openInAppMode(browser, host.launchUrl, path.join(dataDir, 'browser-profile'));
-    else console.log('未找到 Chromium 内核浏览器（Edge、Chrome、Chromium），请手动打开上面的地址。');
+  const browser = args.open ? findBrowser() : null;
+  if (args.open && !mayOpenBrowser()) {
+    console.log('正以 root 身份运行：浏览器须关闭沙箱才能以 root 运行，因此不自动打开。请以普通用户运行 StationDesk，或在普通用户的浏览器中打开下面的地址。');
+  } else if (args.open && !browser) {
+    console.log('未找到 Chromium 内核浏览器（Edge、Chrome、Chromium），请手动打开下面的地址。');
   }
+  const opens = browser !== null && mayOpenBrowser();
+  const profileDir = path.join(dataDir, 'browser-profile');
+  /** Each launch is a fresh one-time code: the window (or whoever opens the printed URL) becomes the counter. */
+  const launch = (first: boolean) => {
+    const launchUrl = first ? host.launchUrl : host.newLaunchUrl();
+    if (opens) {
+      openInAppMode(browser, launchUrl, profileDir);
+      console.log(`已在浏览器中打开：${host.url}`);
+    } else {
+      console.log(`请在浏览器中打开（一次性地址，${Math.round(DEFAULT_LAUNCH_TTL_MS / 60_000)} 分钟内有效，只能使用一次）：${launchUrl}`);
+      console.log(`STATIONDESK_URL=${launchUrl}`);
+    }
+  };
+  launch(true);
+  // Closing the window ends its session; whoever sits at this console may open a new one.
+  if (process.stdin.isTTY) {
+    console.log(opens ? '关闭窗口后如需重新打开，请在此按回车键。' : '如需新的一次性地址，请在此按回车键。');
+    process.stdin.on('data', () => launch(false));
+  }
+  if (host.token) console.log(`STATIONDESK_TOKEN=${host.token}`);
 
   const stop = () => {
     void host.close().then(() => {

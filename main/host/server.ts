@@ -1,18 +1,34 @@
 /**
  * Browser mode: the same contract over loopback HTTP, plus the built renderer.
- * Bound to 127.0.0.1 only; every call needs the per-start token, a loopback Host
- * (DNS rebinding) and our own Origin (other web pages); no CORS is ever granted.
+ * Bound to 127.0.0.1 only; every call needs the browser's session cookie (main/host/session.ts),
+ * a loopback Host (DNS rebinding) and our own Origin (other web pages); no CORS is ever granted.
+ * Connections that say nothing, or too little too slowly, are closed (issue 8 item 10).
  */
 import http from 'node:http';
 import fs from 'node:fs';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { TOKEN_HEADER } from '../../common/contract';
+import type { AddressInfo, Socket } from 'node:net';
 import type { ApiErrorBody, Envelope } from '../../common/errors';
 import { dispatch, type StationCalls } from '../dispatch';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveUnderRoot } from '../security';
 import { log } from '../log';
 import { defaultFontsDir, fontFileFor } from '../font-files';
+import { createBrowserSessions, LAUNCH_PARAM, LAUNCH_PATH } from './session';
+
+/** How long a connection may take, and how many there may be (defaults: HOST_LIMITS). */
+export interface HostLimits {
+  /** a connection that sends nothing (before its first request, or between requests' bytes) */
+  idleMs: number;
+  /** the whole request head */
+  headersMs: number;
+  /** the whole request, body included */
+  requestMs: number;
+  /** a kept-alive connection waiting for its next request */
+  keepAliveMs: number;
+  /** open connections; more are closed at once (a browser uses six, a bench a few hundred) */
+  maxConnections: number;
+}
+
+export const HOST_LIMITS: HostLimits = { idleMs: 10_000, headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, maxConnections: 512 };
 
 export interface HostOptions {
   /** the station's calls and who may make them (createStation's answer) */
@@ -23,16 +39,23 @@ export interface HostOptions {
   fontsDir?: string;
   /** 0 or absent: a random free port */
   port?: number;
-  token?: string;
   maxBodyBytes?: number;
+  /** also accept the `x-station-token` header with Host.token (scripts; `--print-token`) */
+  scriptToken?: boolean;
+  /** how long a one-time launch code stays good */
+  launchTtlMs?: number;
+  limits?: Partial<HostLimits>;
 }
 
 export interface Host {
   url: string;
-  /** the URL to open: carries the token in the fragment, which never reaches a server log */
+  /** the URL to open once: a one-time launch code in the fragment, which never reaches a server log */
   launchUrl: string;
+  /** another one-time launch URL (each exchange ends the browser session before it) */
+  newLaunchUrl(): string;
   port: number;
-  token: string;
+  /** the script token, only when HostOptions.scriptToken asked for one */
+  token: string | null;
   close(): Promise<void>;
 }
 
@@ -58,12 +81,15 @@ function reject(res: http.ServerResponse, status: number, error: ApiErrorBody): 
   sendJson(res, status, { ok: false, error });
 }
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Exactly application/json, in UTF-8 if a charset is named: nothing a form or a sniffing browser sends. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === 'charset=utf-8' || p === 'charset="utf-8"');
 }
+
+const NOT_JSON = '请求格式错误：接口只接受 Content-Type: application/json（UTF-8）';
 
 class BodyTooLarge extends Error {}
 
@@ -88,23 +114,32 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string> {
 }
 
 export async function startHost(opts: HostOptions): Promise<Host> {
-  const token = opts.token ?? randomBytes(32).toString('base64url');
+  const limits: HostLimits = { ...HOST_LIMITS, ...opts.limits };
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const fontsDir = opts.fontsDir ?? defaultFontsDir();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const sessions = createBrowserSessions({ port: () => port, scriptToken: opts.scriptToken ?? false, launchTtlMs: opts.launchTtlMs });
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return reject(res, 405, { code: 'VALIDATION', message: '仅支持 POST 调用' });
-    const origin = req.headers.origin;
-    if (!origin || !allowedOrigins().has(origin)) return reject(res, 403, { code: 'FORBIDDEN', message: '拒绝来自其他网页的请求' });
-    const given = req.headers[TOKEN_HEADER];
-    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-      return reject(res, 401, { code: 'FORBIDDEN', message: '访问令牌无效：请关闭此页面，从 StationDesk 启动程序重新打开' });
+  /** POST from our own page with a JSON body: what every route that changes something requires. */
+  function refusedAsForeign(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (req.method !== 'POST') {
+      reject(res, 405, { code: 'VALIDATION', message: '仅支持 POST 调用' });
+      return true;
     }
-    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      return reject(res, 415, { code: 'VALIDATION', message: '请求格式错误（须为 JSON）' });
+    const origin = req.headers.origin;
+    if (!origin || !allowedOrigins().has(origin)) {
+      reject(res, 403, { code: 'FORBIDDEN', message: '拒绝来自其他网页的请求' });
+      return true;
+    }
+    return false;
+  }
+
+  async function readJson(req: http.IncomingMessage, res: http.ServerResponse): Promise<{ input: unknown } | null> {
+    if (!isJsonContentType(req.headers['content-type'])) {
+      reject(res, 415, { code: 'VALIDATION', message: NOT_JSON });
+      return null;
     }
     let raw: string;
     try {
@@ -113,17 +148,39 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (err instanceof BodyTooLarge) {
         req.resume();
         res.setHeader('connection', 'close');
-        return reject(res, 413, { code: 'VALIDATION', message: `提交的内容过大（上限 ${Math.round(maxBody / 1024)} KB）` });
+        reject(res, 413, { code: 'VALIDATION', message: `提交的内容过大（上限 ${Math.round(maxBody / 1024)} KB）` });
+        return null;
       }
       throw err;
     }
-    let input: unknown;
     try {
-      input = raw.length === 0 ? {} : JSON.parse(raw);
+      return { input: raw.length === 0 ? {} : (JSON.parse(raw) as unknown) };
     } catch {
-      return reject(res, 400, { code: 'VALIDATION', message: '请求格式错误：不是有效的 JSON' });
+      reject(res, 400, { code: 'VALIDATION', message: '请求格式错误：不是有效的 JSON' });
+      return null;
     }
-    const envelope = await dispatch(opts.station, name, input);
+  }
+
+  /** The page trades its one-time launch code for the session cookie. */
+  async function handleLaunch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (refusedAsForeign(req, res)) return;
+    const body = await readJson(req, res);
+    if (!body) return;
+    const code = (body.input as { code?: unknown } | null)?.code;
+    const cookie = typeof code === 'string' && code.length <= 100 ? sessions.exchange(code) : null;
+    if (!cookie) return reject(res, 401, { code: 'FORBIDDEN', message: '打开链接已使用或已过期：请从 StationDesk 启动程序重新打开' });
+    res.setHeader('set-cookie', cookie);
+    sendJson(res, 200, { ok: true, value: {} });
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    if (refusedAsForeign(req, res)) return;
+    if (!sessions.authenticates(req)) {
+      return reject(res, 401, { code: 'FORBIDDEN', message: '本页面的访问凭据无效：请关闭此页面，从 StationDesk 启动程序重新打开' });
+    }
+    const body = await readJson(req, res);
+    if (!body) return;
+    const envelope = await dispatch(opts.station, name, body.input);
     sendJson(res, 200, envelope);
   }
 
@@ -151,7 +208,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = http.createServer((req, res) => {
+  /** Every request: loopback Host first, then the route's own checks. */
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host.
     if (!req.headers.host || !allowedHosts().has(req.headers.host.toLowerCase())) {
       reject(res, 421, { code: 'FORBIDDEN', message: '拒绝访问：主机名不正确' });
@@ -164,15 +222,38 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       reject(res, 400, { code: 'VALIDATION', message: '请求地址无效' });
       return;
     }
-    const done = pathname.startsWith(API_PREFIX) ? handleApi(req, res, pathname.slice(API_PREFIX.length)) : Promise.resolve(handleStatic(req, res));
+    // Routes, each with its own credentials: the counter's session (session.ts) for the API.
+    const done =
+      pathname === LAUNCH_PATH
+        ? handleLaunch(req, res)
+        : pathname.startsWith(API_PREFIX)
+          ? handleApi(req, res, pathname.slice(API_PREFIX.length))
+          : Promise.resolve(handleStatic(req, res));
     done.catch((err: unknown) => {
+      // the client went away mid-request (a time-out, a cut connection): nobody to answer
+      if (res.destroyed) return;
       log.error('host request failed', { error: err instanceof Error ? err.name : 'unknown' });
       if (!res.headersSent) reject(res, 500, { code: 'INTERNAL', message: '系统内部错误，请重试' });
       else res.end();
     });
-  });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
+  }
+
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersMs,
+      requestTimeout: Math.max(limits.requestMs, limits.headersMs),
+      keepAliveTimeout: limits.keepAliveMs,
+      // how often the two above are checked: often enough for a short limit to hold
+      connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(Math.min(limits.headersMs, limits.requestMs) / 4))),
+    },
+    route,
+  );
+  server.maxConnections = limits.maxConnections;
+  // A connection that never sends a request (or stops halfway through its head) is closed after
+  // idleMs; while a request is being answered the clock stops (a long import is not cut off), and
+  // once the answer is out Node's keep-alive timeout takes over.
+  server.on('connection', (socket: Socket) => socket.setTimeout(limits.idleMs));
+  server.on('request', (req: http.IncomingMessage) => req.socket.setTimeout(0));
 
   await new Promise<void>((resolve, rejectListen) => {
     server.once('error', rejectListen);
@@ -180,11 +261,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
+  const newLaunchUrl = () => `${url}#${LAUNCH_PARAM}=${sessions.issueLaunchCode()}`;
   return {
     url,
-    launchUrl: `${url}#token=${token}`,
+    launchUrl: newLaunchUrl(),
+    newLaunchUrl,
     port,
-    token,
+    token: sessions.scriptToken,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

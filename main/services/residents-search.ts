@@ -4,6 +4,10 @@
  * and phone: its end, start or middle); each lookup
  * is one bounded index range, run best match first until the page is full, so a common
  * name among a million residents costs no more than a rare one.
+ *
+ * The lookups read only rids (from the index, mostly without touching the table), and the
+ * page's rows are then read once, with only the columns a hit shows: reading whole rows for
+ * every lookup cost most of a search's time, and 200 searches at once queue behind it (issue 8).
  */
 import type { Db } from '../db/open';
 import { PREFIX_END, reverse, type ResidentRow } from './residents-store';
@@ -12,11 +16,15 @@ import type { MatchKind } from '../../common/contracts/residents';
 
 interface Lookup {
   match: MatchKind;
-  run: (limit: number) => ResidentRow[];
+  run: (limit: number) => number[];
 }
 
+/** What a search hit shows (residents-shared.ts summaryOf) and its rid, for the tags. */
+export type HitRow = Pick<ResidentRow, 'rid' | 'id' | 'name' | 'sex' | 'birth_date' | 'id_number' | 'phone' | 'address' | 'grid'>;
+const HIT_COLUMNS = 'rid, id, name, sex, birth_date, id_number, phone, address, grid';
+
 export interface Found {
-  row: ResidentRow;
+  row: HitRow;
   match: MatchKind;
 }
 
@@ -38,11 +46,13 @@ export function normalizeQuery(raw: string): { q: string; shape: QueryShape } {
 
 export function createResidentSearch(db: Db) {
   // Equality lookups need no ORDER BY: an index keeps equal keys in rid (registration) order.
-  const sql = (where: string, order?: string) => db.prepare<unknown[], ResidentRow>(`SELECT * FROM residents WHERE ${where}${order ? ` ORDER BY ${order}` : ''} LIMIT ?`);
+  const ridsOf = (text: string) => db.prepare<unknown[], number>(text).pluck();
+  const sql = (where: string, order?: string) => ridsOf(`SELECT rid FROM residents WHERE ${where}${order ? ` ORDER BY ${order}` : ''} LIMIT ?`);
+  const hitRows = db.prepare<[string], HitRow>(`SELECT ${HIT_COLUMNS} FROM residents WHERE rid IN (SELECT value FROM json_each(?))`);
   const nameEq = sql('name = ?');
   const namePrefix = sql('name > ? AND name < ?', 'name');
-  const nameContains = db.prepare<[string, string, number], ResidentRow>(
-    `SELECT r.* FROM resident_name_grams g JOIN residents r ON r.rid = g.rid
+  const nameContains = ridsOf(
+    `SELECT r.rid FROM resident_name_grams g JOIN residents r ON r.rid = g.rid
      WHERE g.gram = ? AND instr(r.name, ?) > 1 LIMIT ?`,
   );
   const initialsEq = sql('name_initials = ?', 'name_initials, name');
@@ -54,10 +64,10 @@ export function createResidentSearch(db: Db) {
   const phoneRevPrefix = sql('phone_rev >= ? AND phone_rev < ?', 'phone_rev');
   const phonePrefix = sql('phone_digits > ? AND phone_digits < ?', 'phone_digits');
   // One character from the 2nd on: its single-character gram (a name starting with it is namePrefix's).
-  const nameHasChar = db.prepare<[string, number], ResidentRow>('SELECT r.* FROM resident_name_grams g JOIN residents r ON r.rid = g.rid WHERE g.gram = ? LIMIT ?');
+  const nameHasChar = ridsOf('SELECT r.rid FROM resident_name_grams g JOIN residents r ON r.rid = g.rid WHERE g.gram = ? LIMIT ?');
   // Digits from a number's middle: the gram of their first six, then the whole query checked on the row.
-  const phoneContains = db.prepare<[number, string, number], ResidentRow>(
-    `SELECT r.* FROM resident_phone_grams g JOIN residents r ON r.rid = g.rid
+  const phoneContains = ridsOf(
+    `SELECT r.rid FROM resident_phone_grams g JOIN residents r ON r.rid = g.rid
      WHERE g.gram = ? AND instr(r.phone_digits, ?) > 1 LIMIT ?`,
   );
 
@@ -107,16 +117,22 @@ export function createResidentSearch(db: Db) {
   function search(raw: string, limit: number, today: string): { found: Found[]; hint: string | null } {
     const { q, shape } = normalizeQuery(raw);
     if (shape === 'digits' && q.length < MIN_DIGITS) return { found: [], hint: `请至少输入 ${MIN_DIGITS} 位数字（身份证号或电话的后几位）` };
-    const seen = new Set<number>();
-    const found: Found[] = [];
-    for (const l of lookupsFor(q, shape, today)) {
-      // Ask each lookup for a full page: rows an earlier lookup already returned are skipped.
-      for (const row of l.run(limit)) {
-        if (seen.has(row.rid)) continue;
-        seen.add(row.rid);
-        found.push({ row, match: l.match });
-        if (found.length >= limit) return { found, hint: null };
+    // rid → how it matched, in rank order (a Map keeps insertion order)
+    const ranked = new Map<number, MatchKind>();
+    page: for (const l of lookupsFor(q, shape, today)) {
+      // Ask each lookup for a full page: rids an earlier lookup already returned are skipped.
+      for (const rid of l.run(limit)) {
+        if (ranked.has(rid)) continue;
+        ranked.set(rid, l.match);
+        if (ranked.size >= limit) break page;
       }
+    }
+    if (ranked.size === 0) return { found: [], hint: null };
+    const rows = new Map(hitRows.all(JSON.stringify([...ranked.keys()])).map((r) => [r.rid, r]));
+    const found: Found[] = [];
+    for (const [rid, match] of ranked) {
+      const row = rows.get(rid);
+      if (row) found.push({ row, match });
     }
     return { found, hint: null };
   }

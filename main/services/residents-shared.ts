@@ -13,7 +13,10 @@ export function sortTags(tags: readonly TagEntry[]): TagEntry[] {
   return [...tags].sort((a, b) => KEY_TAGS.indexOf(a.tag) - KEY_TAGS.indexOf(b.tag));
 }
 
-export function summaryOf(r: ResidentRow, tags: readonly KeyTag[], day: string): ResidentSummary {
+/** The columns a summary reads: a whole row, or a search hit's (residents-search.ts HitRow). */
+type SummaryColumns = Pick<ResidentRow, 'id' | 'name' | 'sex' | 'birth_date' | 'id_number' | 'phone' | 'address' | 'grid'>;
+
+export function summaryOf(r: SummaryColumns, tags: readonly KeyTag[], day: string): ResidentSummary {
   return {
     id: r.id,
     name: r.name,

@@ -64,7 +64,7 @@ export function createResidents(ctx: ServiceContext) {
     return row;
   }
 
-  function tagMap(rows: readonly ResidentRow[]): Map<number, KeyTag[]> {
+  function tagMap(rows: readonly Pick<ResidentRow, 'rid'>[]): Map<number, KeyTag[]> {
     const map = new Map<number, KeyTag[]>();
     if (rows.length === 0) return map;
     for (const t of tagsFor.all(JSON.stringify(rows.map((r) => r.rid)))) {

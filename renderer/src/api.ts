@@ -1,10 +1,11 @@
 /**
  * The renderer's one way to reach main (DESIGN.md §3). Under Electron the preload
  * exposes `window.station` (one function per call, answering with an envelope);
- * in browser mode the same calls go over loopback HTTP with the per-start token.
+ * in browser mode the same calls go over loopback HTTP, carried by the session cookie the
+ * page got for its one-time launch code (main/host/session.ts).
  * Stores and components import `api` and never learn which transport carried a call.
  */
-import { CALL_NAMES, TOKEN_HEADER, contract, httpPathOf, type CallInput, type CallName, type CallOutput, type ClientApi } from '../../common/contract';
+import { CALL_NAMES, contract, httpPathOf, type CallInput, type CallName, type CallOutput, type ClientApi } from '../../common/contract';
 import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
 import { ERROR_CODES, type ApiErrorBody, type Envelope, type ErrorCode } from '../../common/errors';
 
@@ -39,7 +40,8 @@ declare global {
   }
 }
 
-const TOKEN_STORAGE_KEY = 'stationdesk.token';
+/** Where the host trades a launch code for the session cookie (main/host/session.ts LAUNCH_PATH). */
+const LAUNCH_PATH = '/session/launch';
 
 function bridge(): Record<string, BridgeFn> | null {
   const candidate: unknown = window[BRIDGE_KEY];
@@ -91,39 +93,47 @@ function ipcTransport(station: Record<string, BridgeFn>): Transport {
 }
 
 /**
- * The token arrives once in the URL fragment (never sent to a server, never in
- * history after this), then lives in sessionStorage so a reload keeps working.
+ * The launch code arrives once in the URL fragment (never sent to a server, gone from the
+ * address bar and history at once). It is worth nothing after one use, so it is not kept.
  */
-export function takeTokenFromLocation(): string | null {
+export function takeLaunchCodeFromLocation(): string | null {
   const hash = window.location.hash.replace(/^#/, '');
-  const fromHash = new URLSearchParams(hash).get('token');
-  if (fromHash) {
-    try {
-      window.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromHash);
-    } catch {
-      // storage may be disabled; the token still works for this page's life
-    }
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    return fromHash;
-  }
+  if (!hash) return null;
+  const code = new URLSearchParams(hash).get('launch');
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  return code;
+}
+
+/**
+ * Trades the code for the HttpOnly session cookie. A refusal is not fatal here: after a
+ * reload the cookie is already set, and a page without one hears so from its first call.
+ */
+async function exchangeLaunchCode(code: string | null): Promise<void> {
+  if (!code) return;
   try {
-    return window.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+    await fetch(LAUNCH_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
   } catch {
-    return null;
+    // the first call says the host is unreachable
   }
 }
 
-function httpTransport(token: string | null): Transport {
+function httpTransport(launched: Promise<void>): Transport {
   return async (name, input) => {
-    if (!token) throw new ApiError('FORBIDDEN', BAD_TOKEN_MESSAGE);
+    await launched;
     let res: Response;
     try {
       res = await fetch(httpPathOf(name), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
         cache: 'no-store',
-        credentials: 'omit',
+        credentials: 'same-origin',
       });
     } catch {
       throw new ApiError('UNAVAILABLE', UNAVAILABLE_MESSAGE);
@@ -146,7 +156,7 @@ function httpTransport(token: string | null): Transport {
 function chooseTransport(): { kind: 'electron' | 'browser'; send: Transport } {
   const station = bridge();
   if (station) return { kind: 'electron', send: ipcTransport(station) };
-  return { kind: 'browser', send: httpTransport(takeTokenFromLocation()) };
+  return { kind: 'browser', send: httpTransport(exchangeLaunchCode(takeLaunchCodeFromLocation())) };
 }
 
 let transport: { kind: 'electron' | 'browser'; send: Transport } | null = null;

@@ -5,36 +5,61 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface RunningHost {
-  /** the launch URL with the token in its fragment */
+  /**
+   * The URL the page opens: the host's one-time launch code (`#launch=…`, traded by the page
+   * for its session cookie, so open it once per host), and the script token (`&token=…`) that
+   * specs setting the scene from Node send as `x-station-token`; the page ignores the token.
+   */
   url: string;
   origin: string;
+  /** the script token (`--print-token`): a call with it acts as whoever is signed in */
+  token: string;
   dataDir: string;
   process: ChildProcess;
+  /** what the host printed on stdout */
+  stdout: string;
+}
+
+/** A call from Node as the signed-in page would make it (its Origin, the script token): for setting the scene. */
+export async function callHost<T = unknown>(host: RunningHost, name: string, input: unknown): Promise<T> {
+  const res = await fetch(`${host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: host.origin, 'x-station-token': host.token },
+    body: JSON.stringify(input),
+  });
+  const env = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!env.ok) throw new Error(`${name}: ${env.error?.message ?? res.status}`);
+  return env.value as T;
 }
 
 /** Starts the built browser-mode host (dist/main/host.js) on a fresh data folder. */
-export async function startBuiltHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-e2e-'))): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0'], {
+export async function startBuiltHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-e2e-')), extraArgs: string[] = ['--print-token']): Promise<RunningHost> {
+  const child = spawn(process.execPath, ['dist/main/host.js', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, STATIONDESK_QUIET: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
+  const wantToken = extraArgs.includes('--print-token');
+  let out = '';
+  const { launchUrl, token } = await new Promise<{ launchUrl: string; token: string }>((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out}${err}`)), 20_000);
     child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /STATIONDESK_URL=(\S+)/.exec(out);
-      if (m) {
+      const url = /STATIONDESK_URL=(\S+)/.exec(out)?.[1];
+      const tok = /STATIONDESK_TOKEN=(\S+)/.exec(out)?.[1];
+      if (url && (tok || !wantToken)) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve({ launchUrl: url, token: tok ?? '' });
       }
     });
     child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${out}${err}`)));
   });
-  return { url, origin: new URL(url).origin, dataDir, process: child };
+  const url = token ? `${launchUrl}&token=${token}` : launchUrl;
+  const running: RunningHost = { url, origin: new URL(url).origin, token, dataDir, process: child, stdout: out };
+  child.stdout!.on('data', (c: Buffer) => (running.stdout += c.toString()));
+  return running;
 }
 
 export function stopHost(h: RunningHost): Promise<void> {

@@ -13,9 +13,10 @@ const AREAS = [
 
 test('first run, sign-in, a wrong password, and every area', async ({ page, host }) => {
   await page.goto(host.url);
-  // The token leaves the address bar once the page has it.
+  // The one-time launch code leaves the address bar once the page has traded it.
   await expect(page.getByTestId('setup-screen')).toBeVisible();
-  expect(page.url()).not.toContain('token=');
+  expect(page.url()).not.toContain('launch=');
+  expect(page.url()).not.toContain('#');
 
   // Setup refuses bad input field by field, in Chinese.
   await page.getByTestId('setup-submit').click();
@@ -103,15 +104,15 @@ test('a clerk cannot reach staff management, and main refuses it anyway', async 
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-tab-staff')).toHaveCount(0);
 
-  // Calling main directly from the page, as a tampered renderer would.
+  // Calling main directly from the page, as a tampered renderer would: the page's own session
+  // cookie goes along, and the role is what refuses.
   const answer = await page.evaluate(async () => {
-    const token = sessionStorage.getItem('stationdesk.token') ?? '';
     const r = await fetch('/api/staff.create', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-station-token': token },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: '张三', login: 'zs', role: 'admin', password: 'Sneaky1234' }),
     });
     return r.json();
   });
-  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您的角色没有此项权限，请联系站长或管理员' } });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../main/host/server';
 import { openTestStation, tempDir, STATION, ADMIN } from '../helpers/station';
+import { browserHeaders } from '../helpers/host-session';
 
 interface Reply {
   status: number;
@@ -42,18 +43,18 @@ describe('browser-mode host', () => {
     fs.writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), 'secret');
     station = await openTestStation();
     host = await startHost({ station: station.calls, staticDir, maxBodyBytes: 4096 });
-    good = { host: `127.0.0.1:${host.port}`, origin: `http://127.0.0.1:${host.port}`, 'x-station-token': host.token, 'content-type': 'application/json' };
+    good = await browserHeaders(host);
   });
   afterAll(async () => {
     await host.close();
     station.close();
   });
 
-  it('listens on loopback only, on a random port, with a long random token in the fragment', () => {
+  it('listens on loopback only, on a random port, with a long one-time launch code in the fragment and no script token', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(host.port).toBeGreaterThan(0);
-    expect(host.token.length).toBeGreaterThanOrEqual(40);
-    expect(host.launchUrl).toBe(`${host.url}#token=${host.token}`);
+    expect(host.launchUrl).toMatch(new RegExp(`^${host.url.replace(/[.]/g, '\\.')}#launch=[\\w-]{40,}$`));
+    expect(host.token).toBeNull();
   });
 
   it('answers a good call with the envelope', async () => {
@@ -63,12 +64,12 @@ describe('browser-mode host', () => {
     expect(r.headers['access-control-allow-origin']).toBeUndefined();
   });
 
-  it('refuses a missing or wrong token, and nothing changes', async () => {
-    const { 'x-station-token': _t, ...noToken } = good;
-    const r1 = await call('setup.init', setupBody, noToken);
+  it('refuses a missing or wrong session cookie, and nothing changes', async () => {
+    const { cookie, ...noCookie } = good;
+    const r1 = await call('setup.init', setupBody, noCookie);
     expect(r1.status).toBe(401);
     expect(JSON.parse(r1.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const r2 = await call('setup.init', setupBody, { ...good, 'x-station-token': host.token.slice(0, -1) + 'x' });
+    const r2 = await call('setup.init', setupBody, { ...good, cookie: cookie!.slice(0, -1) + (cookie!.endsWith('x') ? 'y' : 'x') });
     expect(r2.status).toBe(401);
     expect(await setupNeeded()).toBe(true);
   });
@@ -103,8 +104,16 @@ describe('browser-mode host', () => {
     const big = await call('setup.init', { ...setupBody, pad: 'x'.repeat(10_000) });
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).error.message).toMatch(/过大/);
-    const text = await request(host, { method: 'POST', path: '/api/app.info', headers: { ...good, 'content-type': 'text/plain' }, body: '{}' });
-    expect(text.status).toBe(415);
+    for (const type of ['text/plain', 'application/jsonp', 'application/json-patch+json', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', 'multipart/form-data', '']) {
+      const r = await request(host, { method: 'POST', path: '/api/setup.init', headers: { ...good, 'content-type': type }, body: JSON.stringify(setupBody) });
+      expect(r.status, type).toBe(415);
+      expect(JSON.parse(r.body).error.message, type).toMatch(/只接受 Content-Type: application\/json/);
+    }
+    const { 'content-type': _ct, ...untyped } = good;
+    expect((await request(host, { method: 'POST', path: '/api/setup.init', headers: untyped, body: JSON.stringify(setupBody) })).status).toBe(415);
+    for (const type of ['application/json', 'Application/JSON; charset=UTF-8', 'application/json;charset="utf-8"']) {
+      expect((await request(host, { method: 'POST', path: '/api/app.info', headers: { ...good, 'content-type': type }, body: '{}' })).status, type).toBe(200);
+    }
     expect(await setupNeeded()).toBe(true);
   });
 
@@ -122,7 +131,7 @@ describe('browser-mode host', () => {
     }
   });
 
-  it('lets the real page through with the token and Origin: setup then works', async () => {
+  it('lets the real page through with its session cookie and Origin: setup then works', async () => {
     const r = JSON.parse((await call('setup.init', setupBody)).body);
     expect(r).toMatchObject({ ok: true, value: { staff: { login: 'admin' } } });
     expect(await setupNeeded()).toBe(false);

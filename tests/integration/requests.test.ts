@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/dispatch';
 import { startHost, type Host } from '../../main/host/server';
+import { browserHeaders } from '../helpers/host-session';
 import { DB_FILE } from '../../main/paths';
 import { REQUEST_REUSED } from '../../main/db/write';
 import { setUpStation, tempDir, type TestApi } from '../helpers/station';
@@ -141,7 +142,7 @@ describe('concurrent duplicates over HTTP (browser mode)', () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>StationDesk</title>');
     s = await setUpStation();
     host = await startHost({ station: s.calls, staticDir });
-    headers = { host: `127.0.0.1:${host.port}`, origin: `http://127.0.0.1:${host.port}`, 'x-station-token': host.token, 'content-type': 'application/json' };
+    headers = await browserHeaders(host);
   });
   afterAll(async () => {
     await host.close();

@@ -8,7 +8,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { takeTokenFromLocation } from '../../renderer/src/api';
+import { takeLaunchCodeFromLocation } from '../../renderer/src/api';
 import { enterAdvances } from '../../renderer/src/components/forms';
 import { SetupScreen } from '../../renderer/src/features/auth/SetupScreen';
 import { detailText } from '../../renderer/src/features/settings/audit-format';
@@ -98,13 +98,16 @@ describe('formatting', () => {
   });
 });
 
-describe('browser-mode token', () => {
-  it('takes the token from the fragment once, keeps it for reloads and clears the address bar', () => {
-    window.history.replaceState(null, '', '/index.html#token=abc_DEF-123');
-    expect(takeTokenFromLocation()).toBe('abc_DEF-123');
+describe('browser-mode launch code', () => {
+  it('takes the one-time code from the fragment once, clears the address bar and keeps nothing', () => {
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', '/index.html#launch=abc_DEF-123');
+    expect(takeLaunchCodeFromLocation()).toBe('abc_DEF-123');
     expect(window.location.hash).toBe('');
     expect(window.location.pathname).toBe('/index.html');
-    // a reload has no fragment any more
-    expect(takeTokenFromLocation()).toBe('abc_DEF-123');
+    // a reload has no fragment any more, and the used code was stored nowhere: the cookie carries the session
+    expect(takeLaunchCodeFromLocation()).toBeNull();
+    expect(window.sessionStorage.length).toBe(0);
+    expect(window.localStorage.getItem('stationdesk.token')).toBeNull();
   });
 });
