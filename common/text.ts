@@ -35,6 +35,14 @@ export function textProblem(s: string, opts: { multiline?: boolean } = {}): Text
   return null;
 }
 
+/**
+ * The text with each lone surrogate replaced by U+FFFD: exactly what SQLite will store for it,
+ * so a hash taken over a value (the audit chain) is taken over what is read back.
+ */
+export function wellFormed(s: string): string {
+  return s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+}
+
 export function textProblemMessage(label: string, problem: TextProblem): string {
   return `${label}${PROBLEM_MESSAGES[problem]}`;
 }

@@ -77,3 +77,10 @@ describe('damaged text', () => {
     expect(textProblem('王\uFFFD五')).toBe('surrogate');
   });
 });
+
+describe('wellFormed', () => {
+  it('replaces lone surrogates as SQLite would store them, and leaves pairs alone', async () => {
+    const { wellFormed } = await import('../../common/text');
+    expect(wellFormed('a\uD800b\uDC00𠈌')).toBe('a\uFFFDb\uFFFD𠈌');
+  });
+});
