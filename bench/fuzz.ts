@@ -6,6 +6,8 @@
  * number, privilege escape, traversal, …). The same code runs, count-bounded, in
  * tests/integration/fuzz-held.test.ts.
  */
+import path from 'node:path';
+import { build } from 'esbuild';
 import { badFigures, runFuzz, type FuzzSummary } from '../tests/helpers/fuzz/run';
 import { benchRoot, report, type Figure } from './lib';
 
@@ -21,6 +23,8 @@ const seed = flag('seed', 'FUZZ_SEED', 1);
 const kills = flag('kills', 'FUZZ_KILLS', 20);
 console.log(`fuzz: seed ${seed}, about ${seconds} s, ${kills} kills`);
 process.chdir(benchRoot);
+// bundled into bench/out/.build, main looks for its import worker beside the bundle: put it there
+await build({ entryPoints: ['main/services/import-worker.ts'], outfile: path.join(import.meta.dirname, 'import-worker.cjs'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
 const s: FuzzSummary = await runFuzz({ seed, seconds, kills, root: benchRoot, log: (m) => console.log(`  ${m}`) });
 
 const count = (value: number, note?: string): Figure => ({ value, unit: 'count', ...(note ? { note } : {}) });

@@ -89,7 +89,8 @@ export interface FuzzHost {
 
 /** A set-up station behind the real host: an administrator, a 站长 and a 窗口人员, a few residents, a static folder with a secret beside it. */
 export async function startFuzzHost(): Promise<FuzzHost> {
-  const s = await openTestStation();
+  // resources from the working folder: bundled into bench/out, main's own guess would miss them
+  const s = await openTestStation({ resourcesDir: path.resolve('resources') });
   await s.client['setup.init']({ station: STATION, admin: ADMIN });
   const head = { name: '李站长', login: 'head1', role: 'head' as const, password: 'HeadPass2026' };
   const clerk = { name: '赵窗口', login: 'clerk1', role: 'clerk' as const, password: 'ClerkPass2026' };
@@ -104,7 +105,7 @@ export async function startFuzzHost(): Promise<FuzzHost> {
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), SECRET);
   fs.writeFileSync(path.join(s.dataDir, 'secret.txt'), SECRET);
-  const host = await startHost({ station: s.calls, staticDir });
+  const host = await startHost({ station: s.calls, staticDir, fontsDir: path.resolve('resources/fonts') });
   const headers = await authenticate(host);
   return {
     host,
@@ -137,6 +138,7 @@ export async function fuzzHost(fh: FuzzHost, opts: HostRunOptions): Promise<Host
   };
   const problem = (s: string) => {
     if (f.problems.length < 50) f.problems.push(s);
+    opts.log?.(`problem: ${s}`);
   };
 
   /** sends one body; counts it; an answer that never comes (or the host gone) is a crash */

@@ -94,7 +94,7 @@ export async function killRun(opts: { kills: number; r: Rng; root?: string; dead
   const child = await buildKillChild(root);
   const dataDir = tempDir('sd-fuzz-kill-');
   // the station, its administrator and one resident, made once by this process
-  const s = await openTestStation({ dataDir });
+  const s = await openTestStation({ dataDir, resourcesDir: path.join(root, 'resources') });
   await s.client['setup.init']({ station: STATION, admin: ADMIN });
   const resident = await s.client['residents.create']({ name: '张堃', idNumber: '11010519491231002X' });
   const item = await s.client['catalogue.get']({ code: 'DB-003' });
@@ -165,7 +165,7 @@ export async function killRun(opts: { kills: number; r: Rng; root?: string; dead
     opts.log?.(`kill ${k + 1}/${opts.kills}: ${acks.length} writes answered, file ${ok ? 'intact' : 'DAMAGED'}`);
   }
   // one last clean start: the station opens (migrations, WAL recovery) and answers
-  const again = await openTestStation({ dataDir });
+  const again = await openTestStation({ dataDir, resourcesDir: path.join(root, 'resources') });
   try {
     await again.client['auth.signIn']({ login: ADMIN.login, password: ADMIN.password });
     const v = await again.client['audit.verify']({});
