@@ -76,5 +76,5 @@ export const documentsCalls = {
    * chooses this machine's printer at the moment of printing: anyone signed in may choose
    * one while none is chosen; changing a chosen one stays with 本机设置 (站长, 管理员)
    */
-  'printers.choose': call(z.object({ printer: freeText('打印机', { min: 1, max: 120 }) }), z.object({ selected: z.string() }), 'signedIn'),
+  'printers.choose': call(z.object({ printer: freeText('打印机名称', { min: 1, max: 120, missing: '请选择打印机' }) }), z.object({ selected: z.string() }), 'signedIn'),
 } as const;
