@@ -9,6 +9,7 @@ import { isIsoDate } from './idcard';
 import { iso, STATUTORY_SINCE, statutoryDays } from './statutory-holidays';
 import type { HolidayCalendar } from './workdays';
 import { MAX_NOTICE_CHARS } from './contracts/calendar';
+import { freeText } from './text';
 
 /** A notice is a few kilobytes; anything near this is not one. */
 
@@ -21,21 +22,13 @@ function weekday(date: string): number {
 const DateText = z
   .string({ error: '日期须写成 YYYY-MM-DD' })
   .refine(isIsoDate, { error: (i) => `“${String(i.input).slice(0, 20)}”不是有效日期（应为 YYYY-MM-DD，如 2027-01-01）` });
-const Name = (what: string) =>
-  z
-    .string({ error: `缺少${what}名称` })
-    .trim()
-    .min(1, { error: `缺少${what}名称` })
-    .max(20, { error: `${what}名称不能超过 20 个字` });
+const Name = (what: string) => freeText(`${what}名称`, { min: 1, max: 20, missing: `缺少${what}名称` });
 
 const NoticeShape = z.object(
   {
     year: z.number({ error: (i) => (i.input === undefined ? '缺少年份（year）' : '年份（year）须为数字，如 2027') }).int({ error: '年份须为整数' }).min(2000, { error: '年份须在 2000 至 2100 之间' }).max(2100, { error: '年份须在 2000 至 2100 之间' }),
-    source: z
-      .string({ error: '缺少通知名称（source）' })
-      .trim()
-      .min(4, { error: '请在 source 中写明通知名称，如“国务院办公厅关于2027年部分节假日安排的通知”' })
-      .max(200, { error: '通知名称不能超过 200 个字' }),
+    source: freeText('通知名称', { max: 200, missing: '缺少通知名称（source）' })
+      .refine((s) => s.length >= 4, { error: '请在 source 中写明通知名称，如“国务院办公厅关于2027年部分节假日安排的通知”' }),
     holidays: z
       .array(z.object({ name: Name('节日'), dates: z.array(DateText, { error: '放假日期须为列表' }).min(1, { error: '每个节日至少列出一个放假日期' }) }), {
         error: '缺少放假安排（holidays）',

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { EligibilityConditions, normalizeConditions } from './eligibility';
+import { freeText } from './text';
 
 export const CATEGORIES = ['主动服务', '可直接办结', '审核转报', '代办服务'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -75,12 +76,8 @@ export function timeLimitText(limit: TimeLimit): string {
 
 // ---- item fields -----------------------------------------------------------
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过 ${max} 个字` });
+/** A required one-line text under the free-text rule (common/text.ts). */
+const text = (label: string, max: number) => freeText(label, { min: 1, max });
 
 export const ItemCode = z
   .string({ error: '请填写事项编码' })
@@ -110,10 +107,7 @@ const itemShape = {
   materials: Materials,
   timeLimit: TimeLimit,
   forwarded: z.boolean({ error: '请选择是否转报县级' }),
-  notes: z
-    .string()
-    .trim()
-    .max(500, { error: '备注不能超过 500 个字' })
+  notes: freeText('备注', { max: 500, multiline: true })
     .nullish()
     .transform((v) => (v ? v : null)),
   /** warned about at intake, never enforced (common/eligibility.ts); none set is null */

@@ -9,6 +9,7 @@ import type { StaffActor } from './actor';
 import { checkPhone } from './phone';
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from './password-rules';
 import { call, mergeParts, none, RequestId } from './contract-kit';
+import { freeText, plainKey } from './text';
 import { residentsCalls } from './contracts/residents';
 import { catalogueCalls } from './contracts/catalogue';
 import { intakeCalls } from './contracts/intake';
@@ -18,12 +19,8 @@ import { dayCloseCalls } from './contracts/dayclose';
 import { syncCalls } from './contracts/sync';
 import { grantsCalls } from './contracts/grants';
 
-const trimmed = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过 ${max} 个字` });
+/** A required one-line text: the free-text rule (common/text.ts), at least one character. */
+const trimmed = (label: string, max: number) => freeText(label, { min: 1, max });
 
 export const StationCode = z
   .string({ error: '请填写站点编码' })
@@ -54,7 +51,8 @@ export const StationInput = z.object({
 });
 export type StationInput = z.infer<typeof StationInput>;
 
-export const Station = StationInput.extend({ updatedAt: z.string() });
+/** As main answers it: plain strings, so a record stored before the text rule still reads back. */
+export const Station = z.object({ code: z.string(), name: z.string(), county: z.string(), address: z.string(), phone: z.string(), updatedAt: z.string() });
 export type Station = z.infer<typeof Station>;
 
 export const LOGIN_PATTERN = /^[A-Za-z0-9_.-]{2,32}$/;
@@ -76,6 +74,7 @@ export const Password = z
 export const Role = z.enum(ROLES, { error: '请选择角色' });
 
 export const StaffName = trimmed('姓名', 30);
+const StaffId = plainKey('人员编号', { max: 64 });
 
 export const Staff = z.object({
   id: z.string(),
@@ -100,13 +99,9 @@ export type Session = z.infer<typeof Session>;
 
 export const MachineSettings = z.object({
   /** the county platform's base URL; empty until the station is enrolled */
-  countyUrl: z
-    .string()
-    .trim()
-    .max(200)
-    .refine((v) => v === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: '县级平台地址须以 http:// 或 https:// 开头' }),
+  countyUrl: freeText('县级平台地址', { max: 200 }).refine((v) => v === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: '县级平台地址须以 http:// 或 https:// 开头' }),
   /** the operating system's printer name; empty means not chosen yet */
-  printer: z.string().trim().max(120),
+  printer: freeText('打印机名称', { max: 120 }),
   /** sign the clerk out after this many minutes without activity */
   idleMinutes: z.number({ error: '请填写分钟数' }).int({ error: '请填写整数分钟' }).min(1, { error: '至少 1 分钟' }).max(240, { error: '最多 240 分钟' }),
   /** paper for receipts and notices: A4 sheets or an 80 mm thermal roll */
@@ -135,10 +130,10 @@ export const AuditFilter = z
   .object({
     dateFrom: StationDay('起始日期').optional(),
     dateTo: StationDay('截止日期').optional(),
-    actorId: z.string().min(1).max(64).optional(),
-    action: z.string().min(1).max(64).optional(),
+    actorId: plainKey('操作人编号', { max: 64 }).optional(),
+    action: plainKey('操作类型', { max: 64 }).optional(),
     /** a record's id, or a number printed on it (回执编号, 告知书编号, 单据编号), or a login */
-    record: z.string().trim().max(64, { error: '记录编号过长' }).optional(),
+    record: freeText('记录编号', { max: 64 }).optional(),
   })
   .refine((f) => !f.dateFrom || !f.dateTo || f.dateFrom <= f.dateTo, { error: '起始日期不能晚于截止日期', path: ['dateTo'] });
 export type AuditFilter = z.infer<typeof AuditFilter>;
@@ -168,7 +163,7 @@ const foundationCalls = {
     'public',
   ),
 
-  'auth.signIn': call(z.object({ login: z.string().trim().min(1, { error: '请填写登录名' }).max(64), password: z.string().min(1, { error: '请填写密码' }).max(128) }), Session, 'public'),
+  'auth.signIn': call(z.object({ login: freeText('登录名', { min: 1, max: 64 }), password: z.string().min(1, { error: '请填写密码' }).max(128) }), Session, 'public'),
   'auth.signOut': call(none, z.object({ signedOut: z.boolean() }), 'public'),
   /** the current session, or null when nobody is signed in (or idle sign-out happened) */
   'auth.session': call(none, Session.nullable(), 'public'),
@@ -179,9 +174,9 @@ const foundationCalls = {
 
   'staff.list': call(none, z.array(Staff), 'signedIn'),
   'staff.create': call(z.object({ requestId: RequestId, name: StaffName, login: Login, role: Role, password: Password }), Staff, 'staff.manage'),
-  'staff.update': call(z.object({ id: z.string().min(1), name: StaffName.optional(), role: Role.optional(), active: z.boolean().optional() }), Staff, 'staff.manage'),
-  'staff.resetPassword': call(z.object({ id: z.string().min(1), password: Password }), Staff, 'staff.manage'),
-  'staff.unlock': call(z.object({ id: z.string().min(1) }), Staff, 'staff.manage'),
+  'staff.update': call(z.object({ id: StaffId, name: StaffName.optional(), role: Role.optional(), active: z.boolean().optional() }), Staff, 'staff.manage'),
+  'staff.resetPassword': call(z.object({ id: StaffId, password: Password }), Staff, 'staff.manage'),
+  'staff.unlock': call(z.object({ id: StaffId }), Staff, 'staff.manage'),
 
   'station.get': call(none, Station.nullable(), 'public'),
   'station.update': call(StationInput, Station, 'station.edit'),

@@ -45,7 +45,8 @@ for (const n of chosen) {
     ],
   });
   console.log(`\n== bench: ${n} ==`);
-  const r = spawnSync(process.execPath, [outfile], { cwd: root, stdio: 'inherit', env: { ...process.env, STATIONDESK_QUIET: '1', BENCH_ROOT: root } });
+  // flags (--seconds=60) go to the benchmark itself
+  const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2).filter((a) => a.startsWith('-'))], { cwd: root, stdio: 'inherit', env: { ...process.env, STATIONDESK_QUIET: '1', BENCH_ROOT: root } });
   if (r.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,7 @@
 /** The working-day calendar: which years have their State Council notice, and loading one. */
 import * as z from 'zod';
 import { call, none, RequestId } from '../contract-kit';
+import { freeText } from '../text';
 
 /** A notice file is a few KB; anything this large is not one. Kept here, not in calendar-file.ts,
  * so the renderer's contract does not pull in the lunar calendar (tyme4ts) at start-up. */
@@ -45,12 +46,7 @@ export const calendarCalls = {
   'calendar.load': call(
     z.object({
       requestId: RequestId,
-      fileName: z
-        .string({ error: '请选择文件' })
-        .trim()
-        .min(1, { error: '请选择文件' })
-        .max(200)
-        .refine((n) => /\.json$/i.test(n), { error: '只能导入 .json 格式的放假安排文件' }),
+      fileName: freeText('文件名', { min: 1, max: 200 }).refine((n) => /\.json$/i.test(n), { error: '只能导入 .json 格式的放假安排文件' }),
       text: z.string({ error: '请选择文件' }).min(1, { error: '文件是空的' }).max(MAX_NOTICE_CHARS, { error: '文件过大，不是放假安排文件' }),
       /** the year the station head chose the file for; omitted: whatever year the file is */
       year: z.number().int().min(2000).max(2100).optional(),

@@ -1,6 +1,7 @@
 /** The 社区服务清单 calls: read by every clerk, changed by the station head or an administrator. */
 import * as z from 'zod';
 import { call, none, RequestId } from '../contract-kit';
+import { freeText } from '../text';
 import { CATEGORIES, CatalogueItem, CatalogueVersion, ItemCode, ItemFields } from '../catalogue';
 
 const VersionNo = z.number({ error: '请指定清单版本' }).int({ error: '清单版本号须为整数' }).positive({ error: '清单版本号须为正整数' });
@@ -8,11 +9,7 @@ const VersionNo = z.number({ error: '请指定清单版本' }).int({ error: '清
 /** The revision the edit form was opened on: a change made meanwhile by someone else is refused, not overwritten. */
 const Revision = z.number({ error: '缺少事项的修订版本，请刷新后重试' }).int().positive();
 
-export const RetireReason = z
-  .string({ error: '请填写停用原因' })
-  .trim()
-  .min(2, { error: '请填写停用原因（至少 2 个字）' })
-  .max(200, { error: '停用原因不能超过 200 个字' });
+export const RetireReason = freeText('停用原因', { min: 2, max: 200, multiline: true });
 
 export const CatalogueListInput = z.object({
   /** a past version to read; omitted: the current one */
@@ -20,7 +17,7 @@ export const CatalogueListInput = z.object({
   category: z.enum(CATEGORIES, { error: '事项类别不正确' }).optional(),
   forwarded: z.boolean().optional(),
   /** name, code or pinyin, as in search */
-  text: z.string().trim().max(40, { error: '搜索内容不能超过 40 个字' }).optional(),
+  text: freeText('搜索内容', { max: 40 }).optional(),
   includeRetired: z.boolean().default(false),
 });
 
@@ -30,7 +27,7 @@ export const catalogueCalls = {
   /** for the item picker as the clerk types: items in force only, best first */
   'catalogue.search': call(
     z.object({
-      query: z.string({ error: '请输入事项名称、编码或拼音首字母' }).trim().max(40, { error: '搜索内容不能超过 40 个字' }),
+      query: freeText('搜索内容', { max: 40 }),
       limit: z.number().int().min(1).max(100).default(20),
     }),
     z.array(CatalogueItem),

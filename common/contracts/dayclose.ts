@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
+import { plainKey } from '../text';
 
 /** The county's view of a close, as the station shows it. */
 export const DAY_CLOSE_STATUSES = ['pending', 'confirmed', 'mismatch'] as const;
@@ -93,7 +94,7 @@ export type DayCloseSummary = z.infer<typeof DayCloseSummary>;
 export const DayCloseDetail = DayCloseSummary.extend({ glance: DayGlance });
 export type DayCloseDetail = z.infer<typeof DayCloseDetail>;
 
-const CloseId = z.string({ error: '缺少日结编号' }).trim().min(1, { error: '缺少日结编号' }).max(64, { error: '日结编号过长' });
+const CloseId = plainKey('日结编号', { max: 64 });
 
 export const dayCloseCalls = {
   /** today at the station's clock: the day so far, and its close if it was closed */

@@ -4,12 +4,13 @@
  */
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
+import { freeText, plainKey } from '../text';
 
 export const DOCUMENT_KINDS = ['intake.acceptance', 'intake.correction', 'intake.completion', 'intake.transmittal', 'dayclose.report'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export const PaperLayout = z.enum(['a4', 'thermal80']);
 
-const DocumentId = z.string({ error: '缺少单据编号' }).trim().min(1, { error: '缺少单据编号' }).max(64, { error: '单据编号过长' });
+const DocumentId = plainKey('单据编号', { max: 64 });
 
 export const DocumentMeta = z.object({
   id: z.string(),
@@ -61,8 +62,8 @@ export const documentsCalls = {
   /** every document printed for one record, oldest first */
   'documents.listFor': call(
     z.object({
-      entity: z.string({ error: '缺少记录类型' }).trim().min(1, { error: '缺少记录类型' }).max(40, { error: '记录类型过长' }),
-      entityId: z.string({ error: '缺少记录编号' }).trim().min(1, { error: '缺少记录编号' }).max(64, { error: '记录编号过长' }),
+      entity: plainKey('记录类型', { max: 40 }),
+      entityId: plainKey('记录编号', { max: 64 }),
     }),
     z.array(DocumentMeta),
     'signedIn',
@@ -75,5 +76,5 @@ export const documentsCalls = {
    * chooses this machine's printer at the moment of printing: anyone signed in may choose
    * one while none is chosen; changing a chosen one stays with 本机设置 (站长, 管理员)
    */
-  'printers.choose': call(z.object({ printer: z.string({ error: '请选择打印机' }).trim().min(1, { error: '请选择打印机' }).max(120, { error: '打印机名称过长' }) }), z.object({ selected: z.string() }), 'signedIn'),
+  'printers.choose': call(z.object({ printer: freeText('打印机名称', { min: 1, max: 120, missing: '请选择打印机' }) }), z.object({ selected: z.string() }), 'signedIn'),
 } as const;

@@ -4,13 +4,14 @@ import { call, none, RequestId } from '../contract-kit';
 import { FORWARD_CHANNELS, INTAKE_STATUSES, PROXY_RELATIONS } from '../intake-status';
 import { EligibilityWarning } from '../eligibility';
 import { PromiseCalendar } from './calendar';
+import { freeText, plainKey } from '../text';
 
-const Id = z.string({ error: '缺少记录编号' }).min(1, { error: '缺少记录编号' }).max(64);
+const Id = plainKey('记录编号', { max: 64 });
 const Status = z.enum(INTAKE_STATUSES, { error: '状态不正确' });
-const Materials = z.array(z.string().trim().min(1).max(120), { error: '材料清单格式不正确' }).max(60, { error: '材料不能超过 60 项' });
-const ItemCode = z.string({ error: '请选择办理事项' }).trim().min(1, { error: '请选择办理事项' }).max(40);
-const ResidentId = z.string({ error: '请先选择或登记办事群众' }).min(1, { error: '请先选择或登记办事群众' }).max(64);
-const Note = z.string().trim().max(500, { error: '备注不能超过 500 字' }).optional();
+const Materials = z.array(freeText('材料名称', { min: 1, max: 120 }), { error: '材料清单格式不正确' }).max(60, { error: '材料不能超过 60 项' });
+const ItemCode = plainKey('事项编码', { max: 40, missing: '请选择办理事项' });
+const ResidentId = plainKey('办事群众编号', { max: 64, missing: '请先选择或登记办事群众' });
+const Note = freeText('备注', { max: 500, multiline: true }).optional();
 
 export const Urgency = z.enum(['overdue', 'dueSoon', 'normal', 'closed']);
 
@@ -103,17 +104,12 @@ export const NoticeSummary = z.object({
 });
 export type NoticeSummary = z.infer<typeof NoticeSummary>;
 
-const PersonName = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, { error: `请填写${label}` })
-    .max(30, { error: `${label}不能超过 30 字` });
+const PersonName = (label: string) => freeText(label, { min: 1, max: 30 });
 
 /** 代领: who collects for the applicant. The 身份证号 is checked in main against the station's date. */
 export const ProxyInput = z.object({
   name: PersonName('代领人姓名'),
-  idNumber: z.string({ error: '请填写代领人身份证号' }).trim().min(1, { error: '请填写代领人身份证号' }).max(40, { error: '身份证号应为 18 位' }),
+  idNumber: freeText('代领人身份证号', { min: 1, max: 40 }),
   relation: z.enum(PROXY_RELATIONS, { error: '请选择代领人与申请人的关系' }),
 });
 
@@ -160,7 +156,7 @@ export const intakeCalls = {
       /** 当场办结: accept and complete in one step, for items whose limit is 当场办结 */
       onTheSpot: z
         .object({
-          result: z.string().trim().min(1, { error: '请填写办理结果' }).max(500, { error: '办理结果不能超过 500 字' }),
+          result: freeText('办理结果', { min: 1, max: 500, multiline: true }),
           /** the result was handed to the applicant there and then (领取) */
           handedOver: z.boolean(),
         })
@@ -177,9 +173,9 @@ export const intakeCalls = {
         .array(z.object({ id: Id, version: z.number().int().positive() }), { error: '请选择要转报的事项' })
         .min(1, { error: '请选择要转报的事项' })
         .max(50, { error: '一张转报单最多 50 件' }),
-      department: z.string({ error: '请填写接收部门' }).trim().min(1, { error: '请填写接收部门' }).max(40, { error: '接收部门不能超过 40 字' }),
+      department: freeText('接收部门', { min: 1, max: 40 }),
       channel: z.enum(FORWARD_CHANNELS, { error: '请选择报送方式' }),
-      channelNote: z.string().trim().max(60, { error: '说明不能超过 60 字' }).optional(),
+      channelNote: freeText('说明', { max: 60 }).optional(),
       receiverName: PersonName('接收人姓名'),
       receivedAt: z.iso.datetime({ offset: true, error: '请填写接收时间' }),
       note: Note,
@@ -191,8 +187,8 @@ export const intakeCalls = {
   'intake.notices': call(
     z
       .object({
-        query: z.string().trim().max(40, { error: '编号不能超过 40 个字符' }).optional(),
-        residentId: z.string().max(64).optional(),
+        query: freeText('编号', { max: 40 }).optional(),
+        residentId: plainKey('办事群众编号', { max: 64 }).optional(),
         limit: z.number().int().min(1).max(200).default(50),
       })
       .refine((v) => !!v.query || !!v.residentId, { error: '请输入告知书编号' }),
@@ -205,9 +201,9 @@ export const intakeCalls = {
       to: Status,
       /** the version the clerk saw: a stale screen cannot overwrite a newer change */
       version: z.number().int().positive(),
-      reason: z.string().trim().max(500, { error: '原因不能超过 500 字' }).optional(),
-      result: z.string().trim().max(500, { error: '办理结果不能超过 500 字' }).optional(),
-      receiverName: z.string().trim().max(30, { error: '姓名不能超过 30 字' }).optional(),
+      reason: freeText('原因', { max: 500, multiline: true }).optional(),
+      result: freeText('办理结果', { max: 500, multiline: true }).optional(),
+      receiverName: freeText('姓名', { max: 30 }).optional(),
       /** 领取 by someone else for the applicant */
       proxy: ProxyInput.optional(),
     }),
@@ -221,8 +217,8 @@ export const intakeCalls = {
     z.object({
       view: z.enum(['today', 'mine', 'overdue', 'dueSoon', 'open', 'all']).default('open'),
       status: Status.optional(),
-      itemCode: z.string().max(40).optional(),
-      residentId: z.string().max(64).optional(),
+      itemCode: plainKey('事项编码', { max: 40 }).optional(),
+      residentId: plainKey('办事群众编号', { max: 64 }).optional(),
       limit: z.number().int().min(1).max(500).default(200),
     }),
     z.array(IntakeRecord),

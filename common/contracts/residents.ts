@@ -9,6 +9,7 @@ import { stationDate } from '../time';
 import { checkPhone } from '../phone';
 import { INTAKE_STATUSES } from '../intake-status';
 import { DocumentMeta } from './documents';
+import { freeText, plainKey } from '../text';
 
 /** 重点服务对象: the key-service target groups a station tracks (the issue's list, in its order). */
 export const KEY_TAGS = ['空巢老人', '独居老人', '残疾人', '低保', '特困', '优抚对象', '留守儿童', '重病'] as const;
@@ -39,12 +40,12 @@ export const IdNumberSchema = z
     return r.idNumber;
   });
 
-export const ResidentNameSchema = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, { error: '请填写姓名' })
-  .max(30, { error: '姓名不能超过 30 个字' })
-  .refine((v) => !/[\p{Cc}\p{Cf}<>]/u.test(v) && !/\d/.test(v), { error: '姓名不能包含数字或特殊符号' });
+/**
+ * 姓名: the free-text rule (no lone surrogate, control or bidi mark; NFC; 30 characters as a
+ * clerk counts them, a rare CJK character of Ext B–H counting once), then a name's own: no
+ * digits, no invisible format characters (zero-width space…), no markup brackets.
+ */
+export const ResidentNameSchema = freeText('姓名', { min: 1, max: 30 }).refine((v) => typeof v !== 'string' || (!/[\p{Cc}\p{Cf}<>]/u.test(v) && !/\d/.test(v)), { error: '姓名不能包含数字或特殊符号' });
 
 /** YYYY-MM-DD, a real day, not after today. */
 export const PastDateSchema = (label: string) =>
@@ -69,7 +70,13 @@ export const OptionalPhoneSchema = z
     return r.phone;
   });
 
-const text = (label: string, max: number) => z.string({ error: `${label}格式不正确` }).trim().max(max, { error: `${label}不能超过 ${max} 个字` });
+const text = (label: string, max: number, multiline = false) => freeText(label, { max, multiline });
+const RecordId = plainKey('记录编号', { max: 64 });
+
+/** The columns a form and an import row share, each under the free-text rule (the import reads its cells with these). */
+export const AddressSchema = text('现住址', 120);
+export const GridSchema = text('所属网格', 40);
+export const NotesSchema = text('备注', 500, true);
 
 export const TagEntrySchema = z.object({ tag: KeyTagSchema, since: PastDateSchema('认定日期') });
 export type TagEntry = z.infer<typeof TagEntrySchema>;
@@ -86,12 +93,12 @@ const residentFields = {
   sex: SexSchema.optional(),
   birthDate: PastDateSchema('出生日期').optional(),
   phone: OptionalPhoneSchema.default(''),
-  address: text('现住址', 120).default(''),
-  grid: text('所属网格', 40).default(''),
+  address: AddressSchema.default(''),
+  grid: GridSchema.default(''),
   /** the 户主's resident id; null: not linked to a household (or is the 户主 of one) */
-  householdHeadId: z.string().trim().min(1).max(64).nullable().default(null),
+  householdHeadId: RecordId.nullable().default(null),
   relation: RelationSchema.nullable().default(null),
-  notes: text('备注', 500).default(''),
+  notes: NotesSchema.default(''),
   /** the clerk's correction of the name's pinyin, one syllable per character ("wei zhe"); '': derived from the name */
   pinyin: text('拼音', 200).default(''),
   tags: TagsSchema.default([]),
@@ -101,7 +108,7 @@ export const ResidentInputSchema = z.object({ idNumber: IdNumberSchema, ...resid
 export type ResidentInput = z.input<typeof ResidentInputSchema>;
 
 export const ResidentUpdateSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: RecordId,
   /** the version the form was loaded at: an edit over someone else's newer one is refused */
   version: z.number().int().positive(),
   /** omitted: unchanged (a clerk who may not see the full number can still correct it by typing a new one) */
@@ -160,7 +167,7 @@ export const LedgerFilterSchema = z
   .object({
     /** any of these; empty: every key-service target */
     tags: z.array(KeyTagSchema).max(KEY_TAGS.length).default([]),
-    grid: text('所属网格', 40).default(''),
+    grid: GridSchema.default(''),
     ageMin: z.number({ error: '年龄应为数字' }).int({ error: '年龄应为整数' }).min(0, { error: '年龄不能小于 0' }).max(150, { error: '年龄不能超过 150' }).optional(),
     ageMax: z.number({ error: '年龄应为数字' }).int({ error: '年龄应为整数' }).min(0, { error: '年龄不能小于 0' }).max(150, { error: '年龄不能超过 150' }).optional(),
   })
@@ -173,12 +180,7 @@ export type LedgerRow = z.infer<typeof LedgerRow>;
 /** Spreadsheets travel as base64 inside the call; the cap keeps one import to a sane size. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 const FileUpload = z.object({
-  fileName: z
-    .string({ error: '请选择文件' })
-    .trim()
-    .min(1, { error: '请选择文件' })
-    .max(200)
-    .refine((n) => /\.(xlsx|csv)$/i.test(n), { error: '只能导入 .xlsx 或 .csv 文件' }),
+  fileName: freeText('文件名', { min: 1, max: 200 }).refine((n) => /\.(xlsx|csv)$/i.test(n), { error: '只能导入 .xlsx 或 .csv 文件' }),
   base64: z
     .string({ error: '请选择文件' })
     .min(1, { error: '文件是空的' })
@@ -254,25 +256,25 @@ export const ExportedFile = z.object({ fileName: z.string(), savedPath: z.string
 export const residentsCalls = {
   /** one box: name or part of it, pinyin initials, the last 4+ digits of the 身份证号, phone digits */
   'residents.search': call(
-    z.object({ q: z.string({ error: '请输入查找内容' }).max(50, { error: '查找内容过长' }), limit: z.number().int().min(1).max(50).default(20) }),
+    z.object({ q: freeText('查找内容', { max: 50 }), limit: z.number().int().min(1).max(50).default(20) }),
     z.object({ items: z.array(SearchHit), hint: z.string().nullable() }),
     'signedIn',
   ),
-  'residents.get': call(z.object({ id: z.string().min(1).max(64) }), ResidentView, 'signedIn'),
+  'residents.get': call(z.object({ id: RecordId }), ResidentView, 'signedIn'),
   /** the resident's 代办 items, notices and printed documents */
-  'residents.history': call(z.object({ id: z.string().min(1).max(64) }), ResidentHistory, 'signedIn'),
+  'residents.history': call(z.object({ id: RecordId }), ResidentHistory, 'signedIn'),
   /** a light check as soon as a 身份证号 is complete: who already holds it (selfId: the record being edited) */
   'residents.checkIdNumber': call(
-    z.object({ idNumber: IdNumberSchema, selfId: z.string().min(1).max(64).optional() }),
+    z.object({ idNumber: IdNumberSchema, selfId: RecordId.optional() }),
     z.object({ existing: z.object({ id: z.string(), name: z.string(), idMasked: z.string() }).nullable() }),
     'signedIn',
   ),
   /** the pinyin a name gets by itself, for the form; unknown: characters no dictionary has a reading for */
-  'residents.pinyinOf': call(z.object({ name: z.string().max(30) }), z.object({ pinyin: z.string(), unknown: z.array(z.string()) }), 'signedIn'),
+  'residents.pinyinOf': call(z.object({ name: freeText('姓名', { max: 30 }) }), z.object({ pinyin: z.string(), unknown: z.array(z.string()) }), 'signedIn'),
   'residents.create': call(ResidentInputSchema.extend({ requestId: RequestId }), ResidentView, 'signedIn'),
   'residents.update': call(ResidentUpdateSchema, ResidentView, 'signedIn'),
   /** the full 身份证号, to 站长 and 管理员 only; every reveal is audited */
-  'residents.revealIdNumber': call(z.object({ id: z.string().min(1).max(64) }), z.object({ idNumber: z.string() }), 'residents.revealId'),
+  'residents.revealIdNumber': call(z.object({ id: RecordId }), z.object({ idNumber: z.string() }), 'residents.revealId'),
   /** 网格 names in use, for filters and the form's suggestions */
   'residents.grids': call(none, z.array(z.string()), 'signedIn'),
   /** 重点服务对象台账 */
@@ -296,7 +298,7 @@ export const residentsCalls = {
   /** the same preview as a job, for a progress bar: answers at once with the job's id */
   'residents.importStart': call(FileUpload, z.object({ jobId: z.string() }), 'residents.import'),
   /** the job's progress, or its preview once done (then the job is gone); a refused file is this call's error */
-  'residents.importProgress': call(z.object({ jobId: z.string().min(1).max(64) }), ImportJobState, 'residents.import'),
+  'residents.importProgress': call(z.object({ jobId: plainKey('导入任务编号', { max: 64 }) }), ImportJobState, 'residents.import'),
   /** imports every row in one transaction; refused as a whole if any row has an error */
   'residents.importCommit': call(
     FileUpload.extend({ requestId: RequestId, onExisting: z.enum(['skip', 'match'], { error: '请选择已登记居民的处理方式' }) }),

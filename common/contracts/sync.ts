@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
 import { EnrollmentCode } from '../county/protocol';
+import { freeText, plainKey } from '../text';
 
 export const SYNC_STATES = ['unenrolled', 'online', 'offline', 'syncing', 'reenroll'] as const;
 export type SyncState = (typeof SYNC_STATES)[number];
@@ -98,12 +99,7 @@ export const syncCalls = {
   /** exchange the county's one-time code for a station token; countyUrl is saved to 本机设置 */
   'sync.enroll': call(
     z.object({
-      countyUrl: z
-        .string({ error: '请填写县级平台地址' })
-        .trim()
-        .min(1, { error: '请填写县级平台地址' })
-        .max(200)
-        .refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: '县级平台地址须以 http:// 或 https:// 开头' }),
+      countyUrl: freeText('县级平台地址', { min: 1, max: 200 }).refine((v) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), { error: '县级平台地址须以 http:// 或 https:// 开头' }),
       code: EnrollmentCode,
     }),
     SyncStatus,
@@ -112,5 +108,5 @@ export const syncCalls = {
   'sync.rejected': call(none, z.array(RejectedEvent), 'sync.manage'),
   'sync.conflicts': call(z.object({ includeResolved: z.boolean().default(false) }), z.array(SyncConflict), 'sync.manage'),
   /** the station head has seen the conflict and says what was done about it */
-  'sync.resolveConflict': call(z.object({ id: z.string().min(1), resolution: z.string().trim().min(1, { error: '请写明处理方式' }).max(200) }), SyncConflict, 'sync.manage'),
+  'sync.resolveConflict': call(z.object({ id: plainKey('冲突编号', { max: 64 }), resolution: freeText('处理方式', { min: 1, max: 200, multiline: true }) }), SyncConflict, 'sync.manage'),
 } as const;

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { AuditEntry, AuditFilter } from '../../common/contract';
 import { STATION_OFFSET_MS } from '../../common/time';
 import { checkNames, GENESIS_HASH, type AuditEvent } from '../db/write';
+import { wellFormed } from '../../common/text';
 
 export { GENESIS_HASH, type AuditEvent };
 
@@ -121,7 +122,9 @@ export function createAudit(db: Db, clock: Clock) {
       actor_id: e.actorId,
       action: e.action,
       entity: e.entity,
-      entity_id: e.entityId ?? null,
+      // what SQLite will store: a lone surrogate in an id taken from raw input would otherwise
+      // be hashed as itself and read back as U+FFFD, and the chain would look broken
+      entity_id: e.entityId == null ? null : wellFormed(e.entityId),
       detail: JSON.stringify(e.detail ?? {}),
     };
     const prev_hash = prev?.hash ?? GENESIS_HASH;

@@ -8,7 +8,7 @@ import { newId } from '../clock';
 import { AppError } from '../../common/errors';
 import { checkIdNumber, maskIdNumber, SEX_LABELS, type Sex } from '../../common/idcard';
 import { stationDate } from '../../common/time';
-import { KEY_TAGS, OptionalPhoneSchema, ResidentNameSchema, type ImportPreview, type ImportRowPreview, type KeyTag, type TagEntry } from '../../common/contracts/residents';
+import { AddressSchema, GridSchema, KEY_TAGS, NotesSchema, OptionalPhoneSchema, ResidentNameSchema, type ImportPreview, type ImportRowPreview, type KeyTag, type TagEntry } from '../../common/contracts/residents';
 import { fieldsOf, type ResidentFields, type ResidentRow, type ResidentStore } from './residents-store';
 import { changedFields, sortTags, type FieldErrors } from './residents-shared';
 import { IMPORT_COLUMN_LABELS, importTemplate, type ImportColumn, type SheetRow } from './residents-io';
@@ -114,12 +114,13 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
       if (!p.success) errors.phone = p.error.issues[0]?.message ?? '联系电话格式不正确';
       else phone = p.data;
     }
-    const limits: [ImportColumn, number][] = [
-      ['address', 120],
-      ['grid', 40],
-      ['notes', 500],
-    ];
-    for (const [col, max] of limits) if ((c[col] ?? '').length > max) errors[col] = `${IMPORT_COLUMN_LABELS[col]}不能超过 ${max} 个字`;
+    // the form's own rules (common/text.ts): a cell with a lone surrogate or a bidi mark is a row error, not stored
+    const texts: Partial<Record<'address' | 'grid' | 'notes', string>> = {};
+    for (const [col, schema] of [['address', AddressSchema], ['grid', GridSchema], ['notes', NotesSchema]] as const) {
+      const p = schema.safeParse(c[col] ?? '');
+      if (p.success) texts[col] = p.data;
+      else errors[col] = p.error.issues[0]?.message ?? `${IMPORT_COLUMN_LABELS[col]}格式不正确`;
+    }
     const tags = c.tags ? parseTags(c.tags, day, errors) : [];
     for (const t of tags) if (birthDate && t.since < birthDate) errors.tags = `“${t.tag}”的认定日期早于出生日期`;
 
@@ -137,7 +138,7 @@ export function createResidentImport(ctx: ServiceContext, store: ResidentStore) 
       existing,
       tags,
       fields: ok
-        ? { name, idNumber, sex, birthDate, phone, address: c.address ?? '', grid: c.grid ?? '', householdHeadId: null, relation: null, notes: c.notes ?? '', pinyinManual: null }
+        ? { name, idNumber, sex, birthDate, phone, address: texts.address ?? '', grid: texts.grid ?? '', householdHeadId: null, relation: null, notes: texts.notes ?? '', pinyinManual: null }
         : null,
     };
   }

@@ -23,6 +23,7 @@ import { changedFields, sortTags, summaryOf, type FieldErrors } from './resident
 import { createResidentLedger } from './residents-ledger';
 import { createResidentImport } from './residents-import';
 import { createResidentHistory } from './residents-history';
+import { KEY_PATTERN } from '../../common/text';
 
 /** What other capabilities (代办 intake, receipts) read about a resident: the full record, for use inside main only. */
 export interface ResidentRecord extends ResidentFields {
@@ -288,7 +289,7 @@ export function createResidents(ctx: ServiceContext) {
       if (name !== 'residents.revealIdNumber') return;
       // the input as sent, not yet parsed: read with care
       const id = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
-      revealRefused(who, 'revealIdNumber', typeof id === 'string' ? id : null);
+      revealRefused(who, 'revealIdNumber', typeof id === 'string' && id.length <= 64 && KEY_PATTERN.test(id) ? id : null);
     },
     /** The full record for other capabilities in main (intake prints from it); NOT_FOUND when unknown. */
     get(id: string): ResidentRecord {

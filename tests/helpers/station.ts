@@ -66,11 +66,11 @@ export const STATION = { code: '130102001', name: '长安区建北街道党群�
 export const ADMIN = { name: '王建国', login: 'admin', password: 'Station2026' };
 
 /** A real station on a real SQLite file in a fresh temp folder. */
-export async function openTestStation(opts: { clock?: Clock; dataDir?: string } = {}) {
+export async function openTestStation(opts: { clock?: Clock; dataDir?: string; resourcesDir?: string } = {}) {
   const dataDir = opts.dataDir ?? tempDir();
   // Never the machine's clock: a test's "today" is the injected one, so the suite passes on any day.
   const clock = opts.clock ?? manualClock();
-  const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock });
+  const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}) });
   const client = clientOf(station);
   // api: the checked path (dispatch) as the renderer takes it; calls: what a transport is handed
   return { calls: station, api: client, client, services: station.services, close: station.close, warmUp: station.warmUp, dbPath: station.dbPath, dataDir, clock };
