@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
+import { plainKey } from '../text';
 import { GRANTABLE, PERMISSIONS, ROLES, type Permission } from '../roles';
 
 export const GrantablePermissionSchema = z.enum(GRANTABLE, { error: '该权限不能单独授予' });
@@ -26,7 +27,7 @@ export const grantsCalls = {
   /** every staff member with the permissions granted to them */
   'staff.grants': call(none, z.array(StaffGrants), 'staff.grant'),
   /** grants (granted: true) or withdraws one permission; audited; answers with the member's grants */
-  'staff.setGrant': call(z.object({ staffId: z.string().min(1).max(64), permission: GrantablePermissionSchema, granted: z.boolean() }), StaffGrants, 'staff.grant'),
+  'staff.setGrant': call(z.object({ staffId: plainKey('工作人员', { max: 64 }), permission: GrantablePermissionSchema, granted: z.boolean() }), StaffGrants, 'staff.grant'),
   /** what the signed-in staff member may do: their role's permissions and their grants, for the screens to show or hide controls */
   'staff.myPermissions': call(none, z.array(PermissionName), 'signedIn'),
 } as const;

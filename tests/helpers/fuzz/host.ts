@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { startHost, type Host } from '../../../main/host/server';
 import { CALL_NAMES, contract, TOKEN_HEADER, type CallName } from '../../../common/contract';
+import { browserHeaders } from '../host-session';
 import { can, ROLES, type Role } from '../../../common/roles';
 import { openTestStation, tempDir, STATION, ADMIN } from '../station';
 import { addStaff } from '../staff';
@@ -55,10 +56,10 @@ export interface Role_ {
 
 /**
  * How the fuzz client proves it is the browser that opened the page: the ONE place that knows
- * (today the per-start token in a header; the launch-code → cookie exchange replaces it here).
+ * (a one-time launch code traded for the HttpOnly session cookie, as the page does: docs/browser-mode.md).
  */
 export async function authenticate(host: Host): Promise<Record<string, string>> {
-  return { host: `127.0.0.1:${host.port}`, origin: `http://127.0.0.1:${host.port}`, [TOKEN_HEADER]: host.token, 'content-type': 'application/json' };
+  return browserHeaders(host);
 }
 
 export function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number }): Promise<Reply> {
@@ -208,18 +209,20 @@ export async function fuzzHost(fh: FuzzHost, opts: HostRunOptions): Promise<Host
 
   // --- token, Origin and Host games: each must be refused
   await becomes(fh.roles[0]!);
-  const { [TOKEN_HEADER]: token, ...noToken } = headers;
+  const { cookie, ...noToken } = headers;
+  const [cookieName, session] = cookie!.split('=', 2) as [string, string];
+  const withSession = (v: string) => ({ ...noToken, cookie: `${cookieName}=${v}` });
   const games: [string, Record<string, string>, string?][] = [
-    ['no token', noToken],
-    ['empty token', { ...headers, [TOKEN_HEADER]: '' }],
-    ['token one character off', { ...headers, [TOKEN_HEADER]: token!.slice(0, -1) + (token!.endsWith('A') ? 'B' : 'A') }],
-    ['token upper-cased', { ...headers, [TOKEN_HEADER]: token!.toUpperCase() === token ? token!.toLowerCase() : token!.toUpperCase() }],
-    ['token doubled', { ...headers, [TOKEN_HEADER]: token! + token! }],
-    // (a leading space is not a game: HTTP strips it from any header value)
-    ['token with a character more', { ...headers, [TOKEN_HEADER]: `${token}=` }],
-    ['token in the query only', noToken, `?token=${token}`],
-    ['token as a cookie only', { ...noToken, cookie: `token=${token}` }],
-    ['token as bearer only', { ...noToken, authorization: `Bearer ${token}` }],
+    ['no session cookie', noToken],
+    ['empty session cookie', withSession('')],
+    ['session one character off', withSession(session.slice(0, -1) + (session.endsWith('A') ? 'B' : 'A'))],
+    ['session upper-cased', withSession(session.toUpperCase() === session ? session.toLowerCase() : session.toUpperCase())],
+    ['session doubled', withSession(session + session)],
+    ['session with a character more', withSession(`${session}=`)],
+    ['session under another cookie name', { ...noToken, cookie: `stationdesk=${session}` }],
+    ['session in the query only', noToken, `?session=${session}`],
+    ['session as the script token header', { ...noToken, [TOKEN_HEADER]: session }],
+    ['session as bearer only', { ...noToken, authorization: `Bearer ${session}` }],
     ['foreign Origin', { ...headers, origin: 'http://evil.example' }],
     ['Origin null', { ...headers, origin: 'null' }],
     ['no Origin', (({ origin: _o, ...h }) => h)(headers)],
@@ -269,7 +272,7 @@ export async function fuzzHost(fh: FuzzHost, opts: HostRunOptions): Promise<Host
   for (let i = 0; i < 20; i++) {
     const sock = net.connect(host.port, '127.0.0.1');
     sock.on('error', () => undefined);
-    sock.write(`POST /api/residents.search HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\n${TOKEN_HEADER}: ${token}\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n{"q":"`);
+    sock.write(`POST /api/residents.search HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n{"q":"`);
     slow.push(sock);
     f.inputs++;
   }
