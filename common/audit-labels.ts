@@ -107,6 +107,12 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'intake.correction': '一次性告知书',
   'intake.completion': '办结回执',
   'intake.transmittal': '转报单',
+  'relief.acceptance': '社会救助受理回执',
+  'relief.correction': '补正材料通知书',
+  'relief.authorization': '家庭经济状况核对授权书',
+  'relief.investigation': '社会救助入户调查表',
+  'relief.publicity': '社会救助审核公示',
+  'relief.refusal': '社会救助不予批准通知书',
 };
 
 /** Coded values, whatever key carries them (keys of free text never pass through here). */
