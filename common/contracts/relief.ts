@@ -308,6 +308,8 @@ export const ReliefSettings = z.object({
     investigateWorkdays: z.number().int().min(1).max(60),
     reviewWorkdays: z.number().int().min(1).max(60),
     opinionWorkdays: z.number().int().min(1).max(60),
+    /** working days from 受理 by which the case goes to the county (报县审批) */
+    forwardWorkdays: z.number().int().min(1).max(90),
     /** 公示 length in natural days (7 per the 2021 办法) */
     publicityDays: z.number().int().min(1).max(30),
     /** working days from the county's refusal to the written notice */
