@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   'sync.manage': ['head', 'admin'],
   /** see every past 日结 and reprint its report */
   'dayclose.history': ['head', 'admin'],
+  /** see relief applicants' income, health and disability details, the head's relief list, and export relief data (audited) */
+  'relief.view': ['head', 'admin'],
+  /** grant 临时救助 先行救助 (emergency help before the paperwork) */
+  'relief.emergency': ['head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,6 +21,8 @@ export const DENIED_MESSAGES: Partial<Record<Permission, string>> = {
   'calendar.load': '只有站长或管理员可以导入放假安排',
   'residents.revealId': '只有站长或管理员可以查看完整身份证号',
   'residents.import': '只有站长或管理员可以批量导入居民',
+  'relief.view': '只有站长或管理员可以查看社会救助的收入、健康等信息',
+  'relief.emergency': '只有站长可以批准先行救助',
 };
 
 export function staffActor(s: { id: string; name: string; role: StaffActor['role'] }): StaffActor {

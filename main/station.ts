@@ -31,6 +31,7 @@ import { createDayClose } from './services/dayclose';
 import type { PendingDayCloses, SyncPort } from './sync/port';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
 import { createSyncApi } from './sync/api';
+import { createRelief } from './services/relief';
 
 export interface StationOptions {
   dataDir: string;
@@ -117,6 +118,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   publicUrlOf = sync.publicUrl;
   if (opts.syncWorker?.autoStart !== false) sync.start();
 
+  const relief = createRelief(ctx);
+
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
   const api: StationApi = {
@@ -126,6 +129,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...intake.api,
     ...calendar.api,
     ...dayClose.api,
+    ...relief.api,
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
