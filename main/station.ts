@@ -32,6 +32,7 @@ import type { PendingDayCloses, SyncPort } from './sync/port';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
 import { createSyncApi } from './sync/api';
 import { createRelief } from './services/relief';
+import { createReliefDocs } from './services/relief-docs';
 
 export interface StationOptions {
   dataDir: string;
@@ -119,6 +120,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   if (opts.syncWorker?.autoStart !== false) sync.start();
 
   const relief = createRelief(ctx);
+  const reliefDocs = createReliefDocs(ctx, { relief, residents, documents });
 
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
 
@@ -130,6 +132,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...calendar.api,
     ...dayClose.api,
     ...relief.api,
+    ...reliefDocs.api,
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
