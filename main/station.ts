@@ -112,14 +112,14 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const documents = createDocuments(ctx);
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
-  const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
+  const relief = createRelief(ctx, { calendar });
+  const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar, relief }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
   // 日结 forces its round and sends its summary through the worker; the worker retries the closes left 待确认
   const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? sync.port });
   sync.usePendingDayCloses(dayClose.pending);
   publicUrlOf = sync.publicUrl;
   if (opts.syncWorker?.autoStart !== false) sync.start();
 
-  const relief = createRelief(ctx);
   const reliefDocs = createReliefDocs(ctx, { relief, residents, documents });
 
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
