@@ -14,7 +14,7 @@ import { AppError } from '../../common/errors';
 import { can } from '../../common/roles';
 import { stationDate } from '../../common/time';
 import { ageOn } from '../../common/idcard';
-import { materialsFor, RELIEF_CLOSED } from '../../common/relief';
+import { maskReliefName, materialsFor, RELIEF_CLOSED } from '../../common/relief';
 import { assetWarnings, computeMeans, standardOn } from '../../common/relief-means';
 import { newId } from '../clock';
 import { nextSerial } from './serials';
@@ -46,6 +46,9 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
   /** What the county receives with each change: the case and a household summary, no 身份证号. */
   function snapshot(id: string): unknown {
     const c = view.toCase(store.row(id), { canView: true, today: today(), cal: cal() });
+    // the county's summary names nobody in full: the arithmetic's lines carry masked names
+    const names = c.members.map((m) => m.name).sort((a, b) => b.length - a.length);
+    const masked = (line: string) => names.reduce((t, n) => t.replaceAll(n, maskReliefName(n)), line);
     return {
       id: c.id,
       case_no: c.caseNo,
@@ -63,7 +66,7 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
         totalMonthlyFen: c.means?.totalMonthlyFen ?? null,
         perCapitaFen: c.means?.perCapitaFen ?? null,
         standardFen: c.means?.standard?.fen ?? null,
-        steps: c.means?.steps ?? [],
+        steps: (c.means?.steps ?? []).map(masked),
         assetWarnings: c.assetWarnings.map((w) => w.message),
       },
       opinion: c.opinion ? { agree: c.opinion.agree, text: c.opinion.text, proposedAmountFen: c.opinion.proposedAmountFen } : null,

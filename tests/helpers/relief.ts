@@ -20,3 +20,22 @@ export async function household(api: TestApi, tag = '1') {
   ];
   return { applicant, spouse, child, members, all: materialsFor('dibao') };
 }
+
+type Clocked = { advance(ms: number): void };
+const DAY = 86_400_000;
+
+/**
+ * A complete 低保 case walked from 受理 to 报县审批: investigation, opinion, 7 days of 公示, forward.
+ * Moves the clock 8 days on (signing the admin in again, as a clerk would the next morning).
+ */
+export async function forwardedCase(api: TestApi, clock: Clocked, h: Awaited<ReturnType<typeof household>>, admin: { login: string; password: string }) {
+  let c = (await api['relief.create']({ type: 'dibao', members: h.members, materialsReceived: h.all, assets: [{ kind: 'deposit', description: '银行存款', value: 3000 }] })).case;
+  const today = c.acceptedOn!;
+  const step = async (input: Parameters<TestApi['relief.step']>[0]['input']) => (c = await api['relief.step']({ id: c.id, version: c.version, input }));
+  await step({ step: 'investigate', investigators: ['王建国', '刘芳'], date: today, findings: '家庭困难属实' });
+  await step({ step: 'opinion', agree: true, text: '拟同意纳入低保', proposedAmount: 580 });
+  await step({ step: 'publicize', start: today, place: '社区公示栏' });
+  clock.advance(7 * DAY);
+  await api['auth.signIn'](admin);
+  return step({ step: 'forward' });
+}
