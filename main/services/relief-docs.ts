@@ -28,6 +28,8 @@ function numberFor(form: ReliefForm, caseNo: string): string {
 }
 
 const yuan = (fen: number) => Math.round(fen) / 100;
+/** a form's narrow relation column: 本人, not 申请人本人 */
+const relationOf = (r: keyof typeof MEMBER_RELATION_LABELS) => (r === 'applicant' ? '本人' : MEMBER_RELATION_LABELS[r]);
 const disabilityGrade: Record<string, string> = { '1': '一级', '2': '二级', '3': '三级', '4': '四级' };
 
 export function createReliefDocs(ctx: ServiceContext, deps: { relief: Relief; residents: Residents; documents: Documents }) {
@@ -43,7 +45,7 @@ export function createReliefDocs(ctx: ServiceContext, deps: { relief: Relief; re
   }
 
   const type = (c: ReliefCase) => ({ code: c.type, name: RELIEF_TYPE_LABELS[c.type] });
-  const members = (c: ReliefCase) => c.members.map((m) => ({ name: m.name, relation: MEMBER_RELATION_LABELS[m.relation], idMasked: m.idMasked, adult: m.adult }));
+  const members = (c: ReliefCase) => c.members.map((m) => ({ name: m.name, relation: relationOf(m.relation), idMasked: m.idMasked, adult: m.adult }));
 
   /** Each member's monthly income from the case's own arithmetic (null when the caller may not see it). */
   function monthlyIncome(c: ReliefCase, residentId: string): number | null {
@@ -56,7 +58,7 @@ export function createReliefDocs(ctx: ServiceContext, deps: { relief: Relief; re
       const health = [m.disability ? `${disabilityGrade[m.disability.grade] ?? m.disability.grade}${m.disability.kind}残疾` : '', m.health ?? ''].filter(Boolean).join('；');
       return {
         name: m.name,
-        relation: MEMBER_RELATION_LABELS[m.relation],
+        relation: relationOf(m.relation),
         idMasked: m.idMasked,
         employment: EMPLOYMENT_LABELS[m.employment],
         monthlyIncome: filled ? monthlyIncome(c, m.residentId) : null,

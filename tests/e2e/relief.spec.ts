@@ -190,6 +190,9 @@ test('低保 for a three-person household: 受理 to the county approval, with i
   await expect(page.getByTestId('relief-per-capita')).toHaveText('200.00');
   await expect(page.getByTestId('relief-gap')).toContainText('低于标准 580.00 元');
   await expect(page.getByTestId('relief-means-steps')).toContainText('600.00 元 ÷ 3 人 = 200.00 元');
+  await page.getByTestId('relief-member-0').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/01-new-application-members.png`, animations: 'disabled' });
+  await page.getByTestId('relief-submit').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/01-new-application.png`, fullPage: true, animations: 'disabled' });
 
   await page.getByTestId('relief-submit').click();
@@ -251,6 +254,7 @@ test('低保 for a three-person household: 受理 to the county approval, with i
   await expect(row).toContainText('张*华');
   await expect(row).toContainText('3 人');
   await expect(row).toContainText('200.00 元 / 780.00 元');
+  await expect(row).toContainText('配偶 54岁 无劳动能力（残疾）');
   await expect(row).not.toContainText('张建华');
   await countyPage.screenshot({ path: `${SHOTS}/04-county-relief.png`, fullPage: true, animations: 'disabled' });
   await row.getByRole('button', { name: '审核确认' }).click();

@@ -8,10 +8,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Alert, Button, Form, Input, InputNumber, Modal, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { CountyReliefCase, DecideRelief } from '../../../common/county/admin';
 import { formatDateTime } from '../../../common/time';
+import { EMPLOYMENT_LABELS, MEMBER_RELATION_LABELS } from '../../../common/relief';
 import { api, messageOf } from './api';
 import { R } from './relief-strings';
 
 export const RELIEF_TAB = R.tab;
+/** a code the station sent, in words; a code this page does not know yet as it came */
+const label = (labels: Record<string, string>, code: string) => labels[code] ?? code;
 type Status = 'forwarded' | 'decided' | 'all';
 
 function nextMonth(): string {
@@ -160,7 +163,7 @@ export function ReliefTab() {
             render: (_, c) => (
               <div>
                 <div>{R.size(c.household.size)}</div>
-                <div style={{ color: '#666', fontSize: 12 }}>{c.household.members.map((m) => `${m.relation} ${m.age}岁 ${m.employment}${m.disabled ? `（${R.disabled}）` : ''}`).join('；')}</div>
+                <div style={{ color: '#666', fontSize: 12 }}>{c.household.members.map((m) => `${label(MEMBER_RELATION_LABELS, m.relation)} ${m.age}岁 ${label(EMPLOYMENT_LABELS, m.employment)}${m.disabled ? `（${R.disabled}）` : ''}`).join('；')}</div>
               </div>
             ),
           },

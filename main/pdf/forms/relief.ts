@@ -188,7 +188,7 @@ export function reliefPublicityForm(d: ReliefPublicityData): FormModel {
       {
         kind: 'paragraph',
         indent: true,
-        text: `根据《最低生活保障审核确认办法》和《社会救助暂行办法》的规定，经入户调查、民主评议和初审，现将${d.community}拟给予社会救助的家庭情况公示如下。`,
+        text: `根据《最低生活保障审核确认办法》和《社会救助暂行办法》的规定，经入户调查、民主评议和初审，现将拟给予社会救助的家庭情况公示如下（公示地点：${d.community}）。`,
       },
       {
         kind: 'table',
