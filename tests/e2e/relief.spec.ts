@@ -247,6 +247,10 @@ test('低保 for a three-person household: 受理 to the county approval, with i
   await step(page, 'forward', async () => undefined);
   await expect(page.getByTestId('relief-case-status')).toHaveText('已报县审批');
   await syncNow(page);
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('workbench-relief-count-open')).toHaveText('1');
+  await page.getByTestId('workbench-relief').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/04-workbench.png`, animations: 'disabled' });
 
   // 5. the county approves on its page
   await countyPage.getByRole('button', { name: '刷新' }).click();

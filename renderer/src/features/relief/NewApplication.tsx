@@ -11,6 +11,8 @@ import { ApiError } from '../../api';
 import { errorText, notifyError } from '../../components/feedback';
 import { enterAdvances } from '../../components/forms';
 import { useRequestId } from '../../request-id';
+import { can } from '../../../../common/roles';
+import { useApp } from '../../stores/app';
 import { ResidentPicker } from '../residents';
 import {
   ASSET_KIND_LABELS,
@@ -42,6 +44,8 @@ export function NewApplication() {
   const [created, setCreated] = useState<Created | null>(null);
   const [requestId, renewRequestId] = useRequestId();
   const typeRef = useRef<RefSelectProps>(null);
+  // the clerk types what the applicant declares; the figures are shown only to those who handle relief
+  const mayView = useApp((s) => can(s.session?.staff.role, 'relief.view'));
   const submitRef = useRef<HTMLButtonElement>(null);
 
   const patch = (p: Partial<ApplicationDraft>) => setD((x) => ({ ...x, ...p }));
@@ -272,7 +276,7 @@ export function NewApplication() {
       </div>
 
       <aside className="sd-relief-side">
-        <MeansPanel means={preview?.means ?? null} warnings={preview?.assetWarnings ?? []} error={previewError} />
+        <MeansPanel means={preview?.means ?? null} warnings={preview?.assetWarnings ?? []} error={previewError} redacted={!mayView} />
         {missing.length > 0 && d.type && (
           <Alert type="warning" showIcon message={`缺少 ${missing.length} 项材料`} description={<ol>{missing.map((m) => <li key={m}>{m}</li>)}</ol>} data-testid="relief-missing" />
         )}
