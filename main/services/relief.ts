@@ -34,6 +34,38 @@ export function mayViewRelief(actor: Actor): boolean {
   return actor.kind === 'county' || can(actor.role, 'relief.view');
 }
 
+/** A step's line in the history; free text that may describe the household's means (findings, objections) only with relief.view. */
+function stepText(step: string, d: Record<string, unknown>, canView: boolean): string | null {
+  const t = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+  switch (step) {
+    case 'create':
+      return typeof d.missing === 'number' && d.missing > 0 ? `材料缺 ${d.missing} 项` : '材料齐全';
+    case 'investigate':
+      return `调查人：${Array.isArray(d.investigators) ? (d.investigators as string[]).join('、') : ''}；调查日期 ${t('date')}${canView ? `；${t('findings')}` : ''}`;
+    case 'review':
+      return `评议日期 ${t('date')}${canView ? `；${t('outcome')}` : ''}`;
+    case 'opinion':
+      return d.agree === true ? '初审同意' : '初审不同意';
+    case 'publicize':
+      return `公示 ${t('start')} 至 ${t('end')}，${t('place')}`;
+    case 'objection':
+      return `异议受理日期 ${t('receivedOn')}${canView ? `：${t('text')}` : ''}，重新入户调查`;
+    case 'decision':
+      return d.decision === 'approved' ? '县级批准' : '县级不予批准';
+    case 'notifyRefusal':
+      return `${t('givenOn')} ${t('how')}`;
+    case 'withdraw':
+    case 'extend':
+      return t('reason');
+    case 'emergency':
+      return `先行救助，后续手续须在 ${t('due')} 前完成`;
+    case 'task':
+      return `已完成：${t('task')}`;
+    default:
+      return null;
+  }
+}
+
 const EMERGENCY_TASKS = ['补齐临时救助申请材料', '完成入户调查核实', '补办审核审批手续'] as const;
 
 export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) {
@@ -316,7 +348,8 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
     },
     async 'relief.get'({ id }, me) {
       const c = toCase(id, me);
-      const events = store.steps(id).map((s) => ({ at: s.at, byName: s.by_name, step: s.step, from: s.from_status, to: s.to_status, text: null }));
+      const canView = mayViewRelief(me);
+      const events = store.steps(id).map((s) => ({ at: s.at, byName: s.by ? s.by_name : `${s.by_name}（县级）`, step: s.step, from: s.from_status, to: s.to_status, text: stepText(s.step, JSON.parse(s.data) as Record<string, unknown>, canView) }));
       return { case: c, events };
     },
     async 'relief.list'({ view: v, type, status, limit }, me) {

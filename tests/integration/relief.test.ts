@@ -147,6 +147,7 @@ describe('relief: 近亲属备案, privacy, 先行救助', () => {
     expect((await s.client['relief.counts']({})).closeRelative).toBe(1);
     expect((await s.client['audit.search']({ filter: { action: 'relief_close_relative.record' } })).total).toBe(1);
 
+    await s.client['relief.step']({ id: created.case.id, version: created.case.version, input: { step: 'investigate', investigators: ['王建国', '刘芳'], date: '2026-09-14', findings: '妻子尿毒症每周透析三次，月医疗支出约 2000 元' } });
     await addStaff(s.client, { name: '赵敏', login: 'zhao', role: 'clerk', password: 'Clerk2026x' });
     await s.client['auth.signIn']({ login: 'zhao', password: 'Clerk2026x' });
     const seen = (await s.client['relief.get']({ id: created.case.id })).case;
@@ -158,6 +159,10 @@ describe('relief: 近亲属备案, privacy, 先行救助', () => {
       [null, null, null],
     ]);
     expect(JSON.stringify(seen)).not.toContain('尿毒症');
+    expect(seen.investigations[0]).toMatchObject({ investigators: ['王建国', '刘芳'], findings: '（已隐去，需查看救助信息权限）' });
+    const history = (await s.client['relief.get']({ id: created.case.id })).events;
+    expect(history.map((e) => e.step)).toEqual(['create', 'accept', 'investigate']);
+    expect(JSON.stringify(history)).not.toContain('尿毒症');
     expect(JSON.stringify(seen)).not.toContain('360000');
     expect(seen.members.map((m) => m.name)).toEqual(['张建华', '李秀英', '张小明']);
     expect(await expectAppError(s.client['relief.headList']({}), 'FORBIDDEN')).toBe('只有站长或管理员可以查看社会救助的收入、健康等信息');
