@@ -27,11 +27,28 @@ import { createReliefExport } from './relief-export';
 type ReliefCall = keyof typeof reliefCalls;
 
 /**
- * Who sees income, health and disability details. One place: when per-staff grants land in
- * main/access.ts, this is where a grant of 'relief.view' is honoured.
+ * Who sees income, health and disability details: the county, the roles holding
+ * 'relief.view', and a staff member the 站长 granted it (grantsOf: the per-staff grants).
  */
-export function mayViewRelief(actor: Actor): boolean {
-  return actor.kind === 'county' || can(actor.role, 'relief.view');
+export function mayViewRelief(actor: Actor, grantsOf: (staffId: string) => readonly string[] = () => []): boolean {
+  return actor.kind === 'county' || can(actor.role, 'relief.view') || grantsOf(actor.id).includes('relief.view');
+}
+
+/**
+ * The per-staff grants (staff_grants, issue 8's migration 0016) when this database has them;
+ * none before that table exists. A row exists only for a permission the grants service let through.
+ */
+export function grantsReader(db: ServiceContext['db']): (staffId: string) => readonly string[] {
+  let read: ((staffId: string) => string[]) | null = null;
+  return (staffId) => {
+    if (!read) {
+      const has = db.prepare<[], number>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'staff_grants'").pluck().get() === 1;
+      if (!has) return [];
+      const q = db.prepare<[string], string>('SELECT permission FROM staff_grants WHERE staff_id = ?').pluck();
+      read = (id) => q.all(id);
+    }
+    return read(staffId);
+  };
 }
 
 /** A step's line in the history; free text that may describe the household's means (findings, objections) only with relief.view. */
@@ -68,8 +85,10 @@ function stepText(step: string, d: Record<string, unknown>, canView: boolean): s
 
 const EMERGENCY_TASKS = ['补齐临时救助申请材料', '完成入户调查核实', '补办审核审批手续'] as const;
 
-export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) {
+export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; grantsOf?: (staffId: string) => readonly string[] }) {
   const { db, clock, write } = ctx;
+  const grantsOf = deps.grantsOf ?? grantsReader(db);
+  const mayView = (actor: Actor) => mayViewRelief(actor, grantsOf);
   const store = createReliefStore(db);
   const view = createReliefView(store);
   const cal = () => deps.calendar.work();
@@ -109,7 +128,7 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
   }
 
   const steps = createReliefSteps(ctx, { store, view, cal, snapshot });
-  const toCase = (id: string, actor: Actor) => view.toCase(store.row(id), { canView: mayViewRelief(actor), today: today(), cal: cal() });
+  const toCase = (id: string, actor: Actor) => view.toCase(store.row(id), { canView: mayView(actor), today: today(), cal: cal() });
 
   function checkHousehold(h: HouseholdInput, closeRelatives: ParsedInput<'relief.create'>['closeRelatives']) {
     const applicants = h.members.filter((m) => m.relation === 'applicant');
@@ -282,7 +301,7 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
   function allCases(actor: Actor): ReliefCase[] {
     const t = today();
     const c = cal();
-    const canView = mayViewRelief(actor);
+    const canView = mayView(actor);
     return store.all().map((r) => view.toCase(r, { canView, today: t, cal: c }));
   }
 
@@ -348,7 +367,7 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
     },
     async 'relief.get'({ id }, me) {
       const c = toCase(id, me);
-      const canView = mayViewRelief(me);
+      const canView = mayView(me);
       const events = store.steps(id).map((s) => ({ at: s.at, byName: s.by ? s.by_name : `${s.by_name}（县级）`, step: s.step, from: s.from_status, to: s.to_status, text: stepText(s.step, JSON.parse(s.data) as Record<string, unknown>, canView) }));
       return { case: c, events };
     },
