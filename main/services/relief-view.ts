@@ -83,9 +83,15 @@ export function createReliefView(store: ReliefStore) {
     });
   }
 
-  function toCase(r: CaseRow, opts: { canView: boolean; today: string; cal: Workdays }): ReliefCase {
+  /** shared: what every case of one read counts on (a list reads them once, not per case) */
+  function shared() {
+    return { config: store.config(), standards: standardsOf(store) };
+  }
+
+  function toCase(r: CaseRow, opts: { canView: boolean; today: string; cal: Workdays; shared?: ReturnType<typeof shared> }): ReliefCase {
     const { canView, today, cal } = opts;
-    const { limits, time } = store.config();
+    const common = opts.shared ?? shared();
+    const { limits, time } = common.config;
     const steps = store.steps(r.id);
     const members = store.members(r.id);
     const incomes = store.incomes(r.id);
@@ -97,7 +103,7 @@ export function createReliefView(store: ReliefStore) {
     const f = facts(r, steps);
     const { dueDate, refusalNoticeDue, dues, provisional } = caseDues(f, time, cal, today);
     const countedOn = f.acceptedOn ?? stationDate(r.created_at);
-    const standard = standardOn(standardsOf(store), countedOn);
+    const standard = standardOn(common.standards, countedOn);
     const means = computeMeans(
       members.map((m) => ({ residentId: m.resident_id, name: m.name, employment: m.employment, incomes: incomes.filter((i) => i.resident_id === m.resident_id).map((i) => ({ kind: i.kind, amountFen: i.amount_fen, months: i.months })) })),
       supporters.map((s) => ({ name: s.name, monthlyFen: s.monthly_support_fen })),
@@ -214,7 +220,7 @@ export function createReliefView(store: ReliefStore) {
     };
   }
 
-  return { toCase, summary, facts };
+  return { toCase, summary, facts, shared };
 }
 
 export type ReliefView = ReturnType<typeof createReliefView>;

@@ -19,7 +19,7 @@ import { assetWarnings, computeMeans, standardOn } from '../../common/relief-mea
 import { newId } from '../clock';
 import { nextSerial } from './serials';
 import type { Calendar } from './calendar';
-import { createReliefStore, type HouseholdInput } from './relief-store';
+import { createReliefStore, type CaseRow, type HouseholdInput } from './relief-store';
 import { createReliefView, standardsOf } from './relief-view';
 import { createReliefSteps, STALE } from './relief-steps';
 import { createReliefExport } from './relief-export';
@@ -298,12 +298,27 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
     });
   }
 
-  function allCases(actor: Actor): ReliefCase[] {
+  /**
+   * Cases as shown now. Each is read whole and its dates counted, so the rows are narrowed
+   * first: the lists and the 工作台 counts look at open cases (and closed ones with 先行救助
+   * tasks still open), not at years of closed ones.
+   */
+  function allCases(actor: Actor, keep: (r: CaseRow) => boolean = () => true, limit = Infinity): ReliefCase[] {
     const t = today();
     const c = cal();
     const canView = mayView(actor);
-    return store.all().map((r) => view.toCase(r, { canView, today: t, cal: c }));
+    const shared = view.shared();
+    return store
+      .all()
+      .filter(keep)
+      .slice(0, limit)
+      .map((r) => view.toCase(r, { canView, today: t, cal: c, shared }));
   }
+  const openTaskCases = () => new Set(db.prepare<[], string>('SELECT DISTINCT case_id FROM relief_tasks WHERE done_at IS NULL').pluck().all());
+  const liveRow = () => {
+    const withTasks = openTaskCases();
+    return (r: CaseRow) => !RELIEF_CLOSED.includes(r.status) || withTasks.has(r.id);
+  };
 
   const open = (c: ReliefCase) => !RELIEF_CLOSED.includes(c.status);
   const exporter = createReliefExport(ctx, { all: allCases, summary: view.summary });
@@ -372,19 +387,16 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
       return { case: c, events };
     },
     async 'relief.list'({ view: v, type, status, limit }, me) {
-      const list = allCases(me).filter((c) => {
-        if (type && c.type !== type) return false;
-        if (status && c.status !== status) return false;
-        if (v === 'open') return open(c);
-        if (v === 'overdue') return c.urgency === 'overdue';
-        if (v === 'dueSoon') return c.urgency === 'dueSoon';
-        if (v === 'closeRelative') return c.closeRelative;
-        return true;
-      });
+      const live = liveRow();
+      const inView = (r: CaseRow) => (v === 'all' ? true : v === 'closeRelative' ? r.close_relative === 1 : v === 'open' ? !RELIEF_CLOSED.includes(r.status) : live(r));
+      const rowFilter = (r: CaseRow) => (!type || r.type === type) && (!status || r.status === status) && inView(r);
+      // the views decided by the row alone need no more cases than they show
+      const byRow = v === 'all' || v === 'closeRelative' || v === 'open';
+      const list = allCases(me, rowFilter, byRow ? limit : Infinity).filter((c) => (v === 'overdue' ? c.urgency === 'overdue' : v === 'dueSoon' ? c.urgency === 'dueSoon' : true));
       return list.slice(0, limit).map(view.summary);
     },
     async 'relief.counts'(_input, me) {
-      const all = allCases(me);
+      const all = allCases(me, liveRow());
       return {
         open: all.filter(open).length,
         overdue: all.filter((c) => c.urgency === 'overdue').length,
@@ -395,7 +407,8 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
       };
     },
     async 'relief.headList'(_input, me) {
-      const all = allCases(me);
+      const live = liveRow();
+      const all = allCases(me, (r) => live(r) || r.close_relative === 1);
       return {
         closeRelatives: all.filter((c) => c.closeRelative).map((c) => ({ ...view.summary(c), relatives: c.closeRelatives })),
         overdue: all.filter((c) => c.urgency === 'overdue').map(view.summary),
