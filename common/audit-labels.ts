@@ -94,6 +94,8 @@ export const DETAIL_KEYS: Record<string, string> = {
   replaced: '替换的版本',
   affected: '承诺日期有差异的事项',
   caseNo: '救助案件编号',
+  caseId: '救助案件',
+  agree: '初审同意',
   reliefType: '救助类型',
   fromStatus: '原状态',
   toStatus: '新状态',

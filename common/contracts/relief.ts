@@ -205,7 +205,7 @@ export const CountyDecision = z.object({
   decidedOn: z.string(),
 });
 export const RefusalNotice = z.object({ givenOn: z.string(), how: z.string(), recordedAt: z.string(), recordedByName: z.string() });
-export const Emergency = z.object({ id: z.string(), amountFen: z.number().int(), reason: z.string(), grantedAt: z.string(), grantedByName: z.string() });
+export const Emergency = z.object({ id: z.string(), amountFen: z.number().int().nullable(), reason: z.string(), grantedAt: z.string(), grantedByName: z.string() });
 export const FollowTask = z.object({ id: z.string(), label: z.string(), due: z.string(), doneAt: z.string().nullable(), state: z.enum(['done', 'open', 'dueSoon', 'overdue']) });
 
 export const ReliefCase = z.object({

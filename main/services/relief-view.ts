@@ -12,6 +12,8 @@ import { stationDate } from '../../common/time';
 import type { CaseRow, ReliefStore, StepRow } from './relief-store';
 
 type StepData = Record<string, unknown>;
+/** free text that may describe the household's means or health, for a caller without relief.view */
+export const HIDDEN = '（已隐去，需查看救助信息权限）';
 const data = (s: StepRow): StepData => JSON.parse(s.data) as StepData;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -81,9 +83,15 @@ export function createReliefView(store: ReliefStore) {
     });
   }
 
-  function toCase(r: CaseRow, opts: { canView: boolean; today: string; cal: Workdays }): ReliefCase {
+  /** shared: what every case of one read counts on (a list reads them once, not per case) */
+  function shared() {
+    return { config: store.config(), standards: standardsOf(store) };
+  }
+
+  function toCase(r: CaseRow, opts: { canView: boolean; today: string; cal: Workdays; shared?: ReturnType<typeof shared> }): ReliefCase {
     const { canView, today, cal } = opts;
-    const { limits, time } = store.config();
+    const common = opts.shared ?? shared();
+    const { limits, time } = common.config;
     const steps = store.steps(r.id);
     const members = store.members(r.id);
     const incomes = store.incomes(r.id);
@@ -95,7 +103,7 @@ export function createReliefView(store: ReliefStore) {
     const f = facts(r, steps);
     const { dueDate, refusalNoticeDue, dues, provisional } = caseDues(f, time, cal, today);
     const countedOn = f.acceptedOn ?? stationDate(r.created_at);
-    const standard = standardOn(standardsOf(store), countedOn);
+    const standard = standardOn(common.standards, countedOn);
     const means = computeMeans(
       members.map((m) => ({ residentId: m.resident_id, name: m.name, employment: m.employment, incomes: incomes.filter((i) => i.resident_id === m.resident_id).map((i) => ({ kind: i.kind, amountFen: i.amount_fen, months: i.months })) })),
       supporters.map((s) => ({ name: s.name, monthlyFen: s.monthly_support_fen })),
@@ -161,16 +169,16 @@ export function createReliefView(store: ReliefStore) {
       extension: extended ? { reason: str(data(extended).reason), at: extended.at, byName: extended.by_name } : null,
       investigations: byKind('investigate').map((s) => {
         const d = data(s);
-        return { round: s.round, investigators: (d.investigators as string[] | undefined) ?? [], date: str(d.date), findings: str(d.findings), reviewNeeded: d.reviewNeeded === true, recordedAt: s.at, recordedByName: s.by_name };
+        return { round: s.round, investigators: (d.investigators as string[] | undefined) ?? [], date: str(d.date), findings: canView ? str(d.findings) : HIDDEN, reviewNeeded: d.reviewNeeded === true, recordedAt: s.at, recordedByName: s.by_name };
       }),
-      review: review ? { date: str(data(review).date), participants: str(data(review).participants), outcome: str(data(review).outcome), recordedAt: review.at } : null,
+      review: review ? { date: str(data(review).date), participants: str(data(review).participants), outcome: canView ? str(data(review).outcome) : HIDDEN, recordedAt: review.at } : null,
       opinion: opinion
         ? { agree: data(opinion).agree === true, text: str(data(opinion).text), proposedAmountFen: typeof data(opinion).proposedAmountFen === 'number' ? (data(opinion).proposedAmountFen as number) : null, recordedAt: opinion.at, recordedByName: opinion.by_name }
         : null,
       publicity: pub
         ? {
             ...pub,
-            objections: byKind('objection').map((s) => ({ receivedOn: str(data(s).receivedOn), text: str(data(s).text), recordedAt: s.at })),
+            objections: byKind('objection').map((s) => ({ receivedOn: str(data(s).receivedOn), text: canView ? str(data(s).text) : HIDDEN, recordedAt: s.at })),
           }
         : null,
       forwardedAt: r.forwarded_at,
@@ -180,7 +188,7 @@ export function createReliefView(store: ReliefStore) {
           : null,
       refusalNoticeDue,
       refusalNotice: notified ? { givenOn: str(data(notified).givenOn), how: str(data(notified).how), recordedAt: notified.at, recordedByName: notified.by_name } : null,
-      emergency: emergency ? { id: emergency.id, amountFen: money(emergency.amount_fen) ?? 0, reason: canView ? emergency.reason : '（已隐去）', grantedAt: emergency.granted_at, grantedByName: emergency.granted_by_name } : null,
+      emergency: emergency ? { id: emergency.id, amountFen: money(emergency.amount_fen), reason: canView ? emergency.reason : HIDDEN, grantedAt: emergency.granted_at, grantedByName: emergency.granted_by_name } : null,
       tasks,
       withdrawal: withdrawn ? { reason: str(data(withdrawn).reason), at: withdrawn.at, byName: withdrawn.by_name, fromStatus: withdrawn.from_status ?? 'incomplete' } : null,
       dues,
@@ -212,7 +220,7 @@ export function createReliefView(store: ReliefStore) {
     };
   }
 
-  return { toCase, summary, facts };
+  return { toCase, summary, facts, shared };
 }
 
 export type ReliefView = ReturnType<typeof createReliefView>;

@@ -19,7 +19,7 @@ import { assetWarnings, computeMeans, standardOn } from '../../common/relief-mea
 import { newId } from '../clock';
 import { nextSerial } from './serials';
 import type { Calendar } from './calendar';
-import { createReliefStore, type HouseholdInput } from './relief-store';
+import { createReliefStore, type CaseRow, type HouseholdInput } from './relief-store';
 import { createReliefView, standardsOf } from './relief-view';
 import { createReliefSteps, STALE } from './relief-steps';
 import { createReliefExport } from './relief-export';
@@ -27,17 +27,68 @@ import { createReliefExport } from './relief-export';
 type ReliefCall = keyof typeof reliefCalls;
 
 /**
- * Who sees income, health and disability details. One place: when per-staff grants land in
- * main/access.ts, this is where a grant of 'relief.view' is honoured.
+ * Who sees income, health and disability details: the county, the roles holding
+ * 'relief.view', and a staff member the 站长 granted it (grantsOf: the per-staff grants).
  */
-export function mayViewRelief(actor: Actor): boolean {
-  return actor.kind === 'county' || can(actor.role, 'relief.view');
+export function mayViewRelief(actor: Actor, grantsOf: (staffId: string) => readonly string[] = () => []): boolean {
+  return actor.kind === 'county' || can(actor.role, 'relief.view') || grantsOf(actor.id).includes('relief.view');
+}
+
+/**
+ * The per-staff grants (staff_grants, issue 8's migration 0016) when this database has them;
+ * none before that table exists. A row exists only for a permission the grants service let through.
+ */
+export function grantsReader(db: ServiceContext['db']): (staffId: string) => readonly string[] {
+  let read: ((staffId: string) => string[]) | null = null;
+  return (staffId) => {
+    if (!read) {
+      const has = db.prepare<[], number>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'staff_grants'").pluck().get() === 1;
+      if (!has) return [];
+      const q = db.prepare<[string], string>('SELECT permission FROM staff_grants WHERE staff_id = ?').pluck();
+      read = (id) => q.all(id);
+    }
+    return read(staffId);
+  };
+}
+
+/** A step's line in the history; free text that may describe the household's means (findings, objections) only with relief.view. */
+function stepText(step: string, d: Record<string, unknown>, canView: boolean): string | null {
+  const t = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+  switch (step) {
+    case 'create':
+      return typeof d.missing === 'number' && d.missing > 0 ? `材料缺 ${d.missing} 项` : '材料齐全';
+    case 'investigate':
+      return `调查人：${Array.isArray(d.investigators) ? (d.investigators as string[]).join('、') : ''}；调查日期 ${t('date')}${canView ? `；${t('findings')}` : ''}`;
+    case 'review':
+      return `评议日期 ${t('date')}${canView ? `；${t('outcome')}` : ''}`;
+    case 'opinion':
+      return d.agree === true ? '初审同意' : '初审不同意';
+    case 'publicize':
+      return `公示 ${t('start')} 至 ${t('end')}，${t('place')}`;
+    case 'objection':
+      return `异议受理日期 ${t('receivedOn')}${canView ? `：${t('text')}` : ''}，重新入户调查`;
+    case 'decision':
+      return d.decision === 'approved' ? '县级批准' : '县级不予批准';
+    case 'notifyRefusal':
+      return `${t('givenOn')} ${t('how')}`;
+    case 'withdraw':
+    case 'extend':
+      return t('reason');
+    case 'emergency':
+      return `先行救助，后续手续须在 ${t('due')} 前完成`;
+    case 'task':
+      return `已完成：${t('task')}`;
+    default:
+      return null;
+  }
 }
 
 const EMERGENCY_TASKS = ['补齐临时救助申请材料', '完成入户调查核实', '补办审核审批手续'] as const;
 
-export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) {
+export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; grantsOf?: (staffId: string) => readonly string[] }) {
   const { db, clock, write } = ctx;
+  const grantsOf = deps.grantsOf ?? grantsReader(db);
+  const mayView = (actor: Actor) => mayViewRelief(actor, grantsOf);
   const store = createReliefStore(db);
   const view = createReliefView(store);
   const cal = () => deps.calendar.work();
@@ -77,7 +128,7 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
   }
 
   const steps = createReliefSteps(ctx, { store, view, cal, snapshot });
-  const toCase = (id: string, actor: Actor) => view.toCase(store.row(id), { canView: mayViewRelief(actor), today: today(), cal: cal() });
+  const toCase = (id: string, actor: Actor) => view.toCase(store.row(id), { canView: mayView(actor), today: today(), cal: cal() });
 
   function checkHousehold(h: HouseholdInput, closeRelatives: ParsedInput<'relief.create'>['closeRelatives']) {
     const applicants = h.members.filter((m) => m.relation === 'applicant');
@@ -247,12 +298,27 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
     });
   }
 
-  function allCases(actor: Actor): ReliefCase[] {
+  /**
+   * Cases as shown now. Each is read whole and its dates counted, so the rows are narrowed
+   * first: the lists and the 工作台 counts look at open cases (and closed ones with 先行救助
+   * tasks still open), not at years of closed ones.
+   */
+  function allCases(actor: Actor, keep: (r: CaseRow) => boolean = () => true, limit = Infinity): ReliefCase[] {
     const t = today();
     const c = cal();
-    const canView = mayViewRelief(actor);
-    return store.all().map((r) => view.toCase(r, { canView, today: t, cal: c }));
+    const canView = mayView(actor);
+    const shared = view.shared();
+    return store
+      .all()
+      .filter(keep)
+      .slice(0, limit)
+      .map((r) => view.toCase(r, { canView, today: t, cal: c, shared }));
   }
+  const openTaskCases = () => new Set(db.prepare<[], string>('SELECT DISTINCT case_id FROM relief_tasks WHERE done_at IS NULL').pluck().all());
+  const liveRow = () => {
+    const withTasks = openTaskCases();
+    return (r: CaseRow) => !RELIEF_CLOSED.includes(r.status) || withTasks.has(r.id);
+  };
 
   const open = (c: ReliefCase) => !RELIEF_CLOSED.includes(c.status);
   const exporter = createReliefExport(ctx, { all: allCases, summary: view.summary });
@@ -316,23 +382,21 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
     },
     async 'relief.get'({ id }, me) {
       const c = toCase(id, me);
-      const events = store.steps(id).map((s) => ({ at: s.at, byName: s.by_name, step: s.step, from: s.from_status, to: s.to_status, text: null }));
+      const canView = mayView(me);
+      const events = store.steps(id).map((s) => ({ at: s.at, byName: s.by ? s.by_name : `${s.by_name}（县级）`, step: s.step, from: s.from_status, to: s.to_status, text: stepText(s.step, JSON.parse(s.data) as Record<string, unknown>, canView) }));
       return { case: c, events };
     },
     async 'relief.list'({ view: v, type, status, limit }, me) {
-      const list = allCases(me).filter((c) => {
-        if (type && c.type !== type) return false;
-        if (status && c.status !== status) return false;
-        if (v === 'open') return open(c);
-        if (v === 'overdue') return c.urgency === 'overdue';
-        if (v === 'dueSoon') return c.urgency === 'dueSoon';
-        if (v === 'closeRelative') return c.closeRelative;
-        return true;
-      });
+      const live = liveRow();
+      const inView = (r: CaseRow) => (v === 'all' ? true : v === 'closeRelative' ? r.close_relative === 1 : v === 'open' ? !RELIEF_CLOSED.includes(r.status) : live(r));
+      const rowFilter = (r: CaseRow) => (!type || r.type === type) && (!status || r.status === status) && inView(r);
+      // the views decided by the row alone need no more cases than they show
+      const byRow = v === 'all' || v === 'closeRelative' || v === 'open';
+      const list = allCases(me, rowFilter, byRow ? limit : Infinity).filter((c) => (v === 'overdue' ? c.urgency === 'overdue' : v === 'dueSoon' ? c.urgency === 'dueSoon' : true));
       return list.slice(0, limit).map(view.summary);
     },
     async 'relief.counts'(_input, me) {
-      const all = allCases(me);
+      const all = allCases(me, liveRow());
       return {
         open: all.filter(open).length,
         overdue: all.filter((c) => c.urgency === 'overdue').length,
@@ -343,7 +407,8 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar }) 
       };
     },
     async 'relief.headList'(_input, me) {
-      const all = allCases(me);
+      const live = liveRow();
+      const all = allCases(me, (r) => live(r) || r.close_relative === 1);
       return {
         closeRelatives: all.filter((c) => c.closeRelative).map((c) => ({ ...view.summary(c), relatives: c.closeRelatives })),
         overdue: all.filter((c) => c.urgency === 'overdue').map(view.summary),

@@ -61,6 +61,29 @@ describe('relief: registration, materials, idempotent create', () => {
   });
 });
 
+describe('relief: preview and household changes', () => {
+  it('previews the figures and asset warnings for a household as typed, and recounts after a household change', async () => {
+    const { s, h } = await counter();
+    const p = await s.client['relief.preview']({ type: 'dibao', members: h.members, assets: [{ kind: 'vehicle', description: '小轿车一辆', value: 60000 }, { kind: 'deposit', description: '银行存款', value: 60000 }] });
+    expect(p.means).toMatchObject({ householdSize: 3, perCapitaFen: 20000, belowStandard: true });
+    // 60000 ÷ 3 = 20000 > 780 × 24 = 18720
+    expect(p.assetWarnings.map((w) => w.rule)).toEqual(['vehicle', 'financial']);
+    expect(p.adults.map((a) => a.name)).toEqual(['张建华', '李秀英']);
+    expect(p.materialsRequired).toContain('家庭财产申报表');
+    expect(stationRows(s.dataDir, 'SELECT count(*) AS n FROM relief_cases')).toEqual([{ n: 0 }]);
+
+    let c = (await s.client['relief.create']({ type: 'dibao', members: h.members, materialsReceived: h.all })).case;
+    // the son finds work: 1500 a month; and a 居委 member's relative is recorded later (appended)
+    const members = h.members.map((m) => (m.residentId === h.child.id ? { ...m, employment: 'migrant' as const, incomes: [{ kind: 'wage' as const, amount: 1500, months: 1 }] } : m));
+    c = await s.client['relief.updateHousehold']({ id: c.id, version: c.version, members, closeRelatives: [{ residentId: h.child.id, of: 'stationStaff', relativeName: '王建国', relation: '舅舅' }] });
+    expect(c.means).toMatchObject({ perCapitaFen: 70000, awayForWork: ['张小明'] });
+    expect(c.closeRelative).toBe(true);
+    const swapped = h.members.map((m) => (m.relation === 'applicant' ? { ...m, relation: 'spouse' as const } : m.relation === 'spouse' ? { ...m, relation: 'applicant' as const } : m));
+    expect(await expectAppError(s.client['relief.updateHousehold']({ id: c.id, version: c.version, members: swapped }), 'VALIDATION')).toBe('不能更换申请人；如需更换，请撤回后重新登记');
+    expect(await expectAppError(s.client['relief.updateHousehold']({ id: c.id, version: c.version - 1, members }), 'CONFLICT')).toBe('该案件刚被其他人更新过，请刷新后再操作');
+  });
+});
+
 describe('relief: the step machine', () => {
   it('walks 调查 → 民主评议 → 初审 → 公示, reopens the investigation on an objection, then 报县 after the 7 natural days', async () => {
     const { s, clock, h } = await counter();
@@ -147,6 +170,7 @@ describe('relief: 近亲属备案, privacy, 先行救助', () => {
     expect((await s.client['relief.counts']({})).closeRelative).toBe(1);
     expect((await s.client['audit.search']({ filter: { action: 'relief_close_relative.record' } })).total).toBe(1);
 
+    await s.client['relief.step']({ id: created.case.id, version: created.case.version, input: { step: 'investigate', investigators: ['王建国', '刘芳'], date: '2026-09-14', findings: '妻子尿毒症每周透析三次，月医疗支出约 2000 元' } });
     await addStaff(s.client, { name: '赵敏', login: 'zhao', role: 'clerk', password: 'Clerk2026x' });
     await s.client['auth.signIn']({ login: 'zhao', password: 'Clerk2026x' });
     const seen = (await s.client['relief.get']({ id: created.case.id })).case;
@@ -158,6 +182,10 @@ describe('relief: 近亲属备案, privacy, 先行救助', () => {
       [null, null, null],
     ]);
     expect(JSON.stringify(seen)).not.toContain('尿毒症');
+    expect(seen.investigations[0]).toMatchObject({ investigators: ['王建国', '刘芳'], findings: '（已隐去，需查看救助信息权限）' });
+    const history = (await s.client['relief.get']({ id: created.case.id })).events;
+    expect(history.map((e) => e.step)).toEqual(['create', 'accept', 'investigate']);
+    expect(JSON.stringify(history)).not.toContain('尿毒症');
     expect(JSON.stringify(seen)).not.toContain('360000');
     expect(seen.members.map((m) => m.name)).toEqual(['张建华', '李秀英', '张小明']);
     expect(await expectAppError(s.client['relief.headList']({}), 'FORBIDDEN')).toBe('只有站长或管理员可以查看社会救助的收入、健康等信息');
