@@ -130,6 +130,8 @@ export function createReliefDocs(ctx: ServiceContext, deps: { relief: Relief; re
       }
       case 'publicity': {
         if (!c.publicity) throw new AppError('CONFLICT', '该案件尚未开始公示');
+        // the amount is what the wall shows: a caller it were hidden from could not print a true notice
+        if (c.redacted && c.opinion?.agree && c.opinion.proposedAmountFen === null) throw new AppError('FORBIDDEN', '公示表载有拟救助金额，请由有社会救助权限的人员（站长）打印');
         const fen = c.opinion?.proposedAmountFen ?? null;
         return {
           kind: 'relief.publicity',

@@ -59,12 +59,14 @@ describe('reliefDocs.issue', () => {
     for (const t of ['张*华', '3人', '最低生活保障', '580.00', '建北社区公示栏', '2026年9月14日（星期一）至2026年9月20日（星期日）']) expect(wall.text, t).toContain(t);
     for (const t of ['张建华', '李秀英', '张小明', '********', '600.00', '200.00', '尿毒症', '肢体', '中山东路3号', '身份证', '收入']) expect(wall.text, t).not.toContain(t);
 
-    // a clerk without relief.view gets the filled 入户调查表 without incomes or health
+    // a clerk without relief.view gets the filled 入户调查表 without incomes, health or findings, and the same 公示 sheet
     await addStaff(api, { name: '窗口小刘', login: 'liu', role: 'clerk', password: 'Window2026x' });
     await api['auth.signIn']({ login: 'liu', password: 'Window2026x' });
     const clerkCopy = await paper(api, c.id, 'investigation');
-    expect(clerkCopy.text).toContain('家中有重病患者');
-    for (const t of ['600.00', '尿毒症', '肢体']) expect(clerkCopy.text, t).not.toContain(t);
+    expect(clerkCopy.text).toContain('王建国、刘芳');
+    for (const t of ['600.00', '尿毒症', '肢体', '家中有重病患者']) expect(clerkCopy.text, t).not.toContain(t);
+    const clerkWall = await paper(api, c.id, 'publicity');
+    for (const t of ['张*华', '580.00']) expect(clerkWall.text, t).toContain(t);
     await api['auth.signIn']({ login: ADMIN.login, password: ADMIN.password });
 
     // every paper archived against the case
