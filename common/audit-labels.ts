@@ -7,6 +7,7 @@
  */
 import { FORWARD_CHANNEL_LABELS, INTAKE_STATUS_LABELS } from './intake-status';
 import { GRANT_LABELS, ROLE_LABELS } from './roles';
+import { CLOSE_RELATIVE_OF_LABELS, RELIEF_STATUS_LABELS, RELIEF_STEP_LABELS, RELIEF_TYPE_LABELS } from './relief';
 import { VERSION_SOURCE_LABELS } from './catalogue';
 import { formatDateTime } from './time';
 import { ACTIONS, ENTITIES, LEGACY_ACTIONS, LEGACY_ENTITIES } from './entities';
@@ -98,6 +99,29 @@ export const DETAIL_KEYS: Record<string, string> = {
   phonesMasked: '电话号码已脱敏',
   files: '文件数',
   keepDays: '保留天数',
+  caseNo: '救助案件编号',
+  caseId: '救助案件',
+  agree: '初审同意',
+  reliefType: '救助类型',
+  fromStatus: '原状态',
+  toStatus: '新状态',
+  step: '办理步骤',
+  round: '调查轮次',
+  members: '家庭人口',
+  closeRelative: '近亲属备案',
+  relativeOf: '近亲属类别',
+  effectiveFrom: '执行日期',
+  standardYuan: '低保标准（元/人·月）',
+  amountYuan: '金额（元）',
+  startMonth: '起始月份',
+  decision: '审批结果',
+  basedOnVersion: '依据版本',
+  tasks: '后续手续（项）',
+  task: '后续手续',
+  fields: '导出字段',
+  redacted: '已隐去收入健康信息',
+  limits: '财产限额',
+  time: '办理时限',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
@@ -113,6 +137,12 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'intake.correction': '一次性告知书',
   'intake.completion': '办结回执',
   'intake.transmittal': '转报单',
+  'relief.acceptance': '社会救助受理回执',
+  'relief.correction': '补正材料通知书',
+  'relief.authorization': '家庭经济状况核对授权书',
+  'relief.investigation': '社会救助入户调查表',
+  'relief.publicity': '社会救助审核公示',
+  'relief.refusal': '社会救助不予批准通知书',
 };
 
 /** Coded values, whatever key carries them (keys of free text never pass through here). */
@@ -142,10 +172,17 @@ const VALUES_BY_KEY: Record<string, Record<string, string>> = {
   kind: DOCUMENT_KIND_LABELS,
   origin: { shipped: '随软件提供', station: '本站导入', county: '县级平台下发' },
   channel: FORWARD_CHANNEL_LABELS,
+  reliefType: RELIEF_TYPE_LABELS,
+  step: RELIEF_STEP_LABELS,
+  relativeOf: CLOSE_RELATIVE_OF_LABELS,
+  decision: { approved: '批准', refused: '不予批准' },
+  // relief statuses share codes with 代办's (accepted, forwarded): keyed apart
+  fromStatus: RELIEF_STATUS_LABELS,
+  toStatus: RELIEF_STATUS_LABELS,
 };
 
 /** What people typed or the system numbered: shown as it is, even when it looks like a code. */
-const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId', 'transmittalNo', 'receiptNos']);
+const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId', 'transmittalNo', 'receiptNos', 'caseNo', 'startMonth', 'effectiveFrom', 'task']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const HEX_DIGEST = /^[0-9a-f]{64}$/;

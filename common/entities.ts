@@ -25,6 +25,9 @@ export const ENTITIES = {
   day_close: '日结',
   sync: '县级同步',
   export_file: '导出文件',
+  relief_case: '社会救助申请',
+  relief_close_relative: '近亲属备案',
+  relief_settings: '社会救助设置',
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -77,6 +80,21 @@ export const ACTIONS = {
   'sync.enroll': { entity: 'sync', label: '登记到县级平台' },
   'sync.resolveConflict': { entity: 'sync', label: '处理同步冲突' },
   'export_file.expire': { entity: 'export_file', label: '删除过期的导出文件' },
+  'relief_case.create': { entity: 'relief_case', label: '登记社会救助申请' },
+  'relief_case.accept': { entity: 'relief_case', label: '受理社会救助申请' },
+  'relief_case.materials': { entity: 'relief_case', label: '补交社会救助申请材料' },
+  'relief_case.updateHousehold': { entity: 'relief_case', label: '修改救助家庭信息' },
+  'relief_case.step': { entity: 'relief_case', label: '社会救助办理步骤' },
+  'relief_case.forward': { entity: 'relief_case', label: '社会救助报县审批' },
+  'relief_case.decide': { entity: 'relief_case', label: '县级社会救助审批决定' },
+  'relief_case.withdraw': { entity: 'relief_case', label: '撤回社会救助申请' },
+  'relief_case.extend': { entity: 'relief_case', label: '延长社会救助办理期限' },
+  'relief_case.emergency': { entity: 'relief_case', label: '批准临时救助先行救助' },
+  'relief_case.completeTask': { entity: 'relief_case', label: '完成先行救助后续手续' },
+  'relief_case.export': { entity: 'relief_case', label: '导出社会救助数据' },
+  'relief_close_relative.record': { entity: 'relief_close_relative', label: '近亲属备案' },
+  'relief_settings.update': { entity: 'relief_settings', label: '修改社会救助设置' },
+  'relief_settings.standard': { entity: 'relief_settings', label: '载入低保标准' },
 } as const satisfies Record<string, { entity: EntityName; label: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

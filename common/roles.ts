@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   'sync.manage': ['head', 'admin'],
   /** see every past 日结 and reprint its report */
   'dayclose.history': ['head', 'admin'],
+  /** see relief applicants' income, health and disability details, the head's relief list, and export relief data (audited) */
+  'relief.view': ['head', 'admin'],
+  /** grant 临时救助 先行救助 (emergency help before the paperwork) */
+  'relief.emergency': ['head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -42,12 +46,13 @@ export type Permission = keyof typeof PERMISSIONS;
  * staff_grants; main/access.ts checks role OR grant). Another permission becomes grantable
  * by adding it here. Full 身份证号 (residents.revealId) stays with the roles on purpose.
  */
-export const GRANTABLE = ['residents.export', 'residents.import'] as const satisfies readonly Permission[];
+export const GRANTABLE = ['residents.export', 'residents.import', 'relief.view'] as const satisfies readonly Permission[];
 export type GrantablePermission = (typeof GRANTABLE)[number];
 
 export const GRANT_LABELS: Record<GrantablePermission, string> = {
   'residents.export': '导出重点服务对象台账',
   'residents.import': '批量导入居民',
+  'relief.view': '社会救助经办（查看收入、健康、残疾等信息）',
 };
 
 export function isGrantable(p: string): p is GrantablePermission {

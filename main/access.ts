@@ -22,6 +22,8 @@ export const DENIED_MESSAGES: Partial<Record<Permission, string>> = {
   'residents.revealId': '只有站长或管理员可以查看完整身份证号',
   'residents.import': '只有站长、管理员或经站长授权的工作人员可以批量导入居民',
   'residents.export': '只有站长、管理员或经站长授权的工作人员可以导出重点服务对象台账',
+  'relief.view': '只有站长、管理员或经站长授权的救助经办人员可以查看社会救助的收入、健康等信息',
+  'relief.emergency': '只有站长可以批准先行救助',
 };
 
 export function staffActor(s: { id: string; name: string; role: StaffActor['role'] }): StaffActor {

@@ -37,6 +37,8 @@ import { createGrants } from './services/grants';
 import { createExportsExpiry } from './services/exports-expiry';
 import { createAuditHeadKeeper, type AuditHead } from './services/audit-head';
 import type { RecordedHead } from './services/audit';
+import { createRelief } from './services/relief';
+import { createReliefDocs } from './services/relief-docs';
 
 export interface StationOptions {
   dataDir: string;
@@ -122,12 +124,15 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const documents = createDocuments(ctx);
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
-  const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
+  const relief = createRelief(ctx, { calendar });
+  const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar, relief }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
   // 日结 forces its round and sends its summary through the worker; the worker retries the closes left 待确认
   const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? sync.port });
   sync.usePendingDayCloses(dayClose.pending);
   publicUrlOf = sync.publicUrl;
   if (opts.syncWorker?.autoStart !== false) sync.start();
+
+  const reliefDocs = createReliefDocs(ctx, { relief, residents, documents });
 
   const exportAudit = createAuditExport({ db, clock, audit, write, station, dataDir: opts.dataDir });
   const grants = createGrants(db, clock, write);
@@ -147,6 +152,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...intake.api,
     ...calendar.api,
     ...dayClose.api,
+    ...relief.api,
+    ...reliefDocs.api,
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();

@@ -6,7 +6,19 @@ import * as z from 'zod';
 import { call, none } from '../contract-kit';
 import { freeText, plainKey } from '../text';
 
-export const DOCUMENT_KINDS = ['intake.acceptance', 'intake.correction', 'intake.completion', 'intake.transmittal', 'dayclose.report'] as const;
+export const DOCUMENT_KINDS = [
+  'intake.acceptance',
+  'intake.correction',
+  'intake.completion',
+  'intake.transmittal',
+  'dayclose.report',
+  'relief.acceptance',
+  'relief.correction',
+  'relief.authorization',
+  'relief.investigation',
+  'relief.publicity',
+  'relief.refusal',
+] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export const PaperLayout = z.enum(['a4', 'thermal80']);
 

@@ -4,7 +4,7 @@
  * `x-county-csrf` header the sign-in answer gives. Errors use protocol.ts's ErrorBody.
  */
 import * as z from 'zod';
-import { Day, Instant, IntakeDecision } from './protocol';
+import { Day, Instant, IntakeDecision, ReliefDecision, ReliefStandard } from './protocol';
 
 export const ADMIN_PREFIX = '/admin/api';
 export const CSRF_HEADER = 'x-county-csrf';
@@ -79,6 +79,58 @@ export const DecideItem = z.discriminatedUnion('decision', [
 ]);
 export type DecideItem = z.infer<typeof DecideItem>;
 
+/** A forwarded 社会救助 case as the county sees it, with the household summary the station sent. No 身份证号. */
+export const CountyReliefCase = z.object({
+  stationId: z.string(),
+  stationName: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  type: z.enum(['dibao', 'tekun', 'linshi', 'yiliao']),
+  typeLabel: z.string(),
+  stationStatus: z.string(),
+  stationVersion: z.number().int(),
+  /** masked as 张*华 */
+  applicantMasked: z.string(),
+  household: z.object({
+    size: z.number().int(),
+    members: z.array(z.object({ relation: z.string(), age: z.number().int(), employment: z.string(), disabled: z.boolean() })),
+    totalMonthlyFen: z.number().int().nullable(),
+    perCapitaFen: z.number().int().nullable(),
+    standardFen: z.number().int().nullable(),
+    /** the arithmetic as the station printed it */
+    steps: z.array(z.string()),
+    assetWarnings: z.array(z.string()),
+  }),
+  opinion: z.object({ agree: z.boolean(), text: z.string(), proposedAmountFen: z.number().int().nullable() }).nullable(),
+  acceptedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  forwardedAt: z.string().nullable(),
+  closeRelative: z.boolean(),
+  decision: ReliefDecision.nullable(),
+});
+export type CountyReliefCase = z.infer<typeof CountyReliefCase>;
+
+export const ReliefFilter = z.object({
+  stationId: z.string().optional(),
+  /** forwarded: awaiting the county's decision; decided: decided here */
+  status: z.enum(['forwarded', 'decided', 'all']).default('forwarded'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const DecideRelief = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('approved'),
+    /** yuan per month */
+    amount: z.number({ error: '请填写救助金额' }).positive({ error: '救助金额须大于 0' }).max(100_000, { error: '救助金额过大' }),
+    startMonth: z.string({ error: '请填写起始月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '起始月份格式应为 年-月' }),
+    basedOnVersion: z.number().int().min(1),
+  }),
+  z.object({ decision: z.literal('refused'), reasons: z.string({ error: '请填写不予批准的理由' }).trim().min(1, { error: '请填写不予批准的理由' }).max(1000, { error: '理由不能超过 1000 字' }), basedOnVersion: z.number().int().min(1) }),
+]);
+export type DecideRelief = z.infer<typeof DecideRelief>;
+
+export const PublishReliefStandard = ReliefStandard;
+
 /**
  * Routes (all under ADMIN_PREFIX):
  * POST /session            AdminSignIn → AdminSession        DELETE /session
@@ -91,4 +143,7 @@ export type DecideItem = z.infer<typeof DecideItem>;
  * POST /items/:stationId/:intakeId/decision  DecideItem → CountyItem   (adds an intake.decision to that station's feed)
  * POST /catalogue          PublishedCatalogue → { seq }  (a catalogue.version item in every station's feed)
  * POST /calendar           holiday notice file → { seq } (a calendar.year item in every station's feed)
+ * GET  /relief?ReliefFilter → CountyReliefCase[]
+ * POST /relief/:stationId/:caseId/decision  DecideRelief → CountyReliefCase (adds a relief.decision to that station's feed)
+ * POST /relief/standard    PublishReliefStandard → { seq } (a relief.standard item in every station's feed)
  */

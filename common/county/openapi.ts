@@ -30,6 +30,8 @@ const REQUESTS: Record<string, z.ZodType> = {
   AdminSignIn: A.AdminSignIn,
   StationCreate: A.StationCreate,
   DecideItem: A.DecideItem,
+  DecideRelief: A.DecideRelief,
+  PublishReliefStandard: A.PublishReliefStandard,
   PublishedCatalogue,
   HolidayNotice: noticeSchema(),
 };
@@ -40,6 +42,8 @@ const ANSWERS: Record<string, z.ZodType> = {
   PushVerdict: P.PushVerdict,
   PushResponse: P.PushResponse,
   IntakeDecision: P.IntakeDecision,
+  ReliefDecision: P.ReliefDecision,
+  ReliefStandard: P.ReliefStandard,
   FeedItem: P.FeedItem,
   PullResponse: P.PullResponse,
   DayCloseResponse: P.DayCloseResponse,
@@ -50,6 +54,7 @@ const ANSWERS: Record<string, z.ZodType> = {
   RejectedEventRow: A.RejectedEventRow,
   DayCloseRow: A.DayCloseRow,
   CountyItem: A.CountyItem,
+  CountyReliefCase: A.CountyReliefCase,
   FeedSeq: z.object({ seq: P.Seq }),
 };
 /** Leaves shared by both directions (identical in either form). */
@@ -162,6 +167,19 @@ const OPS: Op[] = [
     errors: ['400', '401'],
   },
   { method: 'post', path: '/admin/api/items/{stationId}/{intakeId}/decision', id: 'decideItem', summary: '受理并指定部门 / 办结 / 退回；进入该站点的下行队列', auth: 'adminWrite', tag: 'admin', body: 'DecideItem', answer: ref('CountyItem'), errors: ['400', '401', '403', '404', '409'] },
+  {
+    method: 'get',
+    path: '/admin/api/relief',
+    id: 'listRelief',
+    summary: '报县审批的社会救助案件及家庭情况摘要（不含身份证号，姓名隐去）',
+    auth: 'admin',
+    tag: 'admin',
+    answer: arrayOf('CountyReliefCase'),
+    query: queryOf(A.ReliefFilter, { stationId: '只看一个站点', status: 'forwarded 待审批 / decided 已审批 / all', limit: '条数' }),
+    errors: ['400', '401'],
+  },
+  { method: 'post', path: '/admin/api/relief/{stationId}/{caseId}/decision', id: 'decideRelief', summary: '社会救助审批：批准（金额、起始月份）或不予批准（理由）；进入该站点的下行队列', auth: 'adminWrite', tag: 'admin', body: 'DecideRelief', answer: ref('CountyReliefCase'), errors: ['400', '401', '403', '404', '409'] },
+  { method: 'post', path: '/admin/api/relief/standard', id: 'publishReliefStandard', summary: '发布当地低保标准（元/人·月，执行日期；下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'PublishReliefStandard', answer: ref('FeedSeq'), errors: ['400', '401', '403'] },
   { method: 'post', path: '/admin/api/catalogue', id: 'publishCatalogue', summary: '发布服务清单新版本（下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'PublishedCatalogue', answer: ref('FeedSeq'), errors: ['400', '401', '403', '413'] },
   { method: 'post', path: '/admin/api/calendar', id: 'publishCalendar', summary: '发布下一年的节假日与调休安排（下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'HolidayNotice', answer: ref('FeedSeq'), errors: ['400', '401', '403', '413'] },
 ];

@@ -199,15 +199,43 @@ export const IntakeDecision = z.object({
 });
 export type IntakeDecision = z.infer<typeof IntakeDecision>;
 
+/** The county's decision on a forwarded 社会救助 case (审核确认). */
+export const ReliefDecision = z.object({
+  /** the station's case id (the outbox event's entityId) */
+  caseId: z.string().min(1).max(100),
+  caseNo: z.string().max(40),
+  /** the case version the county decided on: the station applies it only if the case is still at it */
+  basedOnVersion: z.number().int().min(1),
+  decision: z.enum(['approved', 'refused']),
+  /** approved: fen per month, and the first month paid (YYYY-MM) */
+  amountFen: z.number().int().min(0).max(100_000_000).nullable(),
+  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable(),
+  /** refused: the reasons, as the notice to the applicant will print them */
+  reasons: z.string().max(1000).nullable(),
+  decidedAt: Instant,
+  decidedBy: z.string().max(30),
+});
+export type ReliefDecision = z.infer<typeof ReliefDecision>;
+
+/** The county's local 低保 standard: fen per person per month from a date. */
+export const ReliefStandard = z.object({
+  fen: z.number().int().min(1).max(10_000_000),
+  effectiveFrom: Day,
+  source: z.string().trim().min(1).max(100),
+});
+export type ReliefStandard = z.infer<typeof ReliefStandard>;
+
 export const FeedItem = z.discriminatedUnion('kind', [
   z.object({ seq: Seq, kind: z.literal('intake.decision'), createdAt: Instant, body: IntakeDecision }),
   /** body: a PublishedCatalogue (common/catalogue.ts); the station checks it with that schema */
   z.object({ seq: Seq, kind: z.literal('catalogue.version'), createdAt: Instant, body: z.unknown() }),
   /** body: a holiday notice file (common/calendar-file.ts); checked with checkNotice */
   z.object({ seq: Seq, kind: z.literal('calendar.year'), createdAt: Instant, body: z.unknown() }),
+  z.object({ seq: Seq, kind: z.literal('relief.decision'), createdAt: Instant, body: ReliefDecision }),
+  z.object({ seq: Seq, kind: z.literal('relief.standard'), createdAt: Instant, body: ReliefStandard }),
 ]);
 export type FeedItem = z.infer<typeof FeedItem>;
-export const FEED_KINDS = ['intake.decision', 'catalogue.version', 'calendar.year'] as const;
+export const FEED_KINDS = ['intake.decision', 'catalogue.version', 'calendar.year', 'relief.decision', 'relief.standard'] as const;
 
 export const PullResponse = z.object({
   items: z.array(FeedItem),

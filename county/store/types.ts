@@ -4,7 +4,7 @@
  * state in the process — so several instances can serve one database (DESIGN.md §5).
  */
 import type { PublishedCatalogue } from '../../common/catalogue';
-import type { CountyItem, DecideItem, StationRow } from '../../common/county/admin';
+import type { CountyItem, CountyReliefCase, DecideItem, DecideRelief, StationRow } from '../../common/county/admin';
 import type * as z from 'zod';
 import type { DayCloseRow as DayCloseRowSchema, ItemFilter as ItemFilterSchema, RejectedEventRow as RejectedEventRowSchema, EnrollmentIssued as EnrollmentIssuedSchema, StationCreate as StationCreateSchema } from '../../common/county/admin';
 import type { DayCloseRequest, DayCloseResponse, EnrollRequest, EnrollResponse, ProtocolErrorCode, PublicProgress, PullResponse, PushResponse } from '../../common/county/protocol';
@@ -109,6 +109,13 @@ export interface CountyStore {
   openAdminSession(login: string): Promise<AdminSessionIssued>;
   adminSession(token: string): Promise<(AdminIdentity & { csrf: string }) | null>;
   closeAdminSession(token: string): Promise<void>;
+
+  /** Forwarded 社会救助 cases with their household summary (county/store/relief.ts). */
+  listRelief(filter: { stationId?: string | undefined; status: 'forwarded' | 'decided' | 'all'; limit: number }): Promise<CountyReliefCase[]>;
+  /** Adds a relief.decision to that station's feed; CONFLICT when the station changed the case since the version decided on. */
+  decideRelief(stationId: string, caseId: string, input: DecideRelief, adminName: string): Promise<CountyReliefCase>;
+  /** A relief.standard item (the local 低保 standard) in every station's feed. */
+  publishReliefStandard(standard: unknown): Promise<{ seq: number }>;
 
   /** The resident's view; null for an unknown receipt and for a wrong check code alike. */
   publicProgress(receiptNo: string, checkCode: string): Promise<PublicProgress | null>;

@@ -267,7 +267,7 @@ function block(b: Block, paper: Paper): Content {
  */
 function closingA4(sigs: Extract<Block, { kind: 'signatures' }> | undefined, note: Extract<Block, { kind: 'notes' }> | undefined, paper: Paper): Content[] {
   const out: Content[] = [];
-  if (sigs) out.push(signatureRow(sigs, paper));
+  if (sigs && sigs.signers.length > 0) out.push(signatureRow(sigs, paper));
   const left: Content = note ? notes(note, paper) : { text: '' };
   const right: Content = sigs?.stamp ? stamp(sigs.stamp) : { text: '' };
   if (note || sigs?.stamp) out.push({ columns: [{ width: '*', stack: [left] }, { width: 170, stack: [right], margin: [16, 4, 0, 0] }], margin: [0, paper.gap, 0, 0] });

@@ -11,6 +11,7 @@ import { correctionForm } from './forms/correction';
 import { completionForm } from './forms/completion';
 import { transmittalForm } from './forms/transmittal';
 import { dayCloseForm } from './forms/dayclose';
+import { RELIEF_TITLES, reliefAcceptanceForm, reliefAuthorizationForm, reliefInvestigationForm, reliefPublicityForm, reliefRefusalForm } from './forms/relief';
 
 export interface RenderOptions {
   layout: PaperLayout;
@@ -34,6 +35,12 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   'intake.completion': '办结回执',
   'intake.transmittal': '转报单',
   'dayclose.report': '日结报表',
+  'relief.acceptance': RELIEF_TITLES.acceptance,
+  'relief.correction': '补正材料通知书',
+  'relief.authorization': RELIEF_TITLES.authorization,
+  'relief.investigation': RELIEF_TITLES.investigation,
+  'relief.publicity': RELIEF_TITLES.publicity,
+  'relief.refusal': RELIEF_TITLES.refusal,
 };
 
 export function formModel(doc: PrintableDocument): FormModel {
@@ -48,6 +55,18 @@ export function formModel(doc: PrintableDocument): FormModel {
       return transmittalForm(doc.data);
     case 'dayclose.report':
       return dayCloseForm(doc.data);
+    case 'relief.acceptance':
+      return reliefAcceptanceForm(doc.data);
+    case 'relief.correction':
+      return { ...correctionForm(doc.data), title: '补正材料通知书', docTitle: `补正材料通知书 ${doc.data.noticeNo}` };
+    case 'relief.authorization':
+      return reliefAuthorizationForm(doc.data);
+    case 'relief.investigation':
+      return reliefInvestigationForm(doc.data);
+    case 'relief.publicity':
+      return reliefPublicityForm(doc.data);
+    case 'relief.refusal':
+      return reliefRefusalForm(doc.data);
   }
 }
 

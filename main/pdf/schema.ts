@@ -4,6 +4,7 @@
  * boundary, files included).
  */
 import * as z from 'zod';
+import { ReliefAcceptance, ReliefAuthorization, ReliefInvestigation, ReliefPublicity, ReliefRefusal } from './relief-schema';
 import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, DayCloseReportData, PrintableDocument, TransmittalData } from './types';
 
 const text = (max: number) => z.string().max(max);
@@ -99,4 +100,10 @@ export const PrintableDocumentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('intake.completion'), data: Completion }),
   z.object({ kind: z.literal('intake.transmittal'), data: Transmittal }),
   z.object({ kind: z.literal('dayclose.report'), data: DayCloseReport }),
+  z.object({ kind: z.literal('relief.acceptance'), data: ReliefAcceptance }),
+  z.object({ kind: z.literal('relief.correction'), data: Correction }),
+  z.object({ kind: z.literal('relief.authorization'), data: ReliefAuthorization }),
+  z.object({ kind: z.literal('relief.investigation'), data: ReliefInvestigation }),
+  z.object({ kind: z.literal('relief.publicity'), data: ReliefPublicity }),
+  z.object({ kind: z.literal('relief.refusal'), data: ReliefRefusal }),
 ]) satisfies z.ZodType<PrintableDocument>;

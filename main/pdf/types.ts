@@ -3,6 +3,7 @@
  * them; main/pdf turns them into PDF bytes and knows nothing of the database.
  * Instants are UTC ISO strings; forms show them in Asia/Shanghai.
  */
+import type { ReliefDocumentKind, ReliefPrintableDocument } from './relief-types';
 
 export interface StationHeader {
   code: string;
@@ -117,13 +118,14 @@ export interface DayCloseReportData {
   auditHead: { seq: number; hash: string };
 }
 
-export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion' | 'intake.transmittal' | 'dayclose.report';
+export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion' | 'intake.transmittal' | 'dayclose.report' | ReliefDocumentKind;
 
 export type PrintableDocument =
   | { kind: 'intake.acceptance'; data: AcceptanceReceiptData }
   | { kind: 'intake.correction'; data: CorrectionNoticeData }
   | { kind: 'intake.completion'; data: CompletionReceiptData }
   | { kind: 'intake.transmittal'; data: TransmittalData }
-  | { kind: 'dayclose.report'; data: DayCloseReportData };
+  | { kind: 'dayclose.report'; data: DayCloseReportData }
+  | ReliefPrintableDocument;
 
 export type PaperLayout = 'a4' | 'thermal80';

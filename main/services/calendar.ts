@@ -292,7 +292,10 @@ export function createCalendar(ctx: ServiceContext) {
     },
   };
 
-  return { api, promise, stamp, review, caveat, nextWorkday, load, years };
+  /** the working-day calendar in force now (loaded notices, statutory fallback) */
+  const work = () => current().work;
+
+  return { api, promise, stamp, review, caveat, nextWorkday, load, years, work };
 }
 
 export type Calendar = ReturnType<typeof createCalendar>;

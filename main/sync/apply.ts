@@ -14,6 +14,7 @@ import { countyActor } from '../context';
 import type { Intake } from '../services/intake';
 import type { Catalogue } from '../services/catalogue';
 import type { Calendar } from '../services/calendar';
+import type { Relief } from '../services/relief';
 import type { FeedItem, IntakeDecision, PullResponse } from '../../common/county/protocol';
 import { AppError } from '../../common/errors';
 import type { SyncStore } from './store';
@@ -22,6 +23,7 @@ export interface FeedServices {
   intake: Pick<Intake, 'assign' | 'transition'>;
   catalogue: Pick<Catalogue, 'importVersion'>;
   calendar: Pick<Calendar, 'load'>;
+  relief: Pick<Relief, 'decide' | 'loadStandard' | 'head'>;
 }
 
 interface CountyCols {
@@ -70,6 +72,27 @@ export function createFeedApplier(db: Db, write: Write, clock: Clock, store: Syn
     }
   }
 
+  /** A county decision on a forwarded relief case: applied only to the version it was taken on. */
+  function reliefDecision(item: Extract<FeedItem, { kind: 'relief.decision' }>): void {
+    const d = item.body;
+    const now = services.relief.head(d.caseId);
+    const summary = d.decision === 'approved' ? `县级批准救助：${((d.amountFen ?? 0) / 100).toFixed(2)} 元/月，${d.startMonth ?? ''} 起` : `县级不予批准：${d.reasons ?? ''}`;
+    const conflict = (stationVersion: number, why: string | null) =>
+      store.addConflict({ id: `feed-${item.seq}`, feedSeq: item.seq, kind: item.kind, entity: 'relief_case', entityId: d.caseId, label: d.caseNo, summary: why ? `${summary}（未能办理：${why}）` : summary, body: d, basedOnVersion: d.basedOnVersion, stationVersion });
+    if (!now) return conflict(0, '本站没有该救助案件');
+    if (now.version !== d.basedOnVersion) return conflict(now.version, '县级审批后本站又修改了该案件');
+    try {
+      savepoint(db, () => services.relief.decide(d, countyActor(d.decidedBy || '县级民政部门')));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      conflict(now.version, err.message);
+    }
+  }
+
+  function reliefStandard(item: Extract<FeedItem, { kind: 'relief.standard' }>): void {
+    savepoint(db, () => services.relief.loadStandard(item.body));
+  }
+
   function published(item: Extract<FeedItem, { kind: 'catalogue.version' | 'calendar.year' }>): void {
     try {
       savepoint(db, () => {
@@ -94,6 +117,8 @@ export function createFeedApplier(db: Db, write: Write, clock: Clock, store: Syn
     write(() => {
       for (const item of page.items) {
         if (item.kind === 'intake.decision') decision(item);
+        else if (item.kind === 'relief.decision') reliefDecision(item);
+        else if (item.kind === 'relief.standard') reliefStandard(item);
         else published(item);
       }
       store.setCursor(page.cursor);

@@ -34,10 +34,13 @@ test('each area by Alt+digit and by click, and each tab by Alt+Shift+digit, puts
   await typeLands(page, page.getByTestId('resident-picker-search'), '王');
 
   // areas still to come: the keyboard rests on the area, not on the menu
-  for (const [digit, area] of [[4, 'wishes'], [5, 'relief']] as const) {
+  for (const [digit, area] of [[4, 'wishes']] as const) {
     await page.keyboard.press(`Alt+${digit}`);
     await expect(title(page, area)).toBeFocused();
   }
+  // 社会救助: a new application starts at its type
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByTestId('relief-type').locator('input')).toBeFocused();
   // 日结: the keyboard rests on the 日结 button, Enter away from the confirmation
   await page.keyboard.press('Alt+6');
   await expect(page.getByTestId('dayclose-close')).toBeFocused();

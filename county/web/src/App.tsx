@@ -7,6 +7,7 @@ import { api, messageOf, whenSignedOut } from './api';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ItemsTab } from './ItemsTab';
 import { PublishTab } from './PublishTab';
+import { ReliefTab, RELIEF_TAB } from './ReliefTab';
 import { SignIn } from './SignIn';
 import { StationsTab } from './StationsTab';
 import { S } from './strings';
@@ -38,6 +39,7 @@ function Shell({ session, onSignedOut }: { session: AdminSession; onSignedOut: (
         <Tabs
           items={[
             { key: 'items', label: S.tabs.items, children: <ItemsTab /> },
+            { key: 'relief', label: RELIEF_TAB, children: <ReliefTab /> },
             { key: 'stations', label: S.tabs.stations, children: <StationsTab /> },
             { key: 'publish', label: S.tabs.publish, children: <PublishTab /> },
           ]}

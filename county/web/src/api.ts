@@ -4,8 +4,8 @@
  * page never shows anything else (no stack, no raw body).
  */
 import * as z from 'zod';
-import { ADMIN_PREFIX, AdminSession, CountyItem, CSRF_HEADER, DayCloseRow, EnrollmentIssued, RejectedEventRow, StationRow, type DecideItem } from '../../../common/county/admin';
-import { ErrorBody, type ProtocolErrorCode } from '../../../common/county/protocol';
+import { ADMIN_PREFIX, AdminSession, CountyItem, CountyReliefCase, CSRF_HEADER, DayCloseRow, EnrollmentIssued, RejectedEventRow, StationRow, type DecideItem, type DecideRelief } from '../../../common/county/admin';
+import { ErrorBody, type ProtocolErrorCode, type ReliefStandard } from '../../../common/county/protocol';
 import { S } from './strings';
 
 export class ApiError extends Error {
@@ -91,6 +91,9 @@ export const api = {
   decide: (item: CountyItem, input: DecideItem) => request(CountyItem, 'POST', `/items/${encodeURIComponent(item.stationId)}/${encodeURIComponent(item.intakeId)}/decision`, input),
   publishCatalogue: (catalogue: unknown) => request(Seq, 'POST', '/catalogue', catalogue),
   publishCalendar: (notice: unknown) => request(Seq, 'POST', '/calendar', notice),
+  reliefCases: (status: 'forwarded' | 'decided' | 'all') => request(z.array(CountyReliefCase), 'GET', `/relief?${new URLSearchParams({ status, limit: '500' })}`),
+  decideRelief: (c: CountyReliefCase, input: DecideRelief) => request(CountyReliefCase, 'POST', `/relief/${encodeURIComponent(c.stationId)}/${encodeURIComponent(c.caseId)}/decision`, input),
+  publishReliefStandard: (input: ReliefStandard) => request(Seq, 'POST', '/relief/standard', input),
 };
 
 export function messageOf(e: unknown): string {

@@ -9,6 +9,7 @@ import { useNav } from '../../stores/nav';
 import { WORK_START } from '../../shell/work-focus';
 import { IntakeCounts } from './IntakeCounts';
 import { CountyDecisions } from './CountyDecisions';
+import { ReliefFlags } from './ReliefFlags';
 import * as S from './strings';
 import './workbench.css';
 
@@ -41,6 +42,7 @@ export function WorkbenchPage() {
       </div>
 
       <IntakeCounts />
+      <ReliefFlags />
       <CountyDecisions />
 
       <div className="sd-area-grid">
