@@ -107,6 +107,9 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'intake.correction': '一次性告知书',
   'intake.completion': '办结回执',
   'intake.transmittal': '转报单',
+  'wish.claim': '认领凭证',
+  'wish.handover': '圆梦交接单',
+  'wish.poster': '心愿墙海报',
 };
 
 /** Coded values, whatever key carries them (keys of free text never pass through here). */

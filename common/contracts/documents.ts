@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { call, none } from '../contract-kit';
 
-export const DOCUMENT_KINDS = ['intake.acceptance', 'intake.correction', 'intake.completion', 'intake.transmittal', 'dayclose.report'] as const;
+export const DOCUMENT_KINDS = ['intake.acceptance', 'intake.correction', 'intake.completion', 'intake.transmittal', 'dayclose.report', 'wish.claim', 'wish.handover', 'wish.poster'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export const PaperLayout = z.enum(['a4', 'thermal80']);
 

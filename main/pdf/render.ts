@@ -11,6 +11,9 @@ import { correctionForm } from './forms/correction';
 import { completionForm } from './forms/completion';
 import { transmittalForm } from './forms/transmittal';
 import { dayCloseForm } from './forms/dayclose';
+import { wishClaimForm } from './forms/wish-claim';
+import { wishHandoverForm } from './forms/wish-handover';
+import { wishPosterDefinition, wishPosterModel } from './forms/wish-poster';
 
 export interface RenderOptions {
   layout: PaperLayout;
@@ -34,6 +37,9 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   'intake.completion': '办结回执',
   'intake.transmittal': '转报单',
   'dayclose.report': '日结报表',
+  'wish.claim': '认领凭证',
+  'wish.handover': '圆梦交接单',
+  'wish.poster': '心愿墙海报',
 };
 
 export function formModel(doc: PrintableDocument): FormModel {
@@ -48,6 +54,12 @@ export function formModel(doc: PrintableDocument): FormModel {
       return transmittalForm(doc.data);
     case 'dayclose.report':
       return dayCloseForm(doc.data);
+    case 'wish.claim':
+      return wishClaimForm(doc.data);
+    case 'wish.handover':
+      return wishHandoverForm(doc.data);
+    case 'wish.poster':
+      return wishPosterModel(doc.data);
   }
 }
 
@@ -94,7 +106,8 @@ export function documentDefinition(fonts: FontSet, doc: PrintableDocument, opts:
   const model = formModel(doc);
   let pages = 0;
   const missing = new Set<number>();
-  const def = composeForm(model, paper, opts.reprint ?? null, (n) => (pages = n));
+  // the poster has a layout of its own (its paper, A4 or A3, is in its data)
+  const def = doc.kind === 'wish.poster' ? wishPosterDefinition(doc.data, (n) => (pages = n)) : composeForm(model, paper, opts.reprint ?? null, (n) => (pages = n));
   const footer = def.footer;
   const definition: TDocumentDefinitions = {
     ...def,
@@ -116,7 +129,7 @@ export function documentDefinition(fonts: FontSet, doc: PrintableDocument, opts:
  * sheet is laid out again tighter (layout.ts A4_STEPS); only a very long one keeps two.
  */
 export async function renderDocument(fonts: FontSet, doc: PrintableDocument, opts: RenderOptions): Promise<RenderedPdf> {
-  const steps = opts.layout === 'a4' ? A4_STEPS : [PAPERS[opts.layout]];
+  const steps = opts.layout === 'a4' && doc.kind !== 'wish.poster' ? A4_STEPS : [PAPERS[opts.layout]];
   let out: RenderedPdf | null = null;
   for (const paper of steps) {
     const { definition, model, missing, pages } = documentDefinition(fonts, doc, opts, paper);

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, DayCloseReportData, PrintableDocument, TransmittalData } from './types';
+import { WishClaimVoucher, WishHandover, WishPoster } from './schema-wishes';
 
 const text = (max: number) => z.string().max(max);
 const instant = z.iso.datetime({ offset: true });
@@ -99,4 +100,7 @@ export const PrintableDocumentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('intake.completion'), data: Completion }),
   z.object({ kind: z.literal('intake.transmittal'), data: Transmittal }),
   z.object({ kind: z.literal('dayclose.report'), data: DayCloseReport }),
+  z.object({ kind: z.literal('wish.claim'), data: WishClaimVoucher }),
+  z.object({ kind: z.literal('wish.handover'), data: WishHandover }),
+  z.object({ kind: z.literal('wish.poster'), data: WishPoster }),
 ]) satisfies z.ZodType<PrintableDocument>;

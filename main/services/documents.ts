@@ -74,7 +74,7 @@ export interface IssueOptions {
 }
 
 /** Forms printed on A4 only: a reprint of one never goes to the receipt roll. */
-const A4_ONLY_KINDS: ReadonlySet<string> = new Set(['dayclose.report']);
+const A4_ONLY_KINDS: ReadonlySet<string> = new Set(['dayclose.report', 'wish.handover', 'wish.poster']);
 
 /** Numbers become file names: letters, digits and dashes only. */
 const NUMBER_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;
