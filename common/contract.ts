@@ -15,6 +15,7 @@ import { documentsCalls } from './contracts/documents';
 import { calendarCalls } from './contracts/calendar';
 import { dayCloseCalls } from './contracts/dayclose';
 import { syncCalls } from './contracts/sync';
+import { wishesCalls } from './contracts/wishes';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -195,7 +196,7 @@ const foundationCalls = {
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls);
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls, wishesCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

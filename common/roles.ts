@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   'sync.manage': ['head', 'admin'],
   /** see every past 日结 and reprint its report */
   'dayclose.history': ['head', 'admin'],
+  /** 微心愿: approve a wish above the value cap, reject a wish, change the cap */
+  'wishes.approve': ['head', 'admin'],
+  /** 微心愿: create and revoke the hall screen's read-only wall links */
+  'wishes.lobby': ['head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

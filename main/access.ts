@@ -21,6 +21,8 @@ export const DENIED_MESSAGES: Partial<Record<Permission, string>> = {
   'calendar.load': '只有站长或管理员可以导入放假安排',
   'residents.revealId': '只有站长或管理员可以查看完整身份证号',
   'residents.import': '只有站长或管理员可以批量导入居民',
+  'wishes.approve': '只有站长或管理员可以审批心愿、设置价值上限',
+  'wishes.lobby': '只有站长或管理员可以管理大厅屏链接',
 };
 
 export function staffActor(s: { id: string; name: string; role: StaffActor['role'] }): StaffActor {

@@ -31,6 +31,8 @@ import { createDayClose } from './services/dayclose';
 import type { PendingDayCloses, SyncPort } from './sync/port';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
 import { createSyncApi } from './sync/api';
+import { createWishes } from './services/wishes';
+import { createWishesPrint } from './services/wishes-print';
 
 export interface StationOptions {
   dataDir: string;
@@ -110,6 +112,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const documents = createDocuments(ctx);
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
+  const wishes = createWishes(ctx);
+  const wishesPrint = createWishesPrint(ctx, { wishes, documents });
   const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
   // 日结 forces its round and sends its summary through the worker; the worker retries the closes left 待确认
   const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? sync.port });
@@ -126,6 +130,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...intake.api,
     ...calendar.api,
     ...dayClose.api,
+    ...wishes.api,
+    ...wishesPrint.api,
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
