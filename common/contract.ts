@@ -16,6 +16,7 @@ import { calendarCalls } from './contracts/calendar';
 import { dayCloseCalls } from './contracts/dayclose';
 import { syncCalls } from './contracts/sync';
 import { wishesCalls } from './contracts/wishes';
+import { wishDocsCalls } from './contracts/wish-docs';
 
 const trimmed = (label: string, max: number) =>
   z
@@ -196,7 +197,7 @@ const foundationCalls = {
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls, wishesCalls);
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls, wishesCalls, wishDocsCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

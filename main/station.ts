@@ -132,6 +132,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...dayClose.api,
     ...wishes.api,
     ...wishesPrint.api,
+    ...wishesPrint.docs.api,
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();

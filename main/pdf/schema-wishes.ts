@@ -29,7 +29,7 @@ export const WishHandover = z.object({
   handoverDate: z.iso.date(),
   delivered: text(500).min(1),
   proofSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-  beneficiaryConfirmed: z.boolean(),
+  confirmation: text(60).min(1),
   clerkName: text(30),
   madeAt: instant,
 }) satisfies z.ZodType<WishHandoverData>;

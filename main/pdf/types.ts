@@ -163,7 +163,8 @@ export interface WishHandoverData {
   delivered: string;
   /** the proof photo's sha256, when one is on file */
   proofSha256: string | null;
-  beneficiaryConfirmed: boolean;
+  /** how the beneficiary confirmed: 本人签收, or 家属代为签收（name） */
+  confirmation: string;
   clerkName: string;
   madeAt: string;
 }

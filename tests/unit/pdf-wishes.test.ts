@@ -6,7 +6,7 @@ import { renderDocument } from '../../main/pdf/render';
 import { calendarDateCn } from '../../main/pdf/format';
 import { PrintableDocumentSchema } from '../../main/pdf/schema';
 import type { PrintableDocument, WishClaimVoucherData, WishHandoverData, WishPosterData } from '../../main/pdf/types';
-import { maskName } from '../../common/name-mask';
+import { maskName } from '../../common/wish-status';
 import { STATION_HEADER, compact, pdfInfo, pdfText, readQr } from '../helpers/pdf';
 
 const fonts = loadFonts(path.resolve(import.meta.dirname, '../../resources/fonts'));
@@ -34,7 +34,7 @@ const handover: WishHandoverData = {
   handoverDate: '2026-12-09',
   delivered: '助行轮椅一台（含坐垫）',
   proofSha256: 'a'.repeat(64),
-  beneficiaryConfirmed: true,
+  confirmation: '本人签收',
   clerkName: '李娜',
   madeAt: '2026-12-09T03:00:00.000Z',
 };
@@ -75,7 +75,7 @@ describe('微心愿 papers', () => {
     const r = await renderDocument(fonts, { kind: 'wish.handover', data: handover }, { layout: 'a4' });
     expect(r.missingGlyphs).toBe(0);
     const text = compact(pdfText(r.pdf));
-    for (const s of ['圆梦交接单', WISH.wishNo, '𠈌*𪚥', handover.delivered, UNIT.name, PERSON.name, '受助人签收', '认领方签字', '经办人签字', '已当面确认收到', calendarDateCn('2026-12-09')]) expect(text, s).toContain(compact(s));
+    for (const s of ['圆梦交接单', WISH.wishNo, '𠈌*𪚥', handover.delivered, UNIT.name, PERSON.name, '受助人签收', '认领方签字', '经办人签字', '本人签收', calendarDateCn('2026-12-09')]) expect(text, s).toContain(compact(s));
     for (const c of ['𠈌', '𪚥', '𡒄', '𠀀']) expect(text, c).toContain(c);
     expectPrivate(text);
     expect(pdfInfo(r.pdf).pages).toBe(1);

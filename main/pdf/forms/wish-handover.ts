@@ -21,7 +21,7 @@ export function wishHandoverForm(d: WishHandoverData): FormModel {
           ...wishFields(d.wish),
           { label: '认领方', value: d.claimants.map(claimantText) },
           { label: '交付内容', value: d.delivered, wide: true },
-          { label: '受助人确认', value: d.beneficiaryConfirmed ? '已当面确认收到' : '待确认' },
+          { label: '受助人确认', value: d.confirmation },
           { label: '交接凭证', value: d.proofSha256 ? `照片已存档（校验值 ${d.proofSha256.slice(0, 12)}…）` : '无' },
           { label: '经办人', value: d.clerkName },
           { label: '交接站点', value: d.station.name },
