@@ -14,5 +14,7 @@ export default defineConfig({
     target: 'chrome120',
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
+    // the hall screen (微心愿 大厅显示屏) is its own page: no sign-in, no antd, only the public wall
+    rollupOptions: { input: { main: fileURLToPath(new URL('./renderer/index.html', import.meta.url)), lobby: fileURLToPath(new URL('./renderer/lobby.html', import.meta.url)) } },
   },
 });
