@@ -10,6 +10,7 @@ import { ROLE_LABELS } from './roles';
 import { VERSION_SOURCE_LABELS } from './catalogue';
 import { formatDateTime } from './time';
 import { ACTIONS, ENTITIES, LEGACY_ACTIONS, LEGACY_ENTITIES } from './entities';
+import { WISH_STATUS_LABELS, WISH_STEP_LABELS } from './wish-status';
 
 /** Today's actions, and the names older rows were stored under, each with its label. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -92,6 +93,22 @@ export const DETAIL_KEYS: Record<string, string> = {
   origin: '来源方式',
   replaced: '替换的版本',
   affected: '承诺日期有差异的事项',
+  wishNo: '心愿编号',
+  step: '步骤',
+  category: '类别',
+  valueFen: '预估价值（分）',
+  capFen: '价值上限（分）',
+  deadline: '心愿截止日期',
+  claimNo: '认领凭证编号',
+  claimants: '认领方数',
+  shares: '认领份额（%）',
+  promisedHandoverDate: '承诺交接日期',
+  handoverDate: '交接日期',
+  proofs: '交接凭证数',
+  satisfaction: '满意度',
+  bytes: '文件大小（字节）',
+  mime: '文件类型',
+  warnings: '提示',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
@@ -99,6 +116,8 @@ export const ENTITY_DETAIL_KEYS: Record<string, Record<string, string>> = {
   station: { name: '站点名称', code: '站点编码', county: '所属县（市、区）', phone: '联系电话', address: '地址' },
   catalogue_item: { name: '名称', category: '类别', department: '责任部门', materials: '所需材料', timeLimit: '承诺时限', forwarded: '是否转报', notes: '备注', version: '清单版本' },
   intake: { from: '原状态', to: '新状态' },
+  wish: { from: '原状态', to: '新状态', source: '心愿来源' },
+  claimant: { kind: '认领方类型', category: '认领方类别' },
 };
 
 /** Printed forms, by the kind the documents service records. */
@@ -130,6 +149,9 @@ export const DETAIL_VALUES: Record<string, string> = {
   match: '更新',
   ...VERSION_SOURCE_LABELS,
   ...INTAKE_STATUS_LABELS,
+  ...WISH_STATUS_LABELS,
+  person: '个人',
+  unit: '单位',
 };
 
 /** Values that mean one thing under one key only. */
@@ -138,10 +160,11 @@ const VALUES_BY_KEY: Record<string, Record<string, string>> = {
   kind: DOCUMENT_KIND_LABELS,
   origin: { shipped: '随软件提供', station: '本站导入', county: '县级平台下发' },
   channel: FORWARD_CHANNEL_LABELS,
+  step: WISH_STEP_LABELS,
 };
 
 /** What people typed or the system numbered: shown as it is, even when it looks like a code. */
-const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId', 'transmittalNo', 'receiptNos']);
+const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId', 'transmittalNo', 'receiptNos', 'wishNo', 'claimNo', 'category', 'satisfaction', 'deadline', 'promisedHandoverDate', 'handoverDate', 'mime']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const HEX_DIGEST = /^[0-9a-f]{64}$/;

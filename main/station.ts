@@ -31,7 +31,8 @@ import { createDayClose } from './services/dayclose';
 import type { PendingDayCloses, SyncPort } from './sync/port';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from './sync/worker';
 import { createSyncApi } from './sync/api';
-import { createWishes } from './services/wishes';
+import { createWishes, type Wishes } from './services/wishes';
+import type { LobbyReader } from './host/lobby';
 import { createWishesPrint } from './services/wishes-print';
 
 export interface StationOptions {
@@ -91,7 +92,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; lobby: LobbyReader; wishes: Wishes; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses }> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const dbPath = path.join(opts.dataDir, DB_FILE);
   const db = openAndMigrate(dbPath);
@@ -112,7 +113,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const documents = createDocuments(ctx);
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
-  const wishes = createWishes(ctx);
+  const wishes = createWishes(ctx, { residents });
   const wishesPrint = createWishesPrint(ctx, { wishes, documents });
   const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
   // 日结 forces its round and sends its summary through the worker; the worker retries the closes left 待确认
@@ -218,6 +219,10 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   return {
     api,
     services: { intake, catalogue, calendar },
+    /** the hall screen's one read (main/host/lobby.ts) */
+    lobby: { wall: (token, filter) => wishes.lobbyWall(token, filter) },
+    /** 微心愿 for main's own callers (printing, tests) */
+    wishes,
     sync,
     callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input)),
     dbPath,

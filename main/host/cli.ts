@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const host = await startHost({ station, staticDir, port: args.port });
+  const host = await startHost({ station, staticDir, port: args.port, lobby: station.lobby });
   console.log(`StationDesk 浏览器模式已启动（数据目录：${dataDir}）`);
   console.log(`请在浏览器中打开：${host.launchUrl}`);
   console.log(`STATIONDESK_URL=${host.launchUrl}`);

@@ -13,6 +13,7 @@ import { dispatch, type StationCalls } from '../dispatch';
 import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveUnderRoot } from '../security';
 import { log } from '../log';
 import { defaultFontsDir, fontFileFor } from '../font-files';
+import { handleLobby, type LobbyReader } from './lobby';
 
 export interface HostOptions {
   /** the station's calls and who may make them (createStation's answer) */
@@ -25,6 +26,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** the hall screen's wall (main/host/lobby.ts); absent: /lobby answers 401 */
+  lobby?: LobbyReader;
 }
 
 export interface Host {
@@ -158,12 +161,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return;
     }
     let pathname: string;
+    let url: URL;
     try {
-      pathname = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname;
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      pathname = url.pathname;
     } catch {
       reject(res, 400, { code: 'VALIDATION', message: '请求地址无效' });
       return;
     }
+    if (handleLobby(req, res, url, { lobby: opts.lobby, staticDir: opts.staticDir })) return;
     const done = pathname.startsWith(API_PREFIX) ? handleApi(req, res, pathname.slice(API_PREFIX.length)) : Promise.resolve(handleStatic(req, res));
     done.catch((err: unknown) => {
       log.error('host request failed', { error: err instanceof Error ? err.name : 'unknown' });

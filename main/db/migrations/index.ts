@@ -12,6 +12,7 @@ import m0011 from './0011-requests.sql?raw';
 import m0012 from './0012-sync.sql?raw';
 import m0013 from './0013-dayclose.sql?raw';
 import m0014 from './0014-intake-check-code.sql?raw';
+import m0019 from './0019-wishes.sql?raw';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: '0012-sync', sql: m0012 },
   { version: 13, name: '0013-dayclose', sql: m0013 },
   { version: 14, name: '0014-intake-check-code', sql: m0014 },
+  { version: 19, name: '0019-wishes', sql: m0019 },
 ];
