@@ -7,7 +7,14 @@ const root = fileURLToPath(new URL('./renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // the host serves the hall screen at /lobby/, the assets at /assets/: its page names them from the root
+      name: 'lobby-root-assets',
+      transformIndexHtml: { order: 'post', handler: (html, ctx) => (ctx.filename.endsWith('lobby.html') ? html.replaceAll('"./assets/', '"/assets/') : html) },
+    },
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

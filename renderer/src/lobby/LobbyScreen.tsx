@@ -5,6 +5,7 @@
  * when the station does not answer it keeps the last wall and says since when.
  */
 import { useEffect, useState } from 'react';
+import * as z from 'zod';
 import { Wall, type WallCard } from '../../../common/contracts/wishes';
 import { formatClock } from '../format';
 import * as S from './strings';
@@ -12,6 +13,7 @@ import * as S from './strings';
 const REFRESH_MS = 60_000;
 const PAGE_MS = 15_000;
 const PER_PAGE = 8;
+const WallAnswer = z.object({ ok: z.literal(true), value: Wall });
 
 type Load = { kind: 'loading' } | { kind: 'noToken' } | { kind: 'badToken' } | { kind: 'wall'; wall: Wall; stale: boolean };
 
@@ -24,9 +26,10 @@ async function fetchWall(token: string): Promise<Wall | 'badToken'> {
   const res = await fetch(`/lobby/wall.json?t=${encodeURIComponent(token)}`, { cache: 'no-store', credentials: 'omit' });
   if (res.status === 401 || res.status === 403) return 'badToken';
   if (!res.ok) throw new Error(String(res.status));
-  const parsed = Wall.safeParse(await res.json());
+  // the host answers in the API's envelope: { ok: true, value: Wall }
+  const parsed = WallAnswer.safeParse(await res.json());
   if (!parsed.success) throw new Error('bad wall');
-  return parsed.data;
+  return parsed.data.value;
 }
 
 function Card({ c }: { c: WallCard }) {
