@@ -250,6 +250,10 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   await expect(lobby.getByTestId('lobby-screen')).toContainText(MASKED);
   await expect(lobby.getByTestId('lobby-screen')).not.toContainText(BENEFICIARY);
   await expect(lobby.getByTestId('lobby-screen')).not.toContainText(ID_NUMBER);
+  // every rare character is drawn by a font that has it (the shipped fallback faces), not as a box
+  await lobby.evaluate(() => document.fonts.ready);
+  expect(await lobby.evaluate(() => document.fonts.check('40px "StationDesk ExtB"', '𠈌𪚥'))).toBe(true);
+  expect(await lobby.evaluate(() => getComputedStyle(document.querySelector('[data-testid="lobby-card"]')!).fontFamily)).toContain('StationDesk ExtB');
   await lobby.screenshot({ path: `${SHOTS}/wishes-lobby.png` });
   // a link with a made-up token shows nothing
   await lobby.goto(lobbyUrl.replace(/t=[^&]+/, 't=AAAAAAAAAAAAAAAAAAAAAAAA'));
