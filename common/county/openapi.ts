@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import * as P from './protocol';
 import * as A from './admin';
+import * as W from './wishes';
 import { PublishedCatalogue } from '../catalogue';
 import { noticeSchema } from '../calendar-file';
 
@@ -50,6 +51,7 @@ const ANSWERS: Record<string, z.ZodType> = {
   RejectedEventRow: A.RejectedEventRow,
   DayCloseRow: A.DayCloseRow,
   CountyItem: A.CountyItem,
+  CountyWish: W.CountyWish,
   FeedSeq: z.object({ seq: P.Seq }),
 };
 /** Leaves shared by both directions (identical in either form). */
@@ -162,6 +164,17 @@ const OPS: Op[] = [
     errors: ['400', '401'],
   },
   { method: 'post', path: '/admin/api/items/{stationId}/{intakeId}/decision', id: 'decideItem', summary: '受理并指定部门 / 办结 / 退回；进入该站点的下行队列', auth: 'adminWrite', tag: 'admin', body: 'DecideItem', answer: ref('CountyItem'), errors: ['400', '401', '403', '404', '409'] },
+  {
+    method: 'get',
+    path: '/admin/api/wishes',
+    id: 'listWishes',
+    summary: '各站点的微心愿及其每一步（只读）',
+    auth: 'admin',
+    tag: 'admin',
+    answer: arrayOf('CountyWish'),
+    query: queryOf(W.WishFilter, { stationId: '只看一个站点', status: '状态', limit: '条数' }),
+    errors: ['400', '401'],
+  },
   { method: 'post', path: '/admin/api/catalogue', id: 'publishCatalogue', summary: '发布服务清单新版本（下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'PublishedCatalogue', answer: ref('FeedSeq'), errors: ['400', '401', '403', '413'] },
   { method: 'post', path: '/admin/api/calendar', id: 'publishCalendar', summary: '发布下一年的节假日与调休安排（下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'HolidayNotice', answer: ref('FeedSeq'), errors: ['400', '401', '403', '413'] },
 ];

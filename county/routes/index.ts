@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock, CountyStore, Sql } from '../store/types';
 import { migrateWeb, rateLimits } from '../store-extra/rate-limits';
 import { adminRoutes } from './admin';
+import { wishRoutes } from './wishes';
 import { publicPage } from './public-page';
 import { webStatic } from './web-static';
 
@@ -21,6 +22,7 @@ export async function countyWeb(app: FastifyInstance, opts: CountyWebOptions): P
   await migrateWeb(opts.sql);
   const limits = rateLimits(opts.sql, opts.clock);
   await app.register(adminRoutes, { store: opts.store, limits });
+  await app.register(wishRoutes, { store: opts.store });
   await app.register(publicPage, { store: opts.store, limits });
   await app.register(webStatic, { webRoot: opts.webRoot });
 }

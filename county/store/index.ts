@@ -3,6 +3,7 @@ import { adminsStore } from './admins';
 import { dayClose } from './dayclose';
 import { feedStore } from './feed';
 import { itemsStore } from './items';
+import { wishesStore } from './wishes';
 import { push } from './push';
 import { stationsStore } from './stations';
 import type { Sql, Store, StoreOptions } from './types';
@@ -34,6 +35,7 @@ export async function openStore(sql: Sql, opts: StoreOptions): Promise<Store> {
     countyName: name,
     ...stationsStore(ctx),
     ...itemsStore(ctx),
+    ...wishesStore(ctx),
     ...feedStore(ctx),
     ...adminsStore(ctx),
     push: (station, batch) => push(ctx, station, batch),

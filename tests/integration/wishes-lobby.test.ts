@@ -77,10 +77,11 @@ describe('大厅屏 link', () => {
   it('is refused on every /api/ call, however it is presented', async () => {
     const origin = `http://127.0.0.1:${host.port}`;
     for (const name of CALL_NAMES) {
-      for (const headers of [
+      const variants: Record<string, string>[] = [
         { origin, 'content-type': 'application/json', 'x-station-token': token },
         { origin, 'content-type': 'application/json', 'x-lobby-token': token },
-      ]) {
+      ];
+      for (const headers of variants) {
         const r = await request(host, { method: 'POST', path: `/api/${name}?t=${token}`, headers, body: '{}' });
         expect(r.status, name).toBe(401);
         expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

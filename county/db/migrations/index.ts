@@ -1,4 +1,5 @@
 import m0001 from './0001-init.sql?raw';
+import m0002 from './0002-wishes.sql?raw';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** In order; a migration's version is its number and is never reused. The same files run on PGlite and on PostgreSQL. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-init', sql: m0001 },
+  { version: 2, name: '0002-wishes', sql: m0002 },
+];
