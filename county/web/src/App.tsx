@@ -9,6 +9,8 @@ import { ItemsTab } from './ItemsTab';
 import { PublishTab } from './PublishTab';
 import { SignIn } from './SignIn';
 import { StationsTab } from './StationsTab';
+import { WishesTab } from './WishesTab';
+import { W } from './wish-strings';
 import { S } from './strings';
 
 const theme = { token: { colorPrimary: '#c8161d', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4 } };
@@ -40,6 +42,7 @@ function Shell({ session, onSignedOut }: { session: AdminSession; onSignedOut: (
             { key: 'items', label: S.tabs.items, children: <ItemsTab /> },
             { key: 'stations', label: S.tabs.stations, children: <StationsTab /> },
             { key: 'publish', label: S.tabs.publish, children: <PublishTab /> },
+            { key: 'wishes', label: W.tab, children: <WishesTab /> },
           ]}
         />
       </Layout.Content>

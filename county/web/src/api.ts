@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ADMIN_PREFIX, AdminSession, CountyItem, CSRF_HEADER, DayCloseRow, EnrollmentIssued, RejectedEventRow, StationRow, type DecideItem } from '../../../common/county/admin';
 import { ErrorBody, type ProtocolErrorCode } from '../../../common/county/protocol';
+import { CountyWish } from '../../../common/county/wishes';
 import { S } from './strings';
 
 export class ApiError extends Error {
@@ -91,6 +92,13 @@ export const api = {
   decide: (item: CountyItem, input: DecideItem) => request(CountyItem, 'POST', `/items/${encodeURIComponent(item.stationId)}/${encodeURIComponent(item.intakeId)}/decision`, input),
   publishCatalogue: (catalogue: unknown) => request(Seq, 'POST', '/catalogue', catalogue),
   publishCalendar: (notice: unknown) => request(Seq, 'POST', '/calendar', notice),
+  /** 微心愿 (read only): each station's wishes with their steps */
+  wishes(filter: { stationId?: string; status?: string }) {
+    const q = new URLSearchParams({ limit: '500' });
+    if (filter.stationId) q.set('stationId', filter.stationId);
+    if (filter.status) q.set('status', filter.status);
+    return request(z.array(CountyWish), 'GET', `/wishes?${q}`);
+  },
 };
 
 export function messageOf(e: unknown): string {
