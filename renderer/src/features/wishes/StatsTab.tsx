@@ -15,6 +15,7 @@ const SERIES = ['recorded', 'published', 'claimed', 'fulfilled', 'expired'] as c
 
 function monthsOption(s: WishStats) {
   return {
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
@@ -26,6 +27,7 @@ function monthsOption(s: WishStats) {
 
 function categoryOption(s: WishStats) {
   return {
+    animation: false,
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['35%', '65%'], data: s.byCategory.map((c) => ({ name: c.category, value: c.recorded })) }],
