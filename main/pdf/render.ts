@@ -107,7 +107,7 @@ export function documentDefinition(fonts: FontSet, doc: PrintableDocument, opts:
   let pages = 0;
   const missing = new Set<number>();
   // the poster has a layout of its own (its paper, A4 or A3, is in its data)
-  const def = doc.kind === 'wish.poster' ? wishPosterDefinition(doc.data, (n) => (pages = n)) : composeForm(model, paper, opts.reprint ?? null, (n) => (pages = n));
+  const def = doc.kind === 'wish.poster' ? wishPosterDefinition(doc.data, (n) => (pages = n), opts.reprint ?? null) : composeForm(model, paper, opts.reprint ?? null, (n) => (pages = n));
   const footer = def.footer;
   const definition: TDocumentDefinitions = {
     ...def,

@@ -108,6 +108,13 @@ describe('微心愿 papers', () => {
     expect(readQr(r.pdf)).toBe('130102001-XY20261202-0001');
   });
 
+  it('a poster printed again is marked 补打 like every other form', async () => {
+    const r = await renderDocument(fonts, { kind: 'wish.poster', data: poster('A4', 2) }, { layout: 'a4', reprint: { n: 2, at: '2026-12-03T02:00:00.000Z' } });
+    expect(compact(pdfText(r.pdf))).toContain(compact('补打（第 2 次）'));
+    const first = await renderDocument(fonts, { kind: 'wish.poster', data: poster('A4', 2) }, { layout: 'a4' });
+    expect(compact(pdfText(first.pdf))).not.toContain('补打');
+  });
+
   it('poster with no open wish says so instead of printing an empty grid', async () => {
     const r = await renderDocument(fonts, { kind: 'wish.poster', data: poster('A4', 0) }, { layout: 'a4' });
     expect(compact(pdfText(r.pdf))).toContain(compact('目前没有待认领的心愿'));

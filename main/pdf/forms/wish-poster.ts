@@ -6,7 +6,7 @@
  */
 import type { WishPosterData } from '../types';
 import type { Content, TableCell, TDocumentDefinitions } from '../pdfmake';
-import { qrCanvas, type FormModel } from '../layout';
+import { qrCanvas, type FormModel, type Reprint } from '../layout';
 import { dateTimeCn } from '../format';
 import { keepTail } from '../kinsoku';
 import { yuanCn } from './wish-lines';
@@ -51,7 +51,7 @@ function card(w: WishPosterData['wishes'][number], s: (typeof SIZES)[keyof typeo
   };
 }
 
-export function wishPosterDefinition(d: WishPosterData, onPages: (n: number) => void): TDocumentDefinitions {
+export function wishPosterDefinition(d: WishPosterData, onPages: (n: number) => void, reprint: Reprint | null = null): TDocumentDefinitions {
   const s = SIZES[d.paper];
   const inner = s.width - 2 * s.margin;
   const rows: TableCell[][] = [];
@@ -84,6 +84,8 @@ export function wishPosterDefinition(d: WishPosterData, onPages: (n: number) => 
     content: [
       { text: keepTail(d.station.name), alignment: 'center', fontSize: s.font + 5, margin: [0, 0, 0, 4] },
       { text: WISH_POSTER_TITLE, alignment: 'center', fontSize: s.title, bold: true, characterSpacing: 4, margin: [0, 0, 0, 6] },
+      // a copy printed again says so, like every other form (DESIGN.md §6)
+      ...(reprint ? [{ text: `补打（第 ${reprint.n} 次）\u3000补打时间：${dateTimeCn(reprint.at)}`, alignment: 'center' as const, bold: true, margin: [0, 0, 0, 6] as [number, number, number, number] }] : []),
       {
         text: `一份小心愿，一片邻里情。扫描卡片上的二维码获取心愿编号，凭编号到${d.station.name}或致电 ${d.station.phone} 认领。`,
         alignment: 'center',
