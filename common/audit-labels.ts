@@ -11,6 +11,7 @@ import { CLOSE_RELATIVE_OF_LABELS, RELIEF_STATUS_LABELS, RELIEF_STEP_LABELS, REL
 import { VERSION_SOURCE_LABELS } from './catalogue';
 import { formatDateTime } from './time';
 import { ACTIONS, ENTITIES, LEGACY_ACTIONS, LEGACY_ENTITIES } from './entities';
+import { WISH_STATUS_LABELS, WISH_STEP_LABELS } from './wish-status';
 
 /** Today's actions, and the names older rows were stored under, each with its label. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -122,6 +123,21 @@ export const DETAIL_KEYS: Record<string, string> = {
   redacted: '已隐去收入健康信息',
   limits: '财产限额',
   time: '办理时限',
+  wishNo: '心愿编号',
+  category: '类别',
+  valueFen: '预估价值（分）',
+  capFen: '价值上限（分）',
+  deadline: '心愿截止日期',
+  claimNo: '认领凭证编号',
+  claimants: '认领方数',
+  shares: '认领份额（%）',
+  promisedHandoverDate: '承诺交接日期',
+  handoverDate: '交接日期',
+  proofs: '交接凭证数',
+  satisfaction: '满意度',
+  bytes: '文件大小（字节）',
+  mime: '文件类型',
+  warnings: '提示',
 };
 
 /** Where a field name means something else for one kind of record ("name" of a station is its 站点名称). */
@@ -129,6 +145,8 @@ export const ENTITY_DETAIL_KEYS: Record<string, Record<string, string>> = {
   station: { name: '站点名称', code: '站点编码', county: '所属县（市、区）', phone: '联系电话', address: '地址' },
   catalogue_item: { name: '名称', category: '类别', department: '责任部门', materials: '所需材料', timeLimit: '承诺时限', forwarded: '是否转报', notes: '备注', version: '清单版本' },
   intake: { from: '原状态', to: '新状态' },
+  wish: { from: '原状态', to: '新状态', source: '心愿来源' },
+  claimant: { kind: '认领方类型', category: '认领方类别' },
 };
 
 /** Printed forms, by the kind the documents service records. */
@@ -143,6 +161,9 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'relief.investigation': '社会救助入户调查表',
   'relief.publicity': '社会救助审核公示',
   'relief.refusal': '社会救助不予批准通知书',
+  'wish.claim': '认领凭证',
+  'wish.handover': '圆梦交接单',
+  'wish.poster': '心愿墙海报',
 };
 
 /** Coded values, whatever key carries them (keys of free text never pass through here). */
@@ -163,6 +184,9 @@ export const DETAIL_VALUES: Record<string, string> = {
   match: '更新',
   ...VERSION_SOURCE_LABELS,
   ...INTAKE_STATUS_LABELS,
+  ...WISH_STATUS_LABELS,
+  person: '个人',
+  unit: '单位',
 };
 
 /** Values that mean one thing under one key only. */
@@ -173,7 +197,8 @@ const VALUES_BY_KEY: Record<string, Record<string, string>> = {
   origin: { shipped: '随软件提供', station: '本站导入', county: '县级平台下发' },
   channel: FORWARD_CHANNEL_LABELS,
   reliefType: RELIEF_TYPE_LABELS,
-  step: RELIEF_STEP_LABELS,
+  // a wish's and a relief case's steps share one detail key; their codes agree where they meet
+  step: { ...RELIEF_STEP_LABELS, ...WISH_STEP_LABELS },
   relativeOf: CLOSE_RELATIVE_OF_LABELS,
   decision: { approved: '批准', refused: '不予批准' },
   // relief statuses share codes with 代办's (accepted, forwarded): keyed apart
@@ -182,7 +207,7 @@ const VALUES_BY_KEY: Record<string, Record<string, string>> = {
 };
 
 /** What people typed or the system numbered: shown as it is, even when it looks like a code. */
-const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId', 'transmittalNo', 'receiptNos', 'caseNo', 'startMonth', 'effectiveFrom', 'task']);
+const FREE_TEXT_KEYS = new Set(['login', 'name', 'fileName', 'printer', 'jobId', 'number', 'receiptNo', 'noticeNo', 'itemCode', 'label', 'code', 'entityId', 'address', 'phone', 'county', 'record', 'actorId', 'transmittalNo', 'receiptNos', 'caseNo', 'startMonth', 'effectiveFrom', 'task', 'wishNo', 'claimNo', 'category', 'satisfaction', 'deadline', 'promisedHandoverDate', 'handoverDate', 'mime']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const HEX_DIGEST = /^[0-9a-f]{64}$/;

@@ -20,6 +20,8 @@ import { syncCalls } from './contracts/sync';
 import { grantsCalls } from './contracts/grants';
 import { reliefDocsCalls } from './contracts/relief-docs';
 import { reliefCalls } from './contracts/relief';
+import { wishesCalls } from './contracts/wishes';
+import { wishDocsCalls } from './contracts/wish-docs';
 
 /** A required one-line text: the free-text rule (common/text.ts), at least one character. */
 const trimmed = (label: string, max: number) => freeText(label, { min: 1, max });
@@ -209,7 +211,7 @@ const foundationCalls = {
 } as const;
 
 /** Every call: the foundation's, then one group per capability (common/contracts/<capability>.ts). */
-export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls, grantsCalls, reliefCalls, reliefDocsCalls);
+export const contract = mergeParts(foundationCalls, residentsCalls, catalogueCalls, intakeCalls, documentsCalls, calendarCalls, syncCalls, dayCloseCalls, grantsCalls, reliefCalls, reliefDocsCalls, wishesCalls, wishDocsCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

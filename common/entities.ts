@@ -28,6 +28,11 @@ export const ENTITIES = {
   relief_case: '社会救助申请',
   relief_close_relative: '近亲属备案',
   relief_settings: '社会救助设置',
+  wish: '微心愿',
+  wish_proof: '圆梦交接凭证',
+  wish_settings: '微心愿设置',
+  wish_lobby_link: '大厅屏链接',
+  claimant: '心愿认领方',
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
@@ -95,6 +100,22 @@ export const ACTIONS = {
   'relief_close_relative.record': { entity: 'relief_close_relative', label: '近亲属备案' },
   'relief_settings.update': { entity: 'relief_settings', label: '修改社会救助设置' },
   'relief_settings.standard': { entity: 'relief_settings', label: '载入低保标准' },
+  'wish.create': { entity: 'wish', label: '登记微心愿' },
+  'wish.publish': { entity: 'wish', label: '发布微心愿' },
+  'wish.approve': { entity: 'wish', label: '站长审批通过并发布微心愿' },
+  'wish.reject': { entity: 'wish', label: '微心愿审核未通过' },
+  'wish.withdraw': { entity: 'wish', label: '撤回微心愿' },
+  'wish.claim': { entity: 'wish', label: '认领微心愿' },
+  'wish.unclaim': { entity: 'wish', label: '取消认领微心愿' },
+  'wish.fulfil': { entity: 'wish', label: '微心愿圆梦交接' },
+  'wish.followUp': { entity: 'wish', label: '微心愿回访' },
+  'wish.expire': { entity: 'wish', label: '微心愿到期未认领' },
+  'wish_proof.upload': { entity: 'wish_proof', label: '上传圆梦交接凭证' },
+  'wish_settings.update': { entity: 'wish_settings', label: '修改微心愿价值上限' },
+  'wish_lobby_link.create': { entity: 'wish_lobby_link', label: '新建大厅屏链接' },
+  'wish_lobby_link.revoke': { entity: 'wish_lobby_link', label: '停用大厅屏链接' },
+  'claimant.create': { entity: 'claimant', label: '登记心愿认领方' },
+  'claimant.update': { entity: 'claimant', label: '修改心愿认领方' },
 } as const satisfies Record<string, { entity: EntityName; label: string }>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -37,6 +37,10 @@ export const PERMISSIONS = {
   'relief.view': ['head', 'admin'],
   /** grant 临时救助 先行救助 (emergency help before the paperwork) */
   'relief.emergency': ['head'],
+  /** 微心愿: approve a wish above the value cap, reject a wish, change the cap */
+  'wishes.approve': ['head', 'admin'],
+  /** 微心愿: create and revoke the hall screen's read-only wall links */
+  'wishes.lobby': ['head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,6 +24,8 @@ export const DENIED_MESSAGES: Partial<Record<Permission, string>> = {
   'residents.export': '只有站长、管理员或经站长授权的工作人员可以导出重点服务对象台账',
   'relief.view': '只有站长、管理员或经站长授权的救助经办人员可以查看社会救助的收入、健康等信息',
   'relief.emergency': '只有站长可以批准先行救助',
+  'wishes.approve': '只有站长或管理员可以审批心愿、设置价值上限',
+  'wishes.lobby': '只有站长或管理员可以管理大厅屏链接',
 };
 
 export function staffActor(s: { id: string; name: string; role: StaffActor['role'] }): StaffActor {

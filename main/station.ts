@@ -39,6 +39,9 @@ import { createAuditHeadKeeper, type AuditHead } from './services/audit-head';
 import type { RecordedHead } from './services/audit';
 import { createRelief } from './services/relief';
 import { createReliefDocs } from './services/relief-docs';
+import { createWishes, type Wishes } from './services/wishes';
+import type { LobbyReader } from './host/lobby';
+import { createWishesPrint } from './services/wishes-print';
 
 export interface StationOptions {
   dataDir: string;
@@ -97,7 +100,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses; sweepExports(): number }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; lobby: LobbyReader; wishes: Wishes; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses; sweepExports(): number }> {
   // owner-only folder and files, checked (and tightened) before anything is opened
   const dataDirWarning = secureDataDir(opts.dataDir);
   const dbPath = path.join(opts.dataDir, DB_FILE);
@@ -125,6 +128,8 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const calendar = createCalendar(ctx);
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
   const relief = createRelief(ctx, { calendar });
+  const wishes = createWishes(ctx, { residents });
+  const wishesPrint = createWishesPrint(ctx, { wishes, documents });
   const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar, relief }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
   // 日结 forces its round and sends its summary through the worker; the worker retries the closes left 待确认
   const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? sync.port });
@@ -154,6 +159,9 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...dayClose.api,
     ...relief.api,
     ...reliefDocs.api,
+    ...wishes.api,
+    ...wishesPrint.api,
+    ...wishesPrint.docs.api,
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
@@ -250,6 +258,10 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   return {
     api,
     services: { intake, catalogue, calendar },
+    /** the hall screen's one read (main/host/lobby.ts) */
+    lobby: { wall: (token, filter) => wishes.lobbyWall(token, filter) },
+    /** 微心愿 for main's own callers (printing, tests) */
+    wishes,
     sync,
     callerFor: createCallerResolver(auth, (name, who, input) => residents.refused(name, who, input), grants.grantsOf),
     dbPath,

@@ -18,6 +18,9 @@ export const DOCUMENT_KINDS = [
   'relief.investigation',
   'relief.publicity',
   'relief.refusal',
+  'wish.claim',
+  'wish.handover',
+  'wish.poster',
 ] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export const PaperLayout = z.enum(['a4', 'thermal80']);

@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import * as P from './protocol';
 import * as A from './admin';
+import * as W from './wishes';
 import { PublishedCatalogue } from '../catalogue';
 import { noticeSchema } from '../calendar-file';
 
@@ -55,6 +56,7 @@ const ANSWERS: Record<string, z.ZodType> = {
   DayCloseRow: A.DayCloseRow,
   CountyItem: A.CountyItem,
   CountyReliefCase: A.CountyReliefCase,
+  CountyWish: W.CountyWish,
   FeedSeq: z.object({ seq: P.Seq }),
 };
 /** Leaves shared by both directions (identical in either form). */
@@ -180,6 +182,17 @@ const OPS: Op[] = [
   },
   { method: 'post', path: '/admin/api/relief/{stationId}/{caseId}/decision', id: 'decideRelief', summary: '社会救助审批：批准（金额、起始月份）或不予批准（理由）；进入该站点的下行队列', auth: 'adminWrite', tag: 'admin', body: 'DecideRelief', answer: ref('CountyReliefCase'), errors: ['400', '401', '403', '404', '409'] },
   { method: 'post', path: '/admin/api/relief/standard', id: 'publishReliefStandard', summary: '发布当地低保标准（元/人·月，执行日期；下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'PublishReliefStandard', answer: ref('FeedSeq'), errors: ['400', '401', '403'] },
+  {
+    method: 'get',
+    path: '/admin/api/wishes',
+    id: 'listWishes',
+    summary: '各站点的微心愿及其每一步（只读）',
+    auth: 'admin',
+    tag: 'admin',
+    answer: arrayOf('CountyWish'),
+    query: queryOf(W.WishFilter, { stationId: '只看一个站点', status: '状态', limit: '条数' }),
+    errors: ['400', '401'],
+  },
   { method: 'post', path: '/admin/api/catalogue', id: 'publishCatalogue', summary: '发布服务清单新版本（下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'PublishedCatalogue', answer: ref('FeedSeq'), errors: ['400', '401', '403', '413'] },
   { method: 'post', path: '/admin/api/calendar', id: 'publishCalendar', summary: '发布下一年的节假日与调休安排（下发到每个站点）', auth: 'adminWrite', tag: 'admin', body: 'HolidayNotice', answer: ref('FeedSeq'), errors: ['400', '401', '403', '413'] },
 ];

@@ -7,6 +7,7 @@ import type { Clock, CountyStore, Sql } from '../store/types';
 import { migrateWeb, rateLimits } from '../store-extra/rate-limits';
 import { adminRoutes } from './admin';
 import { reliefRoutes } from './relief';
+import { wishRoutes } from './wishes';
 import { publicPage } from './public-page';
 import { webStatic } from './web-static';
 
@@ -23,6 +24,7 @@ export async function countyWeb(app: FastifyInstance, opts: CountyWebOptions): P
   const limits = rateLimits(opts.sql, opts.clock);
   await app.register(adminRoutes, { store: opts.store, limits });
   await app.register(reliefRoutes, { store: opts.store });
+  await app.register(wishRoutes, { store: opts.store });
   await app.register(publicPage, { store: opts.store, limits });
   await app.register(webStatic, { webRoot: opts.webRoot });
 }

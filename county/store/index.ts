@@ -4,6 +4,7 @@ import { dayClose } from './dayclose';
 import { feedStore } from './feed';
 import { itemsStore } from './items';
 import { reliefStore } from './relief';
+import { wishesStore } from './wishes';
 import { push } from './push';
 import { stationsStore } from './stations';
 import type { Sql, Store, StoreOptions } from './types';
@@ -36,6 +37,7 @@ export async function openStore(sql: Sql, opts: StoreOptions): Promise<Store> {
     ...stationsStore(ctx),
     ...itemsStore(ctx),
     ...reliefStore(ctx),
+    ...wishesStore(ctx),
     ...feedStore(ctx),
     ...adminsStore(ctx),
     push: (station, batch) => push(ctx, station, batch),

@@ -32,6 +32,7 @@ import { sha256 } from './crypto';
 import { nowIso, recordAuditHead, type Ctx } from './context';
 import { projectIntakes } from './items';
 import { projectReliefCases } from './relief';
+import { projectWishes } from './wishes';
 import { CountyError, type AuthedStation, type Queryable } from './types';
 
 /** What every event must have for a verdict to name it; without it the whole request is malformed. */
@@ -175,6 +176,7 @@ export async function push(ctx: Ctx, station: AuthedStation, batch: { events: re
       inserts.filter((r) => r.rejected === null && r.entity === 'relief_case'),
       at,
     );
+    await projectWishes(q, ctx.countyId, station.id, inserts.filter((r) => r.rejected === null && r.entity === 'wish'), at);
     await q.query('UPDATE stations SET acked_through = $2, backlog = $3, last_push_at = $4 WHERE id = $1', [station.id, acked, batch.backlog, at]);
     await recordAuditHead(q, station.id, batch.auditHead, at);
     return { results: results.map((r) => r!), ackedThrough: acked, serverTime: at };

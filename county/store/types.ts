@@ -4,6 +4,7 @@
  * state in the process — so several instances can serve one database (DESIGN.md §5).
  */
 import type { PublishedCatalogue } from '../../common/catalogue';
+import type { CountyWish, WishFilter } from '../../common/county/wishes';
 import type { CountyItem, CountyReliefCase, DecideItem, DecideRelief, StationRow } from '../../common/county/admin';
 import type * as z from 'zod';
 import type { DayCloseRow as DayCloseRowSchema, ItemFilter as ItemFilterSchema, RejectedEventRow as RejectedEventRowSchema, EnrollmentIssued as EnrollmentIssuedSchema, StationCreate as StationCreateSchema } from '../../common/county/admin';
@@ -116,6 +117,8 @@ export interface CountyStore {
   decideRelief(stationId: string, caseId: string, input: DecideRelief, adminName: string): Promise<CountyReliefCase>;
   /** A relief.standard item (the local 低保 standard) in every station's feed. */
   publishReliefStandard(standard: unknown): Promise<{ seq: number }>;
+  /** 微心愿: each station's wishes with their steps, read only (county/store/wishes.ts). */
+  listWishes(filter: WishFilter): Promise<CountyWish[]>;
 
   /** The resident's view; null for an unknown receipt and for a wrong check code alike. */
   publicProgress(receiptNo: string, checkCode: string): Promise<PublicProgress | null>;

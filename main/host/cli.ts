@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const host = await startHost({ station, staticDir, port: args.port, scriptToken: args.printToken });
+  const host = await startHost({ station, staticDir, port: args.port, scriptToken: args.printToken, lobby: station.lobby });
   console.log(`StationDesk 浏览器模式已启动（数据目录：${dataDir}）`);
   // Off the start-up path: the first receipt of the day should not wait for font parsing.
   setTimeout(() => station.warmUp(), 2000).unref();

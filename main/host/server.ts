@@ -29,6 +29,7 @@ export interface HostLimits {
 }
 
 export const HOST_LIMITS: HostLimits = { idleMs: 10_000, headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, maxConnections: 512 };
+import { handleLobby, type LobbyReader } from './lobby';
 
 export interface HostOptions {
   /** the station's calls and who may make them (createStation's answer) */
@@ -45,6 +46,8 @@ export interface HostOptions {
   /** how long a one-time launch code stays good */
   launchTtlMs?: number;
   limits?: Partial<HostLimits>;
+  /** the hall screen's wall (main/host/lobby.ts); absent: /lobby answers 401 */
+  lobby?: LobbyReader;
 }
 
 export interface Host {
@@ -216,12 +219,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return;
     }
     let pathname: string;
+    let url: URL;
     try {
-      pathname = new URL(req.url ?? '/', `http://${req.headers.host}`).pathname;
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      pathname = url.pathname;
     } catch {
       reject(res, 400, { code: 'VALIDATION', message: '请求地址无效' });
       return;
     }
+    if (handleLobby(req, res, url, { lobby: opts.lobby, staticDir: opts.staticDir })) return;
     // Routes, each with its own credentials: the counter's session (session.ts) for the API.
     const done =
       pathname === LAUNCH_PATH

@@ -12,6 +12,9 @@ import { completionForm } from './forms/completion';
 import { transmittalForm } from './forms/transmittal';
 import { dayCloseForm } from './forms/dayclose';
 import { RELIEF_TITLES, reliefAcceptanceForm, reliefAuthorizationForm, reliefInvestigationForm, reliefPublicityForm, reliefRefusalForm } from './forms/relief';
+import { wishClaimForm } from './forms/wish-claim';
+import { wishHandoverForm } from './forms/wish-handover';
+import { wishPosterDefinition, wishPosterModel } from './forms/wish-poster';
 
 export interface RenderOptions {
   layout: PaperLayout;
@@ -41,6 +44,9 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   'relief.investigation': RELIEF_TITLES.investigation,
   'relief.publicity': RELIEF_TITLES.publicity,
   'relief.refusal': RELIEF_TITLES.refusal,
+  'wish.claim': '认领凭证',
+  'wish.handover': '圆梦交接单',
+  'wish.poster': '心愿墙海报',
 };
 
 export function formModel(doc: PrintableDocument): FormModel {
@@ -67,6 +73,12 @@ export function formModel(doc: PrintableDocument): FormModel {
       return reliefPublicityForm(doc.data);
     case 'relief.refusal':
       return reliefRefusalForm(doc.data);
+    case 'wish.claim':
+      return wishClaimForm(doc.data);
+    case 'wish.handover':
+      return wishHandoverForm(doc.data);
+    case 'wish.poster':
+      return wishPosterModel(doc.data);
   }
 }
 
@@ -113,7 +125,8 @@ export function documentDefinition(fonts: FontSet, doc: PrintableDocument, opts:
   const model = formModel(doc);
   let pages = 0;
   const missing = new Set<number>();
-  const def = composeForm(model, paper, opts.reprint ?? null, (n) => (pages = n));
+  // the poster has a layout of its own (its paper, A4 or A3, is in its data)
+  const def = doc.kind === 'wish.poster' ? wishPosterDefinition(doc.data, (n) => (pages = n), opts.reprint ?? null) : composeForm(model, paper, opts.reprint ?? null, (n) => (pages = n));
   const footer = def.footer;
   const definition: TDocumentDefinitions = {
     ...def,
@@ -135,7 +148,7 @@ export function documentDefinition(fonts: FontSet, doc: PrintableDocument, opts:
  * sheet is laid out again tighter (layout.ts A4_STEPS); only a very long one keeps two.
  */
 export async function renderDocument(fonts: FontSet, doc: PrintableDocument, opts: RenderOptions): Promise<RenderedPdf> {
-  const steps = opts.layout === 'a4' ? A4_STEPS : [PAPERS[opts.layout]];
+  const steps = opts.layout === 'a4' && doc.kind !== 'wish.poster' ? A4_STEPS : [PAPERS[opts.layout]];
   let out: RenderedPdf | null = null;
   for (const paper of steps) {
     const { definition, model, missing, pages } = documentDefinition(fonts, doc, opts, paper);

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ReliefAcceptance, ReliefAuthorization, ReliefInvestigation, ReliefPublicity, ReliefRefusal } from './relief-schema';
 import type { AcceptanceReceiptData, CompletionReceiptData, CorrectionNoticeData, DayCloseReportData, PrintableDocument, TransmittalData } from './types';
+import { WishClaimVoucher, WishHandover, WishPoster } from './schema-wishes';
 
 const text = (max: number) => z.string().max(max);
 const instant = z.iso.datetime({ offset: true });
@@ -106,4 +107,7 @@ export const PrintableDocumentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('relief.investigation'), data: ReliefInvestigation }),
   z.object({ kind: z.literal('relief.publicity'), data: ReliefPublicity }),
   z.object({ kind: z.literal('relief.refusal'), data: ReliefRefusal }),
+  z.object({ kind: z.literal('wish.claim'), data: WishClaimVoucher }),
+  z.object({ kind: z.literal('wish.handover'), data: WishHandover }),
+  z.object({ kind: z.literal('wish.poster'), data: WishPoster }),
 ]) satisfies z.ZodType<PrintableDocument>;

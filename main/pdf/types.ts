@@ -118,7 +118,69 @@ export interface DayCloseReportData {
   auditHead: { seq: number; hash: string };
 }
 
-export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion' | 'intake.transmittal' | 'dayclose.report' | ReliefDocumentKind;
+export type DocumentKind = 'intake.acceptance' | 'intake.correction' | 'intake.completion' | 'intake.transmittal' | 'dayclose.report' | ReliefDocumentKind | 'wish.claim' | 'wish.handover' | 'wish.poster';
+/** A claimant as printed: a person's or a unit's name as registered, and its part of a joint claim. */
+export interface WishClaimantLine {
+  name: string;
+  /** 党员 / 志愿者 / 居民 / 驻区单位 / 党组织 / 企业 */
+  kind: string;
+  /** e.g. "50%" or "轮椅 1 台的一半"; empty when one claimant takes the whole wish */
+  share: string;
+}
+
+/** What every wish paper says of the wish: never the beneficiary's 身份证号, phone or address. */
+export interface WishLine {
+  wishNo: string;
+  title: string;
+  category: string;
+  /** estimated value in yuan */
+  value: number;
+  /** already masked: 张*华 */
+  beneficiaryMasked: string;
+}
+
+/** 认领凭证: handed to the claimant when a wish is claimed */
+export interface WishClaimVoucherData {
+  station: StationHeader;
+  wish: WishLine;
+  /** who this voucher is for */
+  claimant: WishClaimantLine;
+  /** everyone claiming the wish, this claimant included */
+  claimants: WishClaimantLine[];
+  claimedAt: string;
+  /** YYYY-MM-DD */
+  promisedDate: string;
+  /** the station's contact for the handover: a person's name (may be empty) and the station phone */
+  contactName: string;
+  clerkName: string;
+}
+
+/** 圆梦交接单: the handover, signed by the beneficiary, the claimants and the clerk */
+export interface WishHandoverData {
+  station: StationHeader;
+  wish: WishLine;
+  claimants: WishClaimantLine[];
+  /** YYYY-MM-DD */
+  handoverDate: string;
+  delivered: string;
+  /** the proof photo's sha256, when one is on file */
+  proofSha256: string | null;
+  /** how the beneficiary confirmed: 本人签收, or 家属代为签收（name） */
+  confirmation: string;
+  clerkName: string;
+  madeAt: string;
+}
+
+/** 心愿墙 poster: the open wishes, one card each with a QR code carrying its number */
+export interface WishPosterData {
+  station: StationHeader;
+  paper: 'A4' | 'A3';
+  /** the poster's own number (the archive's), printed small */
+  posterNo: string;
+  madeAt: string;
+  wishes: (WishLine & { /** YYYY-MM-DD */ deadline: string; claimState: string })[];
+}
+
 
 export type PrintableDocument =
   | { kind: 'intake.acceptance'; data: AcceptanceReceiptData }
@@ -126,6 +188,9 @@ export type PrintableDocument =
   | { kind: 'intake.completion'; data: CompletionReceiptData }
   | { kind: 'intake.transmittal'; data: TransmittalData }
   | { kind: 'dayclose.report'; data: DayCloseReportData }
-  | ReliefPrintableDocument;
+  | ReliefPrintableDocument
+  | { kind: 'wish.claim'; data: WishClaimVoucherData }
+  | { kind: 'wish.handover'; data: WishHandoverData }
+  | { kind: 'wish.poster'; data: WishPosterData };
 
 export type PaperLayout = 'a4' | 'thermal80';

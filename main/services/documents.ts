@@ -75,7 +75,7 @@ export interface IssueOptions {
 }
 
 /** Forms printed on A4 only: a reprint of one never goes to the receipt roll. */
-const A4_ONLY_KINDS: ReadonlySet<string> = new Set(['dayclose.report', 'relief.authorization', 'relief.investigation', 'relief.publicity']);
+const A4_ONLY_KINDS: ReadonlySet<string> = new Set(['dayclose.report', 'relief.authorization', 'relief.investigation', 'relief.publicity', 'wish.handover', 'wish.poster']);
 
 /** Numbers become file names: letters, digits and dashes only. */
 const NUMBER_RE = /^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/;

@@ -10,6 +10,8 @@ import { PublishTab } from './PublishTab';
 import { ReliefTab, RELIEF_TAB } from './ReliefTab';
 import { SignIn } from './SignIn';
 import { StationsTab } from './StationsTab';
+import { WishesTab } from './WishesTab';
+import { W } from './wish-strings';
 import { S } from './strings';
 
 const theme = { token: { colorPrimary: '#c8161d', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4 } };
@@ -42,6 +44,7 @@ function Shell({ session, onSignedOut }: { session: AdminSession; onSignedOut: (
             { key: 'relief', label: RELIEF_TAB, children: <ReliefTab /> },
             { key: 'stations', label: S.tabs.stations, children: <StationsTab /> },
             { key: 'publish', label: S.tabs.publish, children: <PublishTab /> },
+            { key: 'wishes', label: W.tab, children: <WishesTab /> },
           ]}
         />
       </Layout.Content>

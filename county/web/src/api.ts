@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { ADMIN_PREFIX, AdminSession, CountyItem, CountyReliefCase, CSRF_HEADER, DayCloseRow, EnrollmentIssued, RejectedEventRow, StationRow, type DecideItem, type DecideRelief } from '../../../common/county/admin';
 import { ErrorBody, type ProtocolErrorCode, type ReliefStandard } from '../../../common/county/protocol';
+import { CountyWish } from '../../../common/county/wishes';
 import { S } from './strings';
 
 export class ApiError extends Error {
@@ -94,6 +95,13 @@ export const api = {
   reliefCases: (status: 'forwarded' | 'decided' | 'all') => request(z.array(CountyReliefCase), 'GET', `/relief?${new URLSearchParams({ status, limit: '500' })}`),
   decideRelief: (c: CountyReliefCase, input: DecideRelief) => request(CountyReliefCase, 'POST', `/relief/${encodeURIComponent(c.stationId)}/${encodeURIComponent(c.caseId)}/decision`, input),
   publishReliefStandard: (input: ReliefStandard) => request(Seq, 'POST', '/relief/standard', input),
+  /** 微心愿 (read only): each station's wishes with their steps */
+  wishes(filter: { stationId?: string; status?: string }) {
+    const q = new URLSearchParams({ limit: '500' });
+    if (filter.stationId) q.set('stationId', filter.stationId);
+    if (filter.status) q.set('status', filter.status);
+    return request(z.array(CountyWish), 'GET', `/wishes?${q}`);
+  },
 };
 
 export function messageOf(e: unknown): string {

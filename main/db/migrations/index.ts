@@ -13,6 +13,7 @@ import m0012 from './0012-sync.sql?raw';
 import m0013 from './0013-dayclose.sql?raw';
 import m0014 from './0014-intake-check-code.sql?raw';
 import m0016 from './0016-staff-grants.sql?raw';
+import m0019 from './0019-wishes.sql?raw';
 import m0021 from './0021-relief.sql?raw';
 
 export interface Migration {
@@ -38,5 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: '0013-dayclose', sql: m0013 },
   { version: 14, name: '0014-intake-check-code', sql: m0014 },
   { version: 16, name: '0016-staff-grants', sql: m0016 },
+  { version: 19, name: '0019-wishes', sql: m0019 },
   { version: 21, name: '0021-relief', sql: m0021 },
 ];
