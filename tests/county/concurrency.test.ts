@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKENDS, countyBackend, enrolledStation, pushEvents, type RunningCounty } from '../helpers/county';
 import { intakePayload, makeChain } from '../helpers/county-events';
 import { migrate } from '../../county/db/migrate';
+import { MIGRATIONS } from '../../county/db/migrations/index';
 import { openPglite } from '../../county/db/pglite';
 import { openPostgres } from '../../county/db/postgres';
 import { openStore } from '../../county/store';
