@@ -1,4 +1,3 @@
-import { MIGRATIONS } from '../../county/db/migrations/index';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, countyBackend, enrolledStation, pushEvents, type RunningCounty } from '../helpers/county';
 import { intakePayload, makeChain } from '../helpers/county-events';
