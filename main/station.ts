@@ -41,7 +41,7 @@ import { createRelief } from './services/relief';
 import { createReliefDocs } from './services/relief-docs';
 import { createWishes, type Wishes } from './services/wishes';
 import type { LobbyReader } from './host/lobby';
-import { createWishesPrint } from './services/wishes-print';
+import { createWishDocs, wishReaderOf } from './services/wish-docs';
 
 export interface StationOptions {
   dataDir: string;
@@ -129,7 +129,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const intake = createIntake(ctx, { residents, catalogue, documents, calendar });
   const relief = createRelief(ctx, { calendar });
   const wishes = createWishes(ctx, { residents });
-  const wishesPrint = createWishesPrint(ctx, { wishes, documents });
+  const wishDocs = createWishDocs(ctx, { reader: wishReaderOf(wishes), documents });
   const sync = createSyncWorker({ db, write, clock, services: { intake, catalogue, calendar, relief }, countyUrl: () => machine.get().countyUrl, station: () => station.get(), ...opts.syncWorker });
   // 日结 forces its round and sends its summary through the worker; the worker retries the closes left 待确认
   const dayClose = createDayClose(ctx, { documents, sync: opts.sync ?? sync.port });
@@ -160,8 +160,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...relief.api,
     ...reliefDocs.api,
     ...wishes.api,
-    ...wishesPrint.api,
-    ...wishesPrint.docs.api,
+    ...wishDocs.api,
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { call } from '../contract-kit';
+import { plainKey } from '../text';
 
 /** investigationBlank: the 入户调查表 to take along; investigation: filled from the recorded one */
 export const RELIEF_FORMS = ['acceptance', 'correction', 'authorization', 'investigationBlank', 'investigation', 'publicity', 'refusal'] as const;
@@ -14,7 +15,7 @@ export type ReliefForm = z.infer<typeof ReliefForm>;
 export const reliefDocsCalls = {
   /** makes the form now from the case's current data; answers with the archived document's id */
   'reliefDocs.issue': call(
-    z.object({ id: z.string({ error: '缺少案件编号' }).min(1, { error: '缺少案件编号' }).max(64), form: ReliefForm }),
+    z.object({ id: plainKey('案件编号', { max: 64 }), form: ReliefForm }),
     z.object({ documentId: z.string(), number: z.string() }),
     'signedIn',
   ),

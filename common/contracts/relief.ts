@@ -9,7 +9,7 @@
  */
 import * as z from 'zod';
 import { call, none, RequestId } from '../contract-kit';
-import { freeText } from '../text';
+import { freeText, plainKey } from '../text';
 import {
   ASSET_KINDS,
   CLOSE_RELATIVE_OF,
@@ -22,9 +22,9 @@ import {
   SUPPORTER_RELATIONS,
 } from '../relief';
 
-const Id = z.string({ error: '缺少记录编号' }).min(1, { error: '缺少记录编号' }).max(64);
+const Id = plainKey('记录编号', { max: 64 });
 const Version = z.number({ error: '缺少版本号' }).int().positive();
-const ResidentId = z.string({ error: '请选择或登记居民' }).min(1, { error: '请选择或登记居民' }).max(64);
+const ResidentId = plainKey('居民', { max: 64, missing: '请选择或登记居民' });
 const Day = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` });
 export const Month = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为 年-月` });
 /** yuan, two decimals at most; stored as fen */
@@ -75,7 +75,7 @@ export const AssetInput = z.object({
   /** how many (houses, vehicles); 1 for a balance */
   count: z.number().int().min(1).max(99).default(1),
   /** whose: a member's residentId, or null for the household */
-  ownerResidentId: z.string().max(64).nullable().default(null),
+  ownerResidentId: plainKey('财产所有人', { max: 64 }).nullable().default(null),
 });
 export type AssetInput = z.input<typeof AssetInput>;
 
@@ -102,7 +102,7 @@ export const CloseRelativeInput = z.object({
   /** e.g. 配偶, 子女, 兄弟姐妹 */
   relation: freeText('亲属关系', { max: 20, min: 1 }),
   /** when the relative is station staff: their account, if any */
-  staffId: z.string().max(64).nullable().default(null),
+  staffId: plainKey('工作人员', { max: 64 }).nullable().default(null),
 });
 export type CloseRelativeInput = z.input<typeof CloseRelativeInput>;
 
@@ -329,7 +329,7 @@ export const StepInput = z.discriminatedUnion(
   'step',
   [
     /** 受理: the materials are complete now (the case was registered with some missing) */
-    z.object({ step: z.literal('accept'), materialsReceived: z.array(z.string().max(120)).max(40).optional() }),
+    z.object({ step: z.literal('accept'), materialsReceived: z.array(freeText('材料名称', { max: 120, min: 1 })).max(40).optional() }),
     z.object({
       step: z.literal('investigate'),
       /** two investigators: staff names or 村/居委 members */
@@ -384,7 +384,7 @@ export const reliefCalls = {
     z.object({
       requestId: RequestId,
       ...Household,
-      materialsReceived: z.array(z.string().max(120)).max(40, { error: '材料不能超过 40 项' }).default([]),
+      materialsReceived: z.array(freeText('材料名称', { max: 120, min: 1 })).max(40, { error: '材料不能超过 40 项' }).default([]),
       closeRelatives: z.array(CloseRelativeInput).max(20).default([]),
       note: freeText('备注', { max: 500, multiline: true }).optional(),
     }),
@@ -398,7 +398,7 @@ export const reliefCalls = {
     'signedIn',
   ),
   /** records materials received later; answers with what is still missing */
-  'relief.materials': call(z.object({ id: Id, version: Version, materialsReceived: z.array(z.string().max(120)).max(40) }), z.object({ case: ReliefCase, missing: z.array(z.string()) }), 'signedIn'),
+  'relief.materials': call(z.object({ id: Id, version: Version, materialsReceived: z.array(freeText('材料名称', { max: 120, min: 1 })).max(40) }), z.object({ case: ReliefCase, missing: z.array(z.string()) }), 'signedIn'),
   'relief.step': call(z.object({ id: Id, version: Version, input: StepInput }), ReliefCase, 'signedIn'),
   /** 临时救助 先行救助: the head grants first; the paperwork that must follow becomes tasks with deadlines */
   'relief.emergency': call(

@@ -5,10 +5,11 @@
  * fails leaves the record alone and says why (documentError).
  */
 import * as z from 'zod';
+import { plainKey } from '../text';
 import { call } from '../contract-kit';
 import { WISH_CATEGORIES } from '../wish-status';
 
-const Id = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, { error: `缺少${what}` }).max(64, { error: `${what}过长` });
+const Id = (what: string) => plainKey(what, { max: 64 });
 
 export const IssuedWishDocument = z.object({ documentId: z.string().nullable(), documentError: z.string().nullable() });
 export type IssuedWishDocument = z.infer<typeof IssuedWishDocument>;

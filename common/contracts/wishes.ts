@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { call, none, RequestId } from '../contract-kit';
-import { freeText } from '../text';
+import { freeText, plainKey } from '../text';
 import { isIsoDate } from '../idcard';
 import { checkPhone } from '../phone';
 import { KeyTagSchema } from './residents';
@@ -24,7 +24,7 @@ import {
   WISH_STEPS,
 } from '../wish-status';
 
-const Id = (what: string) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(64);
+const Id = (what: string) => plainKey(what, { max: 64 });
 const WishId = Id('心愿编号');
 const ClaimantId = Id('认领方');
 const Version = z.number({ error: '缺少版本号，请刷新后重试' }).int().positive();
@@ -49,7 +49,7 @@ export const ClaimantCategorySchema = z.enum(CLAIMANT_CATEGORIES, { error: '请�
  * MAX_WISH_VALUE_YUAN are refused here; the station's cap is checked in main.
  */
 export const YuanSchema = (label: string) =>
-  z.union([z.number({ error: `${label}须为数字（元）` }), z.string({ error: `${label}须为数字（元）` })], { error: `请填写${label}` }).transform((v, ctx) => {
+  z.union([z.number({ error: `${label}须为数字（元）` }), freeText(label, { max: 20 })], { error: `请填写${label}` }).transform((v, ctx) => {
     const text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'x') : v;
     if (text.trim() === '') {
       ctx.addIssue({ code: 'custom', message: `请填写${label}` });
@@ -276,10 +276,7 @@ const ClaimantFields = {
   contactName: freeText('联系人', { max: 30 }).optional(),
   phone: RequiredPhone,
   /** a unit's 统一社会信用代码: checked by GB 32100, a mismatch is a warning, not a refusal */
-  creditCode: z
-    .string({ error: '统一社会信用代码格式不正确' })
-    .trim()
-    .max(30, { error: '统一社会信用代码过长' })
+  creditCode: freeText('统一社会信用代码', { max: 30 })
     .transform((v) => v.toUpperCase())
     .optional(),
   note: freeText('备注', { max: 200, multiline: true }).optional(),
@@ -317,7 +314,6 @@ export const LobbyLink = z.object({
 /** Largest proof file accepted, decoded. */
 export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
 
-const PrintKind = z.enum(['wish.claimVoucher', 'wish.handover', 'wish.poster'], { error: '请选择单据' });
 
 // ---------------------------------------------------------------- calls
 
@@ -326,7 +322,7 @@ export const wishesCalls = {
   'wishes.create': call(
     z.object({
       requestId: RequestId,
-      residentId: z.string({ error: '请先选择受助居民' }).min(1, { error: '请先选择受助居民' }).max(64),
+      residentId: plainKey('受助居民', { max: 64, missing: '请先选择受助居民' }),
       title: freeText('心愿标题', { max: 40, min: 1 }),
       description: freeText('心愿描述', { max: 500, multiline: true }).default(''),
       category: WishCategorySchema,
@@ -344,10 +340,10 @@ export const wishesCalls = {
       status: WishStatusSchema.optional(),
       category: WishCategorySchema.optional(),
       /** title, wish number or the beneficiary's name */
-      text: z.string().trim().max(40, { error: '搜索内容不能超过 40 个字' }).optional(),
+      text: freeText('搜索内容', { max: 40 }).optional(),
       /** recorded in this month (station time) */
       month: Month.optional(),
-      residentId: z.string().max(64).optional(),
+      residentId: plainKey('居民', { max: 64 }).optional(),
       limit: z.number().int().min(1).max(500).default(200),
     }),
     z.array(WishRecord),
@@ -388,6 +384,7 @@ export const wishesCalls = {
       base64: z
         .string({ error: '请选择照片或扫描件' })
         .min(1, { error: '请选择照片或扫描件' })
+        .regex(/^(data:[\w/+.-]+;base64,)?[A-Za-z0-9+/=\s]+$/, { error: '文件内容无法读取，请重新选择文件' })
         .max(Math.ceil((MAX_PROOF_BYTES * 4) / 3) + 8, { error: `文件不能超过 ${MAX_PROOF_BYTES / 1024 / 1024} MB` }),
     }),
     z.object({ proof: WishProof }),
@@ -433,27 +430,12 @@ export const wishesCalls = {
   ),
   'wishes.settings': call(none, z.object({ valueCapFen: z.number(), valueCapYuan: z.string() }), 'signedIn'),
   'wishes.setCap': call(z.object({ valueCap: YuanSchema('价值上限') }), z.object({ valueCapFen: z.number(), valueCapYuan: z.string() }), 'wishes.approve'),
-  /** the three wish forms; implemented by the printing side (main/services/wishes-print.ts) */
-  'wishes.print': call(
-    z.object({
-      kind: PrintKind,
-      /** 认领凭证 and 圆梦交接单 */
-      id: WishId.optional(),
-      /** 认领凭证: one per claimant of a joint claim; absent: the first */
-      claimantId: ClaimantId.optional(),
-      /** poster paper */
-      paper: z.enum(['a4', 'a3'], { error: '请选择纸张' }).default('a4'),
-      category: WishCategorySchema.optional(),
-    }),
-    z.object({ documentId: z.string().nullable(), documentError: z.string().nullable() }),
-    'signedIn',
-  ),
 
   'claimants.create': call(z.object({ requestId: RequestId, ...ClaimantFields }), ClaimantSaved, 'signedIn'),
   'claimants.update': call(z.object({ id: ClaimantId, version: Version, ...ClaimantFields, active: z.boolean().default(true) }), ClaimantSaved, 'signedIn'),
   'claimants.list': call(
     z.object({
-      text: z.string().trim().max(40, { error: '搜索内容不能超过 40 个字' }).optional(),
+      text: freeText('搜索内容', { max: 40 }).optional(),
       kind: z.enum(CLAIMANT_KINDS).optional(),
       category: ClaimantCategorySchema.optional(),
       includeInactive: z.boolean().default(false),

@@ -21,8 +21,7 @@ import { createWishProofs } from './wishes-proofs';
 import { createWishRead } from './wishes-read';
 import { createLobbyLinks } from './wishes-lobby';
 
-/** wishes.print is the printing side's (main/services/wishes-print.ts). */
-export type WishCall = Exclude<keyof typeof wishesCalls, 'wishes.print'>;
+export type WishCall = keyof typeof wishesCalls;
 
 function fieldError(field: string, message: string): AppError {
   return new AppError('VALIDATION', message, { [field]: message });
