@@ -98,6 +98,48 @@ export async function setUpThroughScreen(page: Page, url: string): Promise<void>
   await expect(page.getByTestId('shell')).toBeVisible();
 }
 
+/** Picks `label` in the antd Select with this test id. */
+export async function choose(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** Types a login and password on the sign-in screen and presses Enter. */
+export async function signIn(page: Page, login: string, password: string): Promise<void> {
+  await page.getByTestId('signin-login').fill(login);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-password').press('Enter');
+}
+
+/**
+ * Adds a staff account in 设置 → 人员 as the signed-in administrator (李娜 / lina / Counter123,
+ * 窗口人员, unless told otherwise) and waits for its row.
+ */
+export async function addStaff(page: Page, who: { name?: string; login?: string; password?: string; role?: string } = {}): Promise<void> {
+  const { name = '李娜', login = 'lina', password = 'Counter123', role } = who;
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-tab-staff').click();
+  await page.getByTestId('staff-add').click();
+  await page.getByTestId('staff-name').fill(name);
+  await page.getByTestId('staff-login').fill(login);
+  if (role) await choose(page, 'staff-role', role);
+  await page.getByTestId('staff-password').fill(password);
+  await page.getByTestId('staff-confirm').fill(password);
+  await page.getByTestId('staff-create-ok').click();
+  await expect(page.getByTestId(`staff-row-${login}`)).toContainText(role ?? '窗口人员');
+}
+
+/** Signs in with the password the administrator set and replaces it on the forced screen. */
+export async function firstSignIn(page: Page, login: string, given: string, own: string): Promise<void> {
+  await signIn(page, login, given);
+  await expect(page.getByTestId('forced-password-screen')).toBeVisible();
+  await page.getByTestId('password-current').fill(given);
+  await page.getByTestId('password-next').fill(own);
+  await page.getByTestId('password-confirm').fill(own);
+  await page.getByTestId('password-confirm').press('Enter');
+  await expect(page.getByTestId('shell')).toBeVisible();
+}
+
 /** Closes the document preview once its PDF is shown: the dialog opens before the PDF is made. */
 export async function closePreview(page: Page): Promise<void> {
   await expect(page.getByTestId('document-preview')).toBeVisible();

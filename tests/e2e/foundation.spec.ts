@@ -1,4 +1,4 @@
-import { test, expect, setUpThroughScreen } from './fixtures';
+import { test, expect, addStaff, firstSignIn, setUpThroughScreen } from './fixtures';
 
 const AREAS = [
   ['workbench', '工作台'],
@@ -80,26 +80,10 @@ test('first run, sign-in, a wrong password, and every area', async ({ page, host
 test('a clerk cannot reach staff management, and main refuses it anyway', async ({ page, host }) => {
   await setUpThroughScreen(page, host.url);
 
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-tab-staff').click();
-  await page.getByTestId('staff-add').click();
-  await page.getByTestId('staff-name').fill('李娜');
-  await page.getByTestId('staff-login').fill('lina');
-  await page.getByTestId('staff-password').fill('Counter123');
-  await page.getByTestId('staff-confirm').fill('Counter123');
-  await page.getByTestId('staff-create-ok').click();
-  await expect(page.getByTestId('staff-row-lina')).toContainText('窗口人员');
-
+  await addStaff(page);
   await page.getByTestId('signout-button').click();
-  await page.getByTestId('signin-login').fill('lina');
-  await page.getByTestId('signin-password').fill('Counter123');
-  await page.getByTestId('signin-submit').click();
-  // The password the administrator typed must be replaced first.
-  await expect(page.getByTestId('forced-password-screen')).toBeVisible();
-  await page.getByTestId('password-current').fill('Counter123');
-  await page.getByTestId('password-next').fill('Lina2026x');
-  await page.getByTestId('password-confirm').fill('Lina2026x');
-  await page.getByTestId('password-confirm').press('Enter');
+  // the password the administrator typed must be replaced first
+  await firstSignIn(page, 'lina', 'Counter123', 'Lina2026x');
   await expect(page.getByTestId('status-role')).toContainText('窗口人员');
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-tab-staff')).toHaveCount(0);

@@ -7,32 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, setUpThroughScreen, startBuiltHost, stopHost } from './fixtures';
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByTestId('signin-login').fill(login);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-password').press('Enter');
-}
+import { test, expect, addStaff, firstSignIn, setUpThroughScreen, signIn, startBuiltHost, stopHost } from './fixtures';
 
 async function addClerkAndSignIn(page: Page) {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-tab-staff').click();
-  await page.getByTestId('staff-add').click();
-  await page.getByTestId('staff-name').fill('李娜');
-  await page.getByTestId('staff-login').fill('lina');
-  await page.getByTestId('staff-password').fill('Counter123');
-  await page.getByTestId('staff-confirm').fill('Counter123');
-  await page.getByTestId('staff-create-ok').click();
-  await expect(page.getByTestId('staff-row-lina')).toBeVisible();
+  await addStaff(page);
   await page.getByTestId('signout-button').click();
-  await signIn(page, 'lina', 'Counter123');
-  await expect(page.getByTestId('forced-password-screen')).toBeVisible();
-  await page.getByTestId('password-current').fill('Counter123');
-  await page.getByTestId('password-next').fill('Lina2026x');
-  await page.getByTestId('password-confirm').fill('Lina2026x');
-  await page.getByTestId('password-confirm').press('Enter');
-  await expect(page.getByTestId('shell')).toBeVisible();
+  await firstSignIn(page, 'lina', 'Counter123', 'Lina2026x');
 }
 
 test('the 站长 grants a clerk the 台账 export, and the clerk then has the button', async ({ page, host }) => {

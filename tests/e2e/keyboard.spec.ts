@@ -19,7 +19,6 @@ async function typeLands(page: Page, box: Locator, text: string): Promise<void> 
   expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
 }
 
-
 test('each area by Alt+digit and by click, and each tab by Alt+Shift+digit, puts the keyboard where work starts', async ({ page, host }) => {
   await setUpThroughScreen(page, host.url);
 

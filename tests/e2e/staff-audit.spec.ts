@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { test, expect, setUpThroughScreen } from './fixtures';
+import { test, expect, addStaff, setUpThroughScreen, signIn } from './fixtures';
 
 /** Calls main from the page the way the renderer does, with the page's token. */
 function callMain(page: Page, name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
@@ -16,27 +16,9 @@ function callMain(page: Page, name: string, input: unknown): Promise<{ ok: boole
   );
 }
 
-async function addClerk(page: Page) {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-tab-staff').click();
-  await page.getByTestId('staff-add').click();
-  await page.getByTestId('staff-name').fill('李娜');
-  await page.getByTestId('staff-login').fill('lina');
-  await page.getByTestId('staff-password').fill('Counter123');
-  await page.getByTestId('staff-confirm').fill('Counter123');
-  await page.getByTestId('staff-create-ok').click();
-  await expect(page.getByTestId('staff-row-lina')).toContainText('待本人改密码');
-}
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByTestId('signin-login').fill(login);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-password').press('Enter');
-}
-
 test('a new clerk sets their own password before anything else', async ({ page, host }) => {
   await setUpThroughScreen(page, host.url);
-  await addClerk(page);
+  await addStaff(page);
   await page.getByTestId('signout-button').click();
 
   await signIn(page, 'lina', 'Counter123');
@@ -83,7 +65,7 @@ test('the station head reads the 操作日志 in Chinese, filters it, exports it
   const item = (await callMain(page, 'catalogue.get', { code: 'DB-003' })).value as { code: string; materials: string[] };
   const accepted = await callMain(page, 'intake.accept', { requestId: randomUUID(), residentId: (resident.value as { id: string }).id, itemCode: item.code, materialsReceived: item.materials });
   const receiptNo = (accepted.value as { record: { receiptNo: string } }).record.receiptNo;
-  await addClerk(page);
+  await addStaff(page);
   await page.getByTestId('signout-button').click();
   await signIn(page, 'lina', 'Counter123');
   await page.getByTestId('password-current').fill('Counter123');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { startCounty } from './county';
-import { test, expect, setUpThroughScreen, registerAndAcceptDb003 } from './fixtures';
+import { test, expect, addStaff, firstSignIn, setUpThroughScreen, registerAndAcceptDb003 } from './fixtures';
 
 const ID_NUMBER = '11010519491231002X';
 
@@ -150,23 +150,9 @@ test('enrolled with a real county: everything pushed, 已连接 with 0 pending; 
 
 test('a 窗口人员 sees the state and whom to ask, no enrollment form, and main refuses an enrollment from them', async ({ page, host }) => {
   await setUpThroughScreen(page, host.url);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-tab-staff').click();
-  await page.getByTestId('staff-add').click();
-  await page.getByTestId('staff-name').fill('李娜');
-  await page.getByTestId('staff-login').fill('lina');
-  await page.getByTestId('staff-password').fill('Counter123');
-  await page.getByTestId('staff-confirm').fill('Counter123');
-  await page.getByTestId('staff-create-ok').click();
-  await expect(page.getByTestId('staff-row-lina')).toContainText('窗口人员');
+  await addStaff(page);
   await page.getByTestId('signout-button').click();
-  await page.getByTestId('signin-login').fill('lina');
-  await page.getByTestId('signin-password').fill('Counter123');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('password-current').fill('Counter123');
-  await page.getByTestId('password-next').fill('Lina2026x');
-  await page.getByTestId('password-confirm').fill('Lina2026x');
-  await page.getByTestId('password-confirm').press('Enter');
+  await firstSignIn(page, 'lina', 'Counter123', 'Lina2026x');
   await expect(page.getByTestId('status-role')).toContainText('窗口人员');
 
   await page.getByTestId('status-sync').click();
