@@ -132,7 +132,8 @@ test('修改家庭情况 recounts the per-capita income; a standard recorded in 
   await reliefSettings(page);
   await recordStandard(page, '820', today, '长安区民政局〔2026〕9号');
   await expect(page.getByTestId('relief-settings-in-force')).toContainText('820.00');
-  await page.screenshot({ path: `${SHOTS}/02-relief-settings.png`, fullPage: true, animations: 'disabled' });
+  await page.getByTestId('relief-settings-save').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/02-relief-settings.png`, animations: 'disabled' });
   await page.keyboard.press('Alt+5');
   await page.getByTestId('relief-tab-list').click();
   await page.getByTestId(`relief-row-${caseNo}`).click();
