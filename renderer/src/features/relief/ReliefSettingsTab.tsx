@@ -262,12 +262,12 @@ export function ReliefSettingsTab() {
       </section>
 
       {editable && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <div className="sd-relief-settings-save">
           {formError && <Alert type="error" showIcon message={formError} data-testid="relief-settings-error" />}
           <Button type="primary" loading={busy} onClick={() => void save()} data-testid="relief-settings-save">
             {S.SET_SAVE}
           </Button>
-        </Space>
+        </div>
       )}
     </div>
   );
