@@ -68,6 +68,26 @@ describe('修改家庭情况', () => {
     await waitFor(() => expect(screen.getByTestId('relief-per-capita').textContent).toBe('200.00'), { timeout: 5000 });
   });
 
+  it('keeps what was typed when someone else saved first, and saves it on the latest version', async () => {
+    await as(ADMIN, 'admin');
+    wrap(<CasePage id={caseId} />);
+    fireEvent.click(await screen.findByTestId('relief-action-household'));
+    await screen.findByTestId('relief-edit');
+    fireEvent.change(screen.getByTestId('relief-member-1-health'), { target: { value: '尿毒症，每周透析三次' } });
+    // meanwhile another clerk records the materials again: the version moves on
+    const now = (await station.client['relief.get']({ id: caseId })).case;
+    await station.client['relief.materials']({ id: caseId, version: now.version, materialsReceived: now.materialsReceived });
+    fireEvent.click(screen.getByTestId('relief-edit-save'));
+    expect((await screen.findByTestId('relief-edit-error')).textContent).toContain('该案件刚被其他人更新过');
+    expect((screen.getByTestId('relief-member-1-health') as HTMLInputElement).value).toBe('尿毒症，每周透析三次');
+    fireEvent.click(screen.getByTestId('relief-edit-latest'));
+    await screen.findByTestId('relief-edit-note');
+    fireEvent.click(screen.getByTestId('relief-edit-save'));
+    await waitFor(() => expect(screen.queryByTestId('relief-edit')).toBeNull());
+    const saved = (await station.client['relief.get']({ id: caseId })).case;
+    expect(saved.members[1]!.health).toBe('尿毒症，每周透析三次');
+  });
+
   it('is not offered to a clerk who sees the case redacted', async () => {
     await as(CLERK, 'clerk');
     wrap(<CasePage id={caseId} />);
