@@ -36,6 +36,11 @@ export const RELIEF_STATUS_LABELS: Record<ReliefStatus, string> = {
 /** no step follows: the case is closed */
 export const RELIEF_CLOSED: readonly ReliefStatus[] = ['approved', 'notified', 'withdrawn'];
 
+/** Whether the household may still be changed (relief.updateHousehold): not once 报县审批 or closed. */
+export function householdEditable(status: ReliefStatus): boolean {
+  return !RELIEF_CLOSED.includes(status) && status !== 'forwarded' && status !== 'refused';
+}
+
 /** The steps a clerk (or the head) takes; the county's decision arrives through sync, not as a step. */
 export const RELIEF_STEPS = ['accept', 'investigate', 'review', 'opinion', 'publicize', 'objection', 'forward', 'notifyRefusal', 'withdraw', 'extend'] as const;
 export type ReliefStep = (typeof RELIEF_STEPS)[number];

@@ -14,7 +14,7 @@ import { AppError } from '../../common/errors';
 import { can } from '../../common/roles';
 import { stationDate } from '../../common/time';
 import { ageOn } from '../../common/idcard';
-import { maskReliefName, materialsFor, RELIEF_CLOSED } from '../../common/relief';
+import { householdEditable, maskReliefName, materialsFor, RELIEF_CLOSED } from '../../common/relief';
 import { assetWarnings, computeMeans, standardOn } from '../../common/relief-means';
 import { newId } from '../clock';
 import { nextSerial } from './serials';
@@ -82,6 +82,8 @@ function stepText(step: string, d: Record<string, unknown>, canView: boolean): s
       return null;
   }
 }
+
+const HOUSEHOLD_NEEDS_VIEW = '修改家庭情况须有查看救助信息的权限（收入、健康、残疾情况），请由站长或有此权限的人员办理';
 
 const EMERGENCY_TASKS = ['补齐临时救助申请材料', '完成入户调查核实', '补办审核审批手续'] as const;
 
@@ -210,10 +212,12 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
   }
 
   function updateHousehold(input: ParsedInput<'relief.updateHousehold'>, me: StaffActor): ReliefCase {
+    // a redacted screen holds no incomes or health: saving it would wipe what it cannot see
+    if (!mayView(me)) throw new AppError('FORBIDDEN', HOUSEHOLD_NEEDS_VIEW);
     write((tx) => {
       const r = store.row(input.id);
       if (r.version !== input.version) throw new AppError('CONFLICT', STALE);
-      if (RELIEF_CLOSED.includes(r.status) || r.status === 'forwarded' || r.status === 'refused') throw new AppError('CONFLICT', '已报县审批或已办结的案件不能修改家庭信息');
+      if (!householdEditable(r.status)) throw new AppError('CONFLICT', '已报县审批或已办结的案件不能修改家庭信息');
       const { applicant } = checkHousehold(input, input.closeRelatives);
       if (applicant.id !== r.applicant_id) throw new AppError('VALIDATION', '不能更换申请人；如需更换，请撤回后重新登记', { members: '申请人不能更换' });
       const iso = clock.now().toISOString();

@@ -9,12 +9,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReliefForm } from '../../../../common/contracts/relief-docs';
 import { can } from '../../../../common/roles';
 import { DISABILITY_GRADES } from './strings';
-import { EMPLOYMENT_LABELS, INCOME_KIND_LABELS, MEMBER_RELATION_LABELS, RELIEF_STATUS_LABELS, RELIEF_TYPE_LABELS, type ReliefStep } from '../../../../common/relief';
+import { EMPLOYMENT_LABELS, INCOME_KIND_LABELS, MEMBER_RELATION_LABELS, RELIEF_STATUS_LABELS, RELIEF_TYPE_LABELS, householdEditable, type ReliefStep } from '../../../../common/relief';
 import { formatDateTime } from '../../../../common/time';
-import { errorText, notifyError } from '../../components/feedback';
+import { errorText, notifyError, notifySuccess } from '../../components/feedback';
 import { useRequestId } from '../../request-id';
 import { useApp } from '../../stores/app';
 import { DocButtons } from './DocButtons';
+import { HouseholdEditor } from './HouseholdEditor';
 import { MeansPanel } from './MeansPanel';
 import { StepDialog } from './StepDialog';
 import { UrgencyTag } from './UrgencyTag';
@@ -77,6 +78,7 @@ export function CasePage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<ReliefStep | null>(null);
   const [emergency, setEmergency] = useState(false);
+  const [editing, setEditing] = useState(false);
   const staff = useApp((s) => s.session?.staff ?? null);
   const setTab = useReliefNav((s) => s.setTab);
 
@@ -103,6 +105,20 @@ export function CasePage({ id }: { id: string }) {
     setC(nc);
     void load();
   };
+  // main refuses the household to a redacted viewer and once the case went to the county
+  const mayEdit = !c.redacted && householdEditable(c.status);
+  if (editing && mayEdit)
+    return (
+      <HouseholdEditor
+        c={c}
+        onCancel={() => setEditing(false)}
+        onSaved={(nc) => {
+          setEditing(false);
+          notifySuccess(S.EDIT_SAVED);
+          done(nc);
+        }}
+      />
+    );
   const mayEmergency = c.type === 'linshi' && !c.emergency && can(staff?.role, 'relief.emergency') && !['approved', 'notified', 'withdrawn'].includes(c.status);
   const d = c.decision;
 
@@ -184,6 +200,11 @@ export function CasePage({ id }: { id: string }) {
               {S.STEP_BUTTONS[s]}
             </Button>
           ))}
+          {mayEdit && (
+            <Button onClick={() => setEditing(true)} data-testid="relief-action-household">
+              {S.EDIT_HOUSEHOLD}
+            </Button>
+          )}
           {mayEmergency && (
             <Button danger onClick={() => setEmergency(true)} data-testid="relief-action-emergency">
               {S.EMERGENCY_BUTTON}

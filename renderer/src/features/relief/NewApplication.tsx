@@ -4,33 +4,21 @@
  * materials and the close-relative question; the per-capita arithmetic live on the right.
  * Keyboard first: the type has the focus, Enter moves on, Ctrl+Enter submits.
  */
-import { DeleteOutlined, FileDoneOutlined, FileExclamationOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Input, InputNumber, Popconfirm, Radio, Select, type RefSelectProps } from 'antd';
+import { FileDoneOutlined, FileExclamationOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Input, Popconfirm, Radio, Select, type RefSelectProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api';
-import { errorText, notifyError } from '../../components/feedback';
+import { errorText } from '../../components/feedback';
 import { enterAdvances } from '../../components/forms';
 import { useRequestId } from '../../request-id';
 import { can } from '../../../../common/roles';
 import { useApp } from '../../stores/app';
-import { ResidentPicker } from '../residents';
-import {
-  ASSET_KIND_LABELS,
-  ASSET_KINDS,
-  CLOSE_RELATIVE_OF,
-  CLOSE_RELATIVE_OF_LABELS,
-  RELIEF_TYPE_LABELS,
-  RELIEF_TYPES,
-  SUPPORTER_RELATION_LABELS,
-  SUPPORTER_RELATIONS,
-  materialsFor,
-  type ReliefType,
-} from '../../../../common/relief';
+import { CLOSE_RELATIVE_OF, CLOSE_RELATIVE_OF_LABELS, RELIEF_TYPE_LABELS, RELIEF_TYPES, materialsFor, type ReliefType } from '../../../../common/relief';
 import { FieldErr, type FieldErrors } from './FieldErr';
-import { MemberCard } from './MemberCard';
+import { AssetsSection, MembersSection, SupportersSection } from './HouseholdFields';
 import { MeansPanel } from './MeansPanel';
 import { Outcome, type Created } from './Outcome';
-import { EMPTY_DRAFT, createInput, householdInput, newMember, previewable, type ApplicationDraft } from './draft';
+import { EMPTY_DRAFT, createInput, householdInput, previewable, type ApplicationDraft } from './draft';
 import { reliefData, type Preview } from './data';
 import * as S from './strings';
 
@@ -127,7 +115,6 @@ export function NewApplication() {
   }
 
   const applicant = d.members[0] ?? null;
-  const memberIds = new Set(d.members.map((m) => m.resident.id));
 
   return (
     <div className="sd-relief-new" data-testid="relief-new" onKeyDown={enterAdvances(() => submitRef.current?.focus())}>
@@ -146,81 +133,9 @@ export function NewApplication() {
           <FieldErr errors={errors} at="type" />
         </section>
 
-        <section className="sd-panel sd-relief-section" aria-label={S.MEMBERS}>
-          <div className="sd-relief-sub">{applicant ? S.MEMBERS : S.APPLICANT}</div>
-          <div className="sd-relief-muted">{applicant ? S.MEMBERS_HINT : S.APPLICANT_HINT}</div>
-          {d.members.map((m, i) => (
-            <MemberCard
-              key={m.resident.id}
-              index={i}
-              member={m}
-              errors={errors}
-              onChange={(nm) => patch({ members: d.members.map((x, j) => (j === i ? nm : x)) })}
-              onRemove={i === 0 && d.members.length > 1 ? undefined : () => patch({ members: d.members.filter((_, j) => j !== i) })}
-            />
-          ))}
-          <div data-testid={applicant ? 'relief-add-member' : 'relief-pick-applicant'}>
-            <ResidentPicker
-              autoFocus={false}
-              placeholder={applicant ? S.ADD_MEMBER : undefined}
-              onPick={(r) => {
-                if (memberIds.has(r.id)) {
-                  notifyError(new ApiError('CONFLICT', S.ALREADY_IN));
-                  return;
-                }
-                patch({ members: [...d.members, newMember(r, d.members.length === 0)] });
-              }}
-            />
-          </div>
-          <FieldErr errors={errors} at="members" />
-        </section>
-
-        <section className="sd-panel sd-relief-section" aria-label={S.ASSETS}>
-          <div className="sd-relief-sub">{S.ASSETS}</div>
-          {d.assets.map((a, i) => (
-            <div className="sd-relief-row" key={i} data-testid={`relief-asset-${i}`}>
-              <Select value={a.kind} style={{ width: 170 }} aria-label={S.ASSET_KIND} options={ASSET_KINDS.map((k) => ({ value: k, label: ASSET_KIND_LABELS[k] }))} onChange={(kind) => patch({ assets: d.assets.map((x, j) => (j === i ? { ...x, kind } : x)) })} />
-              <Input value={a.description} style={{ width: 220 }} placeholder={S.ASSET_DESC} aria-label={S.ASSET_DESC} maxLength={100} onChange={(e) => patch({ assets: d.assets.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)) })} data-testid={`relief-asset-${i}-desc`} />
-              <InputNumber<number> value={a.value} min={0} precision={2} style={{ width: 140 }} placeholder={S.ASSET_VALUE} aria-label={S.ASSET_VALUE} onChange={(value) => patch({ assets: d.assets.map((x, j) => (j === i ? { ...x, value } : x)) })} data-testid={`relief-asset-${i}-value`} />
-              <InputNumber<number> value={a.count} min={1} max={99} precision={0} style={{ width: 70 }} aria-label={S.ASSET_COUNT} onChange={(count) => patch({ assets: d.assets.map((x, j) => (j === i ? { ...x, count: count ?? 1 } : x)) })} />
-              <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={S.REMOVE} onClick={() => patch({ assets: d.assets.filter((_, j) => j !== i) })} />
-              <FieldErr errors={errors} at={`assets.${i}.description`} />
-              <FieldErr errors={errors} at={`assets.${i}.value`} />
-            </div>
-          ))}
-          <Button size="small" icon={<PlusOutlined />} onClick={() => patch({ assets: [...d.assets, { kind: 'deposit', description: '', value: null, count: 1 }] })} data-testid="relief-add-asset">
-            {S.ADD_ASSET}
-          </Button>
-        </section>
-
-        <section className="sd-panel sd-relief-section" aria-label={S.SUPPORTERS}>
-          <div className="sd-relief-sub">{S.SUPPORTERS}</div>
-          {d.supporters.map((s, i) => {
-            const set = (p: Partial<typeof s>) => patch({ supporters: d.supporters.map((x, j) => (j === i ? { ...x, ...p } : x)) });
-            return (
-              <div className="sd-relief-row" key={i} data-testid={`relief-supporter-${i}`}>
-                <Input value={s.name} style={{ width: 110 }} placeholder={S.SUPPORTER_NAME} aria-label={S.SUPPORTER_NAME} maxLength={30} onChange={(e) => set({ name: e.target.value })} />
-                <Select value={s.relation} style={{ width: 130 }} aria-label={S.SUPPORTER_RELATION} options={SUPPORTER_RELATIONS.map((k) => ({ value: k, label: SUPPORTER_RELATION_LABELS[k] }))} onChange={(relation) => set({ relation })} />
-                <Input value={s.relationNote} style={{ width: 120 }} placeholder={S.SUPPORTER_NOTE} aria-label={S.SUPPORTER_NOTE} maxLength={30} onChange={(e) => set({ relationNote: e.target.value })} />
-                <InputNumber<number> value={s.monthlyIncome} min={0} precision={2} style={{ width: 130 }} placeholder={S.SUPPORTER_INCOME} aria-label={S.SUPPORTER_INCOME} onChange={(monthlyIncome) => set({ monthlyIncome })} />
-                <InputNumber<number> value={s.householdSize} min={1} max={30} precision={0} style={{ width: 90 }} aria-label={S.SUPPORTER_SIZE} addonAfter="人" onChange={(n) => set({ householdSize: n ?? 1 })} />
-                <InputNumber<number> value={s.monthlySupport} min={0} precision={2} style={{ width: 140 }} placeholder={S.SUPPORTER_SUPPORT} aria-label={S.SUPPORTER_SUPPORT} onChange={(monthlySupport) => set({ monthlySupport })} />
-                <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={S.REMOVE} onClick={() => patch({ supporters: d.supporters.filter((_, j) => j !== i) })} />
-                {['name', 'monthlyIncome', 'householdSize'].map((k) => (
-                  <FieldErr key={k} errors={errors} at={`supporters.${i}.${k}`} />
-                ))}
-              </div>
-            );
-          })}
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={() => patch({ supporters: [...d.supporters, { name: '', relation: 'shanyang', relationNote: '', monthlyIncome: null, householdSize: 1, monthlySupport: null }] })}
-            data-testid="relief-add-supporter"
-          >
-            {S.ADD_SUPPORTER}
-          </Button>
-        </section>
+        <MembersSection d={d} patch={patch} errors={errors} />
+        <AssetsSection d={d} patch={patch} errors={errors} />
+        <SupportersSection d={d} patch={patch} errors={errors} />
 
         <section className="sd-panel sd-relief-section" aria-label={S.MATERIALS}>
           <div className="sd-relief-sub">{S.MATERIALS}</div>

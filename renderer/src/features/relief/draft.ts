@@ -1,7 +1,7 @@
 /** The application being typed: plain state, turned into the contract's input in one place. */
 import type { ResidentSummary } from '../../../../common/contracts/residents';
 import type { AssetKind, CloseRelativeOf, Employment, IncomeKind, MemberRelation, ReliefType, SupporterRelation } from '../../../../common/relief';
-import type { CreateInput, HouseholdInput } from './data';
+import type { CreateInput, HouseholdInput, ReliefCase, UpdateHouseholdInput } from './data';
 
 export interface IncomeDraft {
   kind: IncomeKind;
@@ -9,8 +9,11 @@ export interface IncomeDraft {
   months: number;
 }
 
+/** Who a member is, as the card shows them: a registry hit, or a member already on the case. */
+export type MemberPerson = Pick<ResidentSummary, 'id' | 'name' | 'idMasked' | 'age'>;
+
 export interface MemberDraft {
-  resident: ResidentSummary;
+  resident: MemberPerson;
   relation: MemberRelation;
   employment: Employment | null;
   incomes: IncomeDraft[];
@@ -24,6 +27,8 @@ export interface AssetDraft {
   description: string;
   value: number | null;
   count: number;
+  /** whose, when the case recorded it (kept through 修改家庭情况) */
+  ownerResidentId?: string | null;
 }
 
 export interface SupporterDraft {
@@ -33,6 +38,8 @@ export interface SupporterDraft {
   monthlyIncome: number | null;
   householdSize: number;
   monthlySupport: number | null;
+  /** 义务人情况说明, when the case recorded one (kept through 修改家庭情况) */
+  note?: string;
 }
 
 export interface CloseRelativeDraft {
@@ -54,6 +61,9 @@ export interface ApplicationDraft {
   note: string;
 }
 
+/** The household part of the form: what 修改家庭情况 edits (the type and materials stay). */
+export type HouseholdDraft = Pick<ApplicationDraft, 'type' | 'members' | 'assets' | 'supporters'>;
+
 export const EMPTY_DRAFT: ApplicationDraft = { type: null, members: [], assets: [], supporters: [], received: [], closeRelative: null, closeRelatives: [], note: '' };
 
 export function newMember(resident: ResidentSummary, applicant: boolean): MemberDraft {
@@ -64,7 +74,7 @@ export function newMember(resident: ResidentSummary, applicant: boolean): Member
  * The household as the contract wants it. Unfinished entries go as they are (an empty
  * employment, an amount not typed) so main answers with an error at that very field.
  */
-export function householdInput(d: ApplicationDraft): HouseholdInput {
+export function householdInput(d: HouseholdDraft): HouseholdInput {
   return {
     type: d.type as ReliefType,
     members: d.members.map((m) => ({
@@ -76,8 +86,8 @@ export function householdInput(d: ApplicationDraft): HouseholdInput {
       health: m.health,
       school: m.school,
     })),
-    assets: d.assets.map((a) => ({ kind: a.kind, description: a.description, value: a.value ?? 0, count: a.count })),
-    supporters: d.supporters.map((s) => ({ name: s.name, relation: s.relation, relationNote: s.relationNote, monthlyIncome: s.monthlyIncome as number, householdSize: s.householdSize, monthlySupport: s.monthlySupport ?? 0 })),
+    assets: d.assets.map((a) => ({ kind: a.kind, description: a.description, value: a.value ?? 0, count: a.count, ...(a.ownerResidentId ? { ownerResidentId: a.ownerResidentId } : {}) })),
+    supporters: d.supporters.map((s) => ({ name: s.name, relation: s.relation, relationNote: s.relationNote, monthlyIncome: s.monthlyIncome as number, householdSize: s.householdSize, monthlySupport: s.monthlySupport ?? 0, ...(s.note ? { note: s.note } : {}) })),
   };
 }
 
@@ -94,6 +104,35 @@ export function createInput(d: ApplicationDraft, requestId: string): CreateInput
 }
 
 /** Whether the figures can be asked for: a type and every income typed. */
-export function previewable(d: ApplicationDraft): boolean {
+export function previewable(d: HouseholdDraft): boolean {
   return d.type !== null && d.members.length > 0 && d.members.every((m) => m.employment !== null && m.incomes.every((i) => i.amount !== null));
+}
+
+/**
+ * A case's household as the form holds it, for 修改家庭情况. Only an unredacted case can be
+ * turned into a draft: a redacted one has no incomes or health, and saving it would wipe them.
+ */
+export function draftFromCase(c: ReliefCase): HouseholdDraft {
+  if (c.redacted) throw new Error('a redacted case cannot be edited');
+  const yuan = (fen: number | null) => (fen === null ? null : fen / 100);
+  return {
+    type: c.type,
+    members: c.members.map((m) => ({
+      resident: { id: m.residentId, name: m.name, idMasked: m.idMasked, age: m.age },
+      relation: m.relation,
+      employment: m.employment,
+      incomes: (m.incomes ?? []).map((i) => ({ kind: i.kind, amount: i.amountFen / 100, months: i.months })),
+      disability: m.disability ? { grade: m.disability.grade as '1' | '2' | '3' | '4', kind: m.disability.kind } : null,
+      health: m.health ?? '',
+      school: m.school,
+    })),
+    assets: c.assets.map((a) => ({ kind: a.kind, description: a.description, value: yuan(a.valueFen), count: a.count, ownerResidentId: a.ownerResidentId })),
+    supporters: c.supporters.map((s) => ({ name: s.name, relation: s.relation, relationNote: s.relationNote, monthlyIncome: yuan(s.monthlyIncomeFen), householdSize: s.householdSize, monthlySupport: yuan(s.monthlySupportFen), note: s.note ?? '' })),
+  };
+}
+
+/** The edited household for relief.updateHousehold, with the version the clerk opened (no new close-relative records). */
+export function updateInput(c: { id: string; version: number }, d: HouseholdDraft): UpdateHouseholdInput {
+  const { members, assets, supporters } = householdInput(d);
+  return { id: c.id, version: c.version, members, assets, supporters, closeRelatives: [] };
 }

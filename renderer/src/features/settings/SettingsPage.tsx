@@ -13,6 +13,8 @@ import { StaffTab } from './StaffTab';
 import { GrantsTab } from './GrantsTab';
 import { TAB_GRANTS } from './grants-strings';
 import { StationTab } from './StationTab';
+import { ReliefSettingsTab } from '../relief/ReliefSettingsTab';
+import { TAB_SETTINGS as TAB_RELIEF } from '../relief/strings';
 import * as S from './strings';
 
 export function SettingsPage() {
@@ -28,6 +30,8 @@ export function SettingsPage() {
     { key: 'password', label: S.TAB_PASSWORD, Body: PasswordTab, show: true },
     // last, so the tabs before it keep their Alt+Shift+数字
     { key: 'grants', label: TAB_GRANTS, Body: GrantsTab, show: can(role, 'staff.grant') },
+    // 低保 standard, asset and time limits: read by all, changed with settings.edit
+    { key: 'relief', label: TAB_RELIEF, Body: ReliefSettingsTab, show: true },
   ].filter((t) => t.show);
 
   return (
