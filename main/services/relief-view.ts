@@ -14,7 +14,7 @@ import type { CaseRow, ReliefStore, StepRow } from './relief-store';
 type StepData = Record<string, unknown>;
 /** free text that may describe the household's means or health, for a caller without relief.view */
 export const HIDDEN = '（已隐去，需查看救助信息权限）';
-const data = (s: StepRow): StepData => JSON.parse(s.data) as StepData;
+const data = (s: Pick<StepRow, 'data'>): StepData => JSON.parse(s.data) as StepData;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Which statuses each step may be taken from. */
@@ -40,35 +40,43 @@ export function standardsOf(store: ReliefStore): Standard[] {
 }
 
 /** The current round's publicity, if any. */
-export function currentPublicity(steps: readonly StepRow[], round: number): { start: string; end: string; place: string } | null {
+export function currentPublicity(steps: readonly Pick<StepRow, 'step' | 'round' | 'data'>[], round: number): { start: string; end: string; place: string } | null {
   const p = [...steps].reverse().find((s) => s.step === 'publicize' && s.round === round);
   if (!p) return null;
   const d = data(p);
   return { start: str(d.start), end: str(d.end), place: str(d.place) };
 }
 
+/** What the deadline chain needs of a case's row (relief-counts.ts reads only these). */
+export type FactsRow = Pick<CaseRow, 'status' | 'accepted_at' | 'review_needed' | 'round' | 'forwarded_at' | 'decision' | 'decided_on'>;
+/** What it needs of a step: its kind, round, instant, and the data of publicize, objection and notifyRefusal. */
+export type FactsStep = Pick<StepRow, 'step' | 'round' | 'at' | 'data'>;
+
+/** The case's dated facts, for common/relief-deadlines.ts's caseDues. */
+export function caseFacts(r: FactsRow, steps: readonly FactsStep[]): CaseFacts {
+  const round = (name: string) => [...steps].reverse().find((s) => s.step === name && s.round === r.round) ?? null;
+  const reopen = [...steps].reverse().find((s) => s.step === 'objection') ?? null;
+  const pub = currentPublicity(steps, r.round);
+  const dayOf = (s: FactsStep | null) => (s ? stationDate(s.at) : null);
+  const notified = steps.find((s) => s.step === 'notifyRefusal') ?? null;
+  return {
+    status: r.status,
+    acceptedOn: r.accepted_at ? stationDate(r.accepted_at) : null,
+    extended: steps.some((s) => s.step === 'extend'),
+    reopenedOn: reopen ? str(data(reopen).receivedOn) || stationDate(reopen.at) : null,
+    investigatedOn: dayOf(round('investigate')),
+    reviewNeeded: r.review_needed === 1,
+    reviewedOn: dayOf(round('review')),
+    opinionOn: dayOf(round('opinion')),
+    publicity: pub ? { start: pub.start, end: pub.end } : null,
+    forwardedOn: r.forwarded_at ? stationDate(r.forwarded_at) : null,
+    decision: r.decision && r.decided_on ? { decision: r.decision, decidedOn: r.decided_on } : null,
+    notifiedOn: notified ? str(data(notified).givenOn) : null,
+  };
+}
+
 export function createReliefView(store: ReliefStore) {
-  function facts(r: CaseRow, steps: readonly StepRow[]): CaseFacts {
-    const round = (name: string) => [...steps].reverse().find((s) => s.step === name && s.round === r.round) ?? null;
-    const reopen = [...steps].reverse().find((s) => s.step === 'objection') ?? null;
-    const pub = currentPublicity(steps, r.round);
-    const dayOf = (s: StepRow | null) => (s ? stationDate(s.at) : null);
-    const notified = steps.find((s) => s.step === 'notifyRefusal') ?? null;
-    return {
-      status: r.status,
-      acceptedOn: r.accepted_at ? stationDate(r.accepted_at) : null,
-      extended: steps.some((s) => s.step === 'extend'),
-      reopenedOn: reopen ? str(data(reopen).receivedOn) || stationDate(reopen.at) : null,
-      investigatedOn: dayOf(round('investigate')),
-      reviewNeeded: r.review_needed === 1,
-      reviewedOn: dayOf(round('review')),
-      opinionOn: dayOf(round('opinion')),
-      publicity: pub ? { start: pub.start, end: pub.end } : null,
-      forwardedOn: r.forwarded_at ? stationDate(r.forwarded_at) : null,
-      decision: r.decision && r.decided_on ? { decision: r.decision, decidedOn: r.decided_on } : null,
-      notifiedOn: notified ? str(data(notified).givenOn) : null,
-    };
-  }
+  const facts = caseFacts;
 
   function nextSteps(r: CaseRow, f: CaseFacts, t: ReliefTimeLimits, today: string, missing: number): ReliefStep[] {
     return (Object.keys(STEP_FROM) as ReliefStep[]).filter((s) => {

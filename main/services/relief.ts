@@ -23,6 +23,7 @@ import { createReliefStore, type CaseRow, type HouseholdInput } from './relief-s
 import { createReliefView, standardsOf } from './relief-view';
 import { createReliefSteps, STALE } from './relief-steps';
 import { createReliefExport } from './relief-export';
+import { createReliefCounts } from './relief-counts';
 
 type ReliefCall = keyof typeof reliefCalls;
 
@@ -304,8 +305,8 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
 
   /**
    * Cases as shown now. Each is read whole and its dates counted, so the rows are narrowed
-   * first: the lists and the 工作台 counts look at open cases (and closed ones with 先行救助
-   * tasks still open), not at years of closed ones.
+   * first: the lists look at open cases (and closed ones with 先行救助 tasks still open), not
+   * at years of closed ones. The 工作台 counts read narrower still (relief-counts.ts).
    */
   function allCases(actor: Actor, keep: (r: CaseRow) => boolean = () => true, limit = Infinity): ReliefCase[] {
     const t = today();
@@ -324,7 +325,7 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
     return (r: CaseRow) => !RELIEF_CLOSED.includes(r.status) || withTasks.has(r.id);
   };
 
-  const open = (c: ReliefCase) => !RELIEF_CLOSED.includes(c.status);
+  const counts = createReliefCounts(db);
   const exporter = createReliefExport(ctx, { all: allCases, summary: view.summary });
 
   const api: ApiPart<ReliefCall> = {
@@ -399,16 +400,8 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
       const list = allCases(me, rowFilter, byRow ? limit : Infinity).filter((c) => (v === 'overdue' ? c.urgency === 'overdue' : v === 'dueSoon' ? c.urgency === 'dueSoon' : true));
       return list.slice(0, limit).map(view.summary);
     },
-    async 'relief.counts'(_input, me) {
-      const all = allCases(me, liveRow());
-      return {
-        open: all.filter(open).length,
-        overdue: all.filter((c) => c.urgency === 'overdue').length,
-        dueSoon: all.filter((c) => c.urgency === 'dueSoon').length,
-        closeRelative: all.filter((c) => c.closeRelative && open(c)).length,
-        tasksDue: all.reduce((n, c) => n + c.tasks.filter((x) => x.state === 'overdue' || x.state === 'dueSoon').length, 0),
-        refusalNoticesDue: all.filter((c) => c.status === 'refused').length,
-      };
+    async 'relief.counts'() {
+      return counts(today(), cal(), store.config().time);
     },
     async 'relief.headList'(_input, me) {
       const live = liveRow();

@@ -1,12 +1,12 @@
 /**
- * 社会救助 through the real county (PGlite) on 127.0.0.1: a forwarded case reaches the county
+ * 社会救助 through the real county (PGlite and a throwaway PostgreSQL cluster) on 127.0.0.1: a forwarded case reaches the county
  * with its household summary (masked name, no 身份证号); the county approves one and refuses
  * another through its admin routes; the decisions come back through the feed and the
  * station applies them; a decision on a case the station changed since is kept as a conflict.
  * The county's 低保 standard reaches the station through the feed too.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { countyBackend } from '../helpers/county';
+import { BACKENDS, countyBackend } from '../helpers/county';
 import { signedInAdmin } from '../helpers/county-admin';
 import { enrollAt, syncStation, type SyncTestStation } from '../helpers/sync';
 import { ADMIN, manualClock } from '../helpers/station';
@@ -25,8 +25,8 @@ async function station() {
   return { ...s, clock };
 }
 
-describe('relief sync round trip (pglite)', () => {
-  const env = countyBackend('pglite');
+describe.each(BACKENDS)('relief sync round trip (%s)', (kind) => {
+  const env = countyBackend(kind);
 
   it('sends the case with its household summary; the county approves one and refuses another; both come back', async () => {
     const s = await station();
@@ -85,6 +85,52 @@ describe('relief sync round trip (pglite)', () => {
     expect((await admin.req<CountyReliefCase[]>('GET', '/relief')).body.map((c) => c.caseId)).toEqual([]);
     const decided = (await admin.req<CountyReliefCase[]>('GET', '/relief?status=decided')).body;
     expect(decided.find((c) => c.caseId === b.id)!.stationStatus).toBe('notified');
+  });
+
+  it('takes one decision when two county instances decide the same case at once, while the station pushes to one of them', async () => {
+    const s = await station();
+    const countyName = `救助并发县-${kind}`;
+    // two servers on one database: on PostgreSQL each with its own pool, as two processes behind a load balancer
+    const one = await env.start({ countyName, clock: s.clock });
+    const two = await env.start({ countyName, clock: s.clock, sql: kind === 'postgres' ? env.secondSql() : env.sql });
+    const { stationId } = await enrollAt(one, s);
+    const a = await forwardedCase(s.client, s.clock, await household(s.client, '4'), ADMIN);
+    const b = await forwardedCase(s.client, s.clock, await household(s.client, '5'), ADMIN);
+    expect((await s.worker.runOnce()).ok).toBe(true);
+    // b moves on at the station (an extension) while the county decides on its old version
+    const extended = await s.client['relief.step']({ id: b.id, version: b.version, input: { step: 'extend', reason: '待核实外地子女收入' } });
+    const outcomes = await Promise.allSettled([
+      one.store.decideRelief(stationId, a.id, { decision: 'approved', amount: 580, startMonth: '2026-12', basedOnVersion: a.version }, '王科长'),
+      two.store.decideRelief(stationId, a.id, { decision: 'refused', reasons: '家庭人均存款超过规定标准', basedOnVersion: a.version }, '刘科长'),
+      s.worker.runOnce(),
+      two.store.decideRelief(stationId, b.id, { decision: 'approved', amount: 580, startMonth: '2026-12', basedOnVersion: b.version }, '刘科长'),
+    ]);
+    const onA = outcomes.slice(0, 2);
+    expect(onA.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(onA.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason)).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
+    expect(outcomes[2]).toMatchObject({ status: 'fulfilled', value: { ok: true } });
+    // b: decided before the push landed (the station keeps it as a conflict) or refused as stale after it
+    const onB = outcomes[3]!;
+    if (onB.status === 'rejected') expect(onB.reason).toMatchObject({ code: 'CONFLICT' });
+
+    // exactly one decision per decided case in the station's feed, whichever instance took it
+    const feed = await env.sql.query<{ case_id: string; n: number }>(
+      `SELECT f.body->>'caseId' AS case_id, count(*)::int AS n FROM feed f WHERE f.station_id = $1 AND f.kind = 'relief.decision' GROUP BY 1 ORDER BY 1`,
+      [stationId],
+    );
+    expect(feed).toEqual([{ case_id: a.id, n: 1 }, ...(onB.status === 'fulfilled' ? [{ case_id: b.id, n: 1 }] : [])].sort((x, y) => x.case_id.localeCompare(y.case_id)));
+    const won = (onA.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<{ decision: { decision: string } | null }>).value.decision!.decision;
+
+    expect((await s.worker.runOnce()).ok).toBe(true);
+    const gotA = (await s.client['relief.get']({ id: a.id })).case;
+    expect(gotA.status).toBe(won);
+    const gotB = (await s.client['relief.get']({ id: b.id })).case;
+    expect(gotB).toMatchObject({ status: 'forwarded', decision: null, version: extended.version });
+    const conflicts = await s.client['sync.conflicts']({});
+    expect(conflicts.map((c) => c.entityId)).toEqual(onB.status === 'fulfilled' ? [b.id] : []);
+    // the county's row agrees with its feed
+    const rows = await one.store.listRelief({ stationId, status: 'all', limit: 10 });
+    expect(rows.find((c) => c.caseId === a.id)!.decision!.decision).toBe(won);
   });
 
   it('keeps a decision on a case the station changed since as a conflict, not applied', async () => {
