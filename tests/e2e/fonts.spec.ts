@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
  */
 import type { Page } from '@playwright/test';
 import { test, expect, setUpThroughScreen } from './fixtures';
+import { expectDrawnByBundledFaces } from './glyphs';
 
 // One per block: the machine's own CJK font draws Ext-A here; nothing on it draws Ext-B and beyond.
 const NAMES = [
@@ -112,10 +113,6 @@ test('names with CJK Ext-A, Ext-B and beyond are drawn on screen, with the bundl
   // The list itself, not only a canvas: without the bundled faces each name beyond Ext-A
   // would be a box, so its cell must look different once they are taken away.
   const rare = NAMES.filter((n) => n.block !== 'Ext-A');
-  const cells = rare.map((n) => results.locator('.sd-res-name', { hasText: n.name }));
-  const withFonts = await Promise.all(cells.map((c) => c.screenshot()));
-  const override = await page.addStyleTag({ content: '.sd-res-name { font-family: "Noto Sans CJK SC", sans-serif !important; }' });
-  for (const [i, c] of cells.entries()) expect(withFonts[i]!.equals(await c.screenshot()), `${rare[i]!.name} in the list`).toBe(false);
-  await override.evaluate((el) => (el as ChildNode).remove());
+  await expectDrawnByBundledFaces(page, '.sd-res-name', rare.map((n) => ({ label: `${n.name} in the list`, locator: results.locator('.sd-res-name', { hasText: n.name }) })));
   await page.screenshot({ path: 'test-results/e2e/fonts-residents.png' });
 });

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
+import { expectDrawnByBundledFaces } from './glyphs';
 
 const BENEFICIARY = '𠈌小𪚥';
 const MASKED = '𠈌*𪚥';
@@ -254,6 +255,12 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   await lobby.evaluate(() => document.fonts.ready);
   expect(await lobby.evaluate(() => document.fonts.check('40px "StationDesk ExtB"', '𠈌𪚥'))).toBe(true);
   expect(await lobby.evaluate(() => getComputedStyle(document.querySelector('[data-testid="lobby-card"]')!).fontFamily)).toContain('StationDesk ExtB');
+  // and on the cards themselves, in the large bold title as in the plain lines (𡒄 and 𪚥: no system font here has them)
+  const card = lobby.getByTestId('lobby-card').filter({ hasText: '一台𡒄牌助行轮椅' });
+  await expectDrawnByBundledFaces(lobby, '.lb-title, .lb-line', [
+    { label: 'title 一台𡒄牌助行轮椅', locator: card.locator('.lb-title') },
+    { label: `line ${MASKED}`, locator: card.locator('.lb-line', { hasText: MASKED }) },
+  ]);
   await lobby.screenshot({ path: `${SHOTS}/wishes-lobby.png` });
   // a link with a made-up token shows nothing
   await lobby.goto(lobbyUrl.replace(/t=[^&]+/, 't=AAAAAAAAAAAAAAAAAAAAAAAA'));

@@ -1,7 +1,11 @@
-/** 登记/修改认领方: a person (党员, 志愿者, 居民) or a unit (驻区单位, 党组织, 企业) with its contact. */
+/**
+ * 登记/修改认领方: a person (党员, 志愿者, 居民) or a unit (驻区单位, 党组织, 企业) with its contact.
+ * A 统一社会信用代码 that fails GB 32100 is a warning under its field (the same check main
+ * answers with), not a refusal: some units hold an old-style code the clerk cannot change.
+ */
 import { Form, Input, Select } from 'antd';
 import { App } from 'antd';
-import { CLAIMANT_CATEGORIES, kindOfCategory, type ClaimantCategory } from '../../../../common/wish-status';
+import { CLAIMANT_CATEGORIES, creditCodeWarning, kindOfCategory, type ClaimantCategory } from '../../../../common/wish-status';
 import { FormModal } from '../../components/FormModal';
 import { useRequestId } from '../../request-id';
 import { claimants, type Claimant } from './data';
@@ -17,6 +21,15 @@ interface Values {
 }
 
 const FIELD_KEYS = ['category', 'name', 'contactName', 'phone', 'creditCode', 'note'];
+
+/** warningOnly: shown next to the field, the form still saves */
+const CREDIT_CODE_RULE = {
+  warningOnly: true,
+  validator: (_: unknown, v: string | undefined) => {
+    const w = v && v.trim() !== '' ? creditCodeWarning(v) : null;
+    return w ? Promise.reject(new Error(w)) : Promise.resolve();
+  },
+};
 
 export function ClaimantForm({ open, editing, onSaved, onClose }: { open: boolean; editing?: Claimant | null; onSaved: (c: Claimant) => void; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -39,9 +52,8 @@ export function ClaimantForm({ open, editing, onSaved, onClose }: { open: boolea
         const fields = { category: v.category, name: v.name, phone: v.phone, ...(opt(v.contactName) ? { contactName: opt(v.contactName) } : {}), ...(opt(v.creditCode) ? { creditCode: opt(v.creditCode) } : {}), ...(opt(v.note) ? { note: opt(v.note) } : {}) };
         const r = editing ? await claimants.update({ id: editing.id, version: editing.version, ...fields }) : await claimants.create({ requestId, ...fields });
         if (!editing) renew();
-        const w = r.warnings[0];
-        if (w) void message.warning(S.CL_WARN(w.message));
-        else void message.success(S.CL_SAVED);
+        // a warning was under its field before saving; the claimant's card keeps showing it
+        void message.success(r.warnings.length > 0 ? S.CL_SAVED_CHECK : S.CL_SAVED);
         onSaved(r.claimant);
       }}
     >
@@ -60,7 +72,7 @@ export function ClaimantForm({ open, editing, onSaved, onClose }: { open: boolea
         <Input data-testid="claimant-phone" />
       </Form.Item>
       {unit && (
-        <Form.Item name="creditCode" label={S.CL_CREDIT}>
+        <Form.Item name="creditCode" label={S.CL_CREDIT} rules={[CREDIT_CODE_RULE]} validateTrigger={['onChange', 'onBlur']}>
           <Input className="sd-mono" maxLength={30} data-testid="claimant-credit" />
         </Form.Item>
       )}

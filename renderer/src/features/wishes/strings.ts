@@ -140,7 +140,7 @@ export const CL_PHONE = '联系电话';
 export const CL_CREDIT = '统一社会信用代码（单位，可不填）';
 export const CL_NOTE = '备注';
 export const CL_SAVED = '认领方已保存';
-export const CL_WARN = (m: string) => `已保存，但请核对：${m}`;
+export const CL_SAVED_CHECK = '认领方已保存（统一社会信用代码请再核对）';
 export const CL_HISTORY = '认领记录';
 export const CL_CLAIMS = (n: number, f: number) => `认领 ${n} 次，已圆梦 ${f} 次`;
 export const CL_NONE = '还没有认领方';
