@@ -78,10 +78,12 @@ export function caseFacts(r: FactsRow, steps: readonly FactsStep[]): CaseFacts {
 export function createReliefView(store: ReliefStore) {
   const facts = caseFacts;
 
-  function nextSteps(r: CaseRow, f: CaseFacts, t: ReliefTimeLimits, today: string, missing: number): ReliefStep[] {
+  function nextSteps(r: CaseRow, f: CaseFacts, t: ReliefTimeLimits, today: string): ReliefStep[] {
     return (Object.keys(STEP_FROM) as ReliefStep[]).filter((s) => {
       if (!STEP_FROM[s].includes(r.status)) return false;
-      if (s === 'accept') return missing === 0;
+      // offered while materials are missing too: the 受理 dialog is where the materials brought
+      // later are ticked (relief.step 'accept' takes them); main refuses while any is still missing
+      if (s === 'accept') return true;
       if (s === 'opinion') return r.status === 'reviewed' || r.review_needed === 0;
       if (s === 'review') return true;
       if (s === 'forward') return !!f.publicity && today >= publicityPeriod(f.publicity.start, t).forwardFrom;
@@ -202,7 +204,7 @@ export function createReliefView(store: ReliefStore) {
       dues,
       urgency: urgencyOf(r.status, dues, tasks),
       provisional,
-      next: RELIEF_CLOSED.includes(r.status) ? [] : nextSteps(r, f, time, today, missing.length),
+      next: RELIEF_CLOSED.includes(r.status) ? [] : nextSteps(r, f, time, today),
       updatedAt: r.updated_at,
     };
   }

@@ -51,6 +51,19 @@ describe('relief: registration, materials, idempotent create', () => {
     expect(await expectAppError(s.client['relief.step']({ id: first.case.id, version: m.case.version, input: { step: 'withdraw', reason: '重复' } }), 'CONFLICT')).toBe('该案件刚被其他人更新过，请刷新后再操作');
   });
 
+  it('offers 受理 on a case whose materials are missing, refuses it while any is still missing, and accepts with the materials brought later ticked in the step', async () => {
+    const { s, h } = await counter();
+    const { case: c } = await s.client['relief.create']({ type: 'dibao', members: h.members, materialsReceived: h.all.slice(0, 3) });
+    // the case page offers its steps from `next`: without 受理 there an incomplete case could never move on
+    expect(c.next).toEqual(['accept', 'withdraw']);
+    const refused = await expectAppError(s.client['relief.step']({ id: c.id, version: c.version, input: { step: 'accept', materialsReceived: h.all.slice(0, 5) } }), 'VALIDATION');
+    expect(refused).toBe(`材料不齐，缺少：${h.all.slice(5).join('、')}。请出具补正通知，材料补齐后再受理。`);
+    const still = (await s.client['relief.get']({ id: c.id })).case;
+    expect(still).toMatchObject({ status: 'incomplete', version: c.version, materialsReceived: h.all.slice(0, 3), acceptedOn: null });
+    const accepted = await s.client['relief.step']({ id: c.id, version: c.version, input: { step: 'accept', materialsReceived: h.all } });
+    expect(accepted).toMatchObject({ status: 'accepted', acceptedOn: '2026-09-14', materialsMissing: [], next: ['investigate', 'withdraw', 'extend'] });
+  });
+
   it('refuses a household without its applicant, a member twice, and materials outside the list, saving nothing', async () => {
     const { s, h } = await counter();
     expect(await expectAppError(s.client['relief.create']({ type: 'dibao', members: h.members.slice(1) }), 'VALIDATION')).toBe('请在家庭成员中登记申请人本人');
