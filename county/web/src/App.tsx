@@ -14,7 +14,8 @@ import { WishesTab } from './WishesTab';
 import { W } from './wish-strings';
 import { S } from './strings';
 
-const theme = { token: { colorPrimary: '#c8161d', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4 } };
+// no dialog animations, as at the station (renderer/src/theme.ts)
+const theme = { token: { colorPrimary: '#c8161d', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4, motion: false } };
 
 function Shell({ session, onSignedOut }: { session: AdminSession; onSignedOut: () => void }) {
   const { message } = AntApp.useApp();
