@@ -64,16 +64,16 @@ function DecideModal({ c, onClose, onDone }: { c: CountyReliefCase | null; onClo
         </Form.Item>
         {kind === 'approved' ? (
           <Space size="large">
-            <Form.Item label={R.amount}>
-              <InputNumber<number> autoFocus value={amount} min={0} precision={2} onChange={setAmount} style={{ width: 180 }} />
+            <Form.Item label={R.amount} htmlFor="decide-amount">
+              <InputNumber<number> id="decide-amount" autoFocus value={amount} min={0} precision={2} onChange={setAmount} style={{ width: 180 }} />
             </Form.Item>
-            <Form.Item label={R.startMonth}>
-              <Input value={month} onChange={(e) => setMonth(e.target.value)} style={{ width: 140 }} onPressEnter={() => void submit()} />
+            <Form.Item label={R.startMonth} htmlFor="decide-month">
+              <Input id="decide-month" value={month} onChange={(e) => setMonth(e.target.value)} style={{ width: 140 }} onPressEnter={() => void submit()} />
             </Form.Item>
           </Space>
         ) : (
-          <Form.Item label={R.reasons}>
-            <Input.TextArea autoFocus value={reasons} onChange={(e) => setReasons(e.target.value)} maxLength={1000} autoSize={{ minRows: 3 }} />
+          <Form.Item label={R.reasons} htmlFor="decide-reasons">
+            <Input.TextArea id="decide-reasons" autoFocus value={reasons} onChange={(e) => setReasons(e.target.value)} maxLength={1000} autoSize={{ minRows: 3 }} />
           </Form.Item>
         )}
         {error && <Alert type="error" showIcon message={error} />}
