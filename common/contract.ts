@@ -154,6 +154,8 @@ const foundationCalls = {
       dataDir: z.string(),
       /** the start-up check of the data folder's permissions, in Chinese; null when all is owner-only */
       dataDirWarning: z.string().nullable(),
+      /** main's clock when it answered: the screen's "today" is main's (the same PC, but injected in tests) */
+      now: z.string(),
     }),
     'public',
   ),

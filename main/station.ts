@@ -164,7 +164,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
-      return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir, dataDirWarning };
+      return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir, dataDirWarning, now: clock.now().toISOString() };
     },
     async 'setup.init'({ station: st, admin }) {
       refusePasswordLike(admin.password, admin.login, 'admin.password');

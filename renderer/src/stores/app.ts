@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { CallOutput, MachineSettings, Session, Station } from '../../../common/contract';
 import { api, ApiError } from '../api';
 import { SIGNED_OUT_IDLE, SIGNED_OUT_ELSEWHERE } from './strings';
+import { setMainTime } from './clock';
 
 export type AppInfo = CallOutput<'app.info'>;
 
@@ -75,6 +76,7 @@ export const useApp = create<AppState>()((set, get) => {
       set({ phase: 'loading', loadError: null });
       try {
         const info = await api['app.info']({});
+        setMainTime(info.now);
         const session = info.setupNeeded ? null : await api['auth.session']({});
         set({ info });
         if (session) await enter(session);
@@ -86,6 +88,7 @@ export const useApp = create<AppState>()((set, get) => {
 
     async completeSetup(session) {
       const info = await api['app.info']({});
+      setMainTime(info.now);
       set({ info });
       await enter(session);
     },

@@ -9,6 +9,7 @@
 import { useEffect } from 'react';
 import { api, onCallFailure } from '../api';
 import { useApp } from './app';
+import { stationNow } from './clock';
 
 export const ACTIVITY_REPORT_MS = 30_000;
 export const SESSION_POLL_MS = 30_000;
@@ -27,7 +28,7 @@ export function useSessionWatch(active: boolean): void {
     const scheduleExpiryCheck = (expiresAt: string | null) => {
       window.clearTimeout(expiryTimer);
       if (!expiresAt) return;
-      const ms = new Date(expiresAt).getTime() - Date.now() + 1_000;
+      const ms = new Date(expiresAt).getTime() - stationNow().getTime() + 1_000;
       // setTimeout overflows past ~24.8 days; the poll covers anything that far out
       if (Number.isFinite(ms) && ms > 0 && ms < 2 ** 31 - 1) expiryTimer = window.setTimeout(check, ms);
     };

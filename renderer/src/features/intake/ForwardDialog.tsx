@@ -14,6 +14,7 @@ import { enterAdvances, showFormError } from '../../components/forms';
 import { notifySuccess } from '../../components/feedback';
 import * as S from './strings';
 import { useRequestId } from '../../request-id';
+import { stationNow } from '../../stores/clock';
 
 interface Values {
   department: string;
@@ -31,7 +32,7 @@ const BEIJING_MS = 8 * 3_600_000;
 
 /** now, as a datetime-local value in Beijing time (the station's time, whatever the PC's zone) */
 function beijingNow(): string {
-  return new Date(Date.now() + BEIJING_MS).toISOString().slice(0, 16);
+  return new Date(stationNow().getTime() + BEIJING_MS).toISOString().slice(0, 16);
 }
 
 function toInstant(local: string): string {

@@ -10,7 +10,7 @@ import { ReliefSettings as SettingsSchema } from '../../../../common/contracts/r
 import { DEFAULT_ASSET_LIMITS, DEFAULT_TIME_LIMITS } from '../../../../common/relief-deadlines';
 import { standardOn } from '../../../../common/relief-means';
 import { can } from '../../../../common/roles';
-import { formatDateTime, stationDate } from '../../../../common/time';
+import { formatDateTime } from '../../../../common/time';
 import { ApiError } from '../../api';
 import { errorText, notifySuccess } from '../../components/feedback';
 import { useApp } from '../../stores/app';
@@ -18,6 +18,7 @@ import { FieldErr, type FieldErrors } from './FieldErr';
 import { reliefData, type ReliefSettings } from './data';
 import * as S from './strings';
 import './relief.css';
+import { stationToday } from '../../stores/clock';
 
 type Time = ReliefSettings['time'];
 type Limits = ReliefSettings['limits'];
@@ -151,7 +152,7 @@ export function ReliefSettingsTab() {
   if (loadError) return <Alert type="error" showIcon message={loadError} action={<Button size="small" onClick={load}>{S.RETRY}</Button>} />;
   if (!s || !time || !limits) return <Spin />;
 
-  const today = stationDate(new Date());
+  const today = stationToday();
   const inForce = standardOn(s.standards, today);
   const countyHeld = s.standards.some((x) => x.origin === 'county');
   const rows = [...s.standards].reverse().map((x, i) => ({ ...x, key: `${x.effectiveFrom}-${x.recordedAt}-${i}` }));

@@ -4,13 +4,13 @@
  */
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useEffect, useState } from 'react';
-import { stationDate } from '../../../../common/time';
 import { ApiError } from '../../api';
 import { errorText } from '../../components/feedback';
 import { enterAdvances, focusUnlessTyping } from '../../components/forms';
 import type { ReliefStep } from '../../../../common/relief';
 import { reliefData, type ReliefCase, type StepInput } from './data';
 import * as S from './strings';
+import { stationToday } from '../../stores/clock';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -178,7 +178,7 @@ export function StepDialog({ step, c, clerkName, onClose, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const start = String(Form.useWatch('start', form) ?? '');
-  const today = stationDate(new Date());
+  const today = stationToday();
 
   useEffect(() => {
     if (!step) return;

@@ -9,7 +9,6 @@ import { Alert, AutoComplete, Button, Drawer, Form, Input, Radio, Select, Space,
 import type * as z from 'zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { checkIdNumber, SEX_LABELS, type Sex } from '../../../../common/idcard';
-import { stationDate } from '../../../../common/time';
 import {
   IdNumberSchema,
   OptionalPhoneSchema,
@@ -30,6 +29,7 @@ import { HeadSelect, TagEditor, useDerivedPinyin, useIdHolder } from './Resident
 import * as S from './strings';
 import './residents.css';
 import { useRequestId } from '../../request-id';
+import { stationToday } from '../../stores/clock';
 
 interface Values {
   idNumber: string;
@@ -106,7 +106,7 @@ export function ResidentForm({ open, resident, initialIdNumber, onSaved, onClose
   const idRef = useRef<InputRef>(null);
   const grids = useGrids((s) => s.grids);
   const loadGrids = useGrids((s) => s.load);
-  const today = stationDate(new Date());
+  const today = stationToday();
 
   const idNumber = Form.useWatch('idNumber', form) ?? '';
   const sex = Form.useWatch('sex', form);

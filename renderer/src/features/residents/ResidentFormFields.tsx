@@ -7,15 +7,15 @@ import { Checkbox, DatePicker, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { checkIdNumber } from '../../../../common/idcard';
-import { stationDate } from '../../../../common/time';
 import { KEY_TAGS, type TagEntry } from '../../../../common/contracts/residents';
 import { api } from '../../api';
 import { KEY_TAG_COLORS } from './strings';
 import * as S from './strings';
+import { stationToday } from '../../stores/clock';
 
 /** 重点服务对象: one line per category, a tick and the date it applies from. */
 export function TagEditor({ value = [], onChange }: { value?: TagEntry[]; onChange?: (v: TagEntry[]) => void }) {
-  const today = stationDate(new Date());
+  const today = stationToday();
   const set = (next: TagEntry[]) => onChange?.(next);
   return (
     <div className="sd-res-tag-editor" data-testid="resident-form-tags">
@@ -96,7 +96,7 @@ export interface Holder {
 export function useIdHolder(typed: string, selfId: string | null): Holder | null {
   const [holder, setHolder] = useState<{ for: string; who: Holder } | null>(null);
   const id = typed.replace(/\s/g, '').toUpperCase();
-  const complete = id.length === 18 && checkIdNumber(id, stationDate(new Date())).ok;
+  const complete = id.length === 18 && checkIdNumber(id, stationToday()).ok;
   useEffect(() => {
     if (!complete) return;
     let live = true;

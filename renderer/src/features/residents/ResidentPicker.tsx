@@ -8,7 +8,6 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, type InputRef } from 'antd';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { checkIdNumber, SEX_LABELS } from '../../../../common/idcard';
-import { stationDate } from '../../../../common/time';
 import type { ResidentSummary } from '../../../../common/contracts/residents';
 import { api } from '../../api';
 import { errorText, notifyError } from '../../components/feedback';
@@ -19,6 +18,7 @@ import { useResidentSearch } from './shared';
 import { TagList } from './TagList';
 import * as S from './strings';
 import './residents.css';
+import { stationToday } from '../../stores/clock';
 
 export interface ResidentPickerProps {
   /** the chosen resident: picked from the list, or just registered */
@@ -45,7 +45,7 @@ export function ResidentPicker({ onPick, autoFocus = true, disabled = false, pla
   useEffect(() => setActive(0), [items]);
   const shown = open && query.trim() !== '';
   const typedId = query.replace(/\s/g, '').toUpperCase();
-  const newIdNumber = error === null && typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : undefined;
+  const newIdNumber = error === null && typedId.length === 18 && checkIdNumber(typedId, stationToday()).ok ? typedId : undefined;
 
   function pick(r: ResidentSummary) {
     setQuery('');

@@ -8,7 +8,6 @@ import { Alert, Button, Input, type InputRef } from 'antd';
 import { ApiError } from '../../api';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { checkIdNumber } from '../../../../common/idcard';
-import { stationDate } from '../../../../common/time';
 import type { ResidentView } from '../../../../common/contracts/residents';
 import { errorText } from '../../components/feedback';
 import { WORK_START } from '../../shell/work-focus';
@@ -17,6 +16,7 @@ import { ResidentForm } from './ResidentForm';
 import { useResidentSearch } from './shared';
 import { SearchResults } from './SearchResults';
 import * as S from './strings';
+import { stationToday } from '../../stores/clock';
 
 const LIMIT = 30;
 
@@ -47,7 +47,7 @@ export function SearchTab() {
   const register = useCallback((idNumber?: string) => setForm(idNumber ? { kind: 'create', idNumber } : { kind: 'create' }), []);
 
   const typedId = query.replace(/\s/g, '').toUpperCase();
-  const newIdNumber = !loading && error === null && items.length === 0 && typedId.length === 18 && checkIdNumber(typedId, stationDate(new Date())).ok ? typedId : null;
+  const newIdNumber = !loading && error === null && items.length === 0 && typedId.length === 18 && checkIdNumber(typedId, stationToday()).ok ? typedId : null;
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.nativeEvent.isComposing || e.keyCode === 229) return;

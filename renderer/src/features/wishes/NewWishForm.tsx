@@ -7,13 +7,13 @@ import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography }
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResidentSummary } from '../../../../common/contracts/residents';
 import { WISH_CATEGORIES, WISH_SOURCES, parseYuan, type WishCategory, type WishSource } from '../../../../common/wish-status';
-import { stationDate } from '../../../../common/time';
 import { enterAdvances, showFormError } from '../../components/forms';
 import { notifySuccess } from '../../components/feedback';
 import { useRequestId } from '../../request-id';
 import { ResidentPicker, TagList } from '../residents';
 import { useLoad, wishes, type WishRecord } from './data';
 import * as S from './strings';
+import { stationToday } from '../../stores/clock';
 
 interface Values {
   title: string;
@@ -40,7 +40,7 @@ export function NewWishForm({ onCreated }: { onCreated: (r: WishRecord) => void 
   const capFen = settings.data?.valueCapFen ?? null;
   const fen = typeof value === 'string' ? parseYuan(value) : null;
   const overCap = capFen !== null && fen !== null && fen > capFen;
-  const today = useMemo(() => stationDate(new Date()), []);
+  const today = useMemo(() => stationToday(), []);
 
   useEffect(() => {
     if (resident) titleRef.current?.focus();

@@ -8,7 +8,6 @@ import { DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/ico
 import { useCallback, useRef, useState } from 'react';
 import { CONFIRMATIONS, SATISFACTIONS, type Confirmation, type Satisfaction } from '../../../../common/wish-status';
 import { MAX_PROOF_BYTES } from '../../../../common/contracts/wishes';
-import { stationDate } from '../../../../common/time';
 import { FormModal } from '../../components/FormModal';
 import { HiddenFileInput } from '../../components/HiddenFileInput';
 import { errorText } from '../../components/feedback';
@@ -16,6 +15,7 @@ import { useRequestId } from '../../request-id';
 import { claimants, fileBase64, useLoad, wishes, type WishRecord } from './data';
 import { ClaimantForm } from './ClaimantForm';
 import * as S from './strings';
+import { stationToday } from '../../stores/clock';
 
 export type ActionKind = 'approve' | 'reject' | 'withdraw' | 'unclaim' | 'claim' | 'fulfil' | 'followUp';
 
@@ -266,7 +266,7 @@ function FulfilDialog({ record, onDone, onClose }: Sub) {
       fieldKeys={['handoverDate', 'delivered', 'confirmation', 'confirmerName']}
       okText={S.ACT_FULFIL}
       testId="wish-fulfil-dialog"
-      initialValues={{ handoverDate: stationDate(new Date()), delivered: record.title, confirmation: '本人签收' }}
+      initialValues={{ handoverDate: stationToday(), delivered: record.title, confirmation: '本人签收' }}
       onClose={onClose}
       onSubmit={async (v) => {
         if (proofs.length === 0) {
@@ -338,7 +338,7 @@ function FollowUpDialog({ record, onDone, onClose }: Sub) {
       fieldKeys={['visitedOn', 'satisfaction', 'note']}
       okText={S.ACT_FOLLOW_UP}
       testId="wish-followup-dialog"
-      initialValues={{ visitedOn: stationDate(new Date()), satisfaction: '满意' }}
+      initialValues={{ visitedOn: stationToday(), satisfaction: '满意' }}
       onClose={onClose}
       onSubmit={async (v) => {
         const r = await wishes.followUp({ id: record.id, version: record.version, visitedOn: v.visitedOn, satisfaction: v.satisfaction, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
