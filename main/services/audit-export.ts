@@ -11,7 +11,7 @@ import type { StationInfo } from './station-info';
 import type { AuditEntry, AuditFilter } from '../../common/contract';
 import { actionLabel, detailText, recordText } from '../../common/audit-labels';
 import { formatDateTime } from '../../common/time';
-import { exportStamp, reportWorkbook, saveExport } from './xlsx-report';
+import { deliverExport, exportStamp, reportWorkbook, type ExportResult } from './xlsx-report';
 import { AppError } from '../../common/errors';
 
 export const AUDIT_EXPORT_LIMIT = 50_000;
@@ -70,7 +70,7 @@ export function createAuditExport(deps: { db: Db; clock: Clock; audit: Audit; wr
   const { db, clock, audit } = deps;
   const staffName = db.prepare<[string], { name: string }>('SELECT name FROM staff WHERE id = ?');
 
-  return async function exportLog(filter: AuditFilter, actorId: string): Promise<{ fileName: string; savedPath: string; base64: string; rows: number }> {
+  return async function exportLog(filter: AuditFilter, actorId: string): Promise<ExportResult> {
     const { entries, total } = audit.search(filter, 0, AUDIT_EXPORT_LIMIT);
     if (total > AUDIT_EXPORT_LIMIT) {
       throw new AppError('VALIDATION', `符合条件的记录有 ${total} 条，超过单次导出上限 ${AUDIT_EXPORT_LIMIT} 条，请缩小日期范围分批导出`);
@@ -79,10 +79,7 @@ export function createAuditExport(deps: { db: Db; clock: Clock; audit: Audit; wr
     const now = clock.now();
     const subtitle = [filterSummary(filter, actorName), `共 ${entries.length} 条`, `导出时间：${formatDateTime(now)}`].join(GAP);
     const buffer = await workbook(`${deps.station.get()?.name ?? ''}操作日志`, subtitle, entries);
-    const fileName = `操作日志-${exportStamp(now)}.xlsx`;
-    const savedPath = saveExport(deps.dataDir, fileName, buffer, now);
     const filters = { ...filter, ...(filter.record ? { record: loggableRecord(filter.record) } : {}) };
-    deps.write((tx) => tx.note({ actorId, action: 'audit_log.export', entity: 'audit_log', entityId: null, detail: { rows: entries.length, fileName, filters } }));
-    return { fileName, savedPath, base64: buffer.toString('base64'), rows: entries.length };
+    return deliverExport(deps, now, { fileName: `操作日志-${exportStamp(now)}.xlsx`, buffer, rows: entries.length, actorId, audit: { action: 'audit_log.export', entity: 'audit_log' }, detail: { filters } });
   };
 }

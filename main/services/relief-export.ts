@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../common/contract';
 import type { ReliefCase, ReliefSummary } from '../../common/contracts/relief';
 import { formatDateTime, stationDate } from '../../common/time';
 import { formatYuan, RELIEF_CLOSED, RELIEF_STATUS_LABELS, RELIEF_TYPE_LABELS } from '../../common/relief';
-import { exportStamp, reportWorkbook, saveExport, type ReportColumn } from './xlsx-report';
+import { deliverExport, exportStamp, reportWorkbook, type ExportResult, type ReportColumn } from './xlsx-report';
 
 type Col = 'caseNo' | 'type' | 'status' | 'applicant' | 'idMasked' | 'size' | 'createdOn' | 'acceptedOn' | 'dueDate' | 'urgency' | 'perCapita' | 'standard' | 'closeRelative';
 
@@ -31,7 +31,7 @@ const COLUMNS: readonly ReportColumn<Col>[] = [
 const URGENCY: Record<ReliefCase['urgency'], string> = { overdue: '已逾期', dueSoon: '即将到期', normal: '正常', closed: '已办结' };
 
 export function createReliefExport(ctx: ServiceContext, deps: { all: (actor: Actor) => ReliefCase[]; summary: (c: ReliefCase) => ReliefSummary }) {
-  return async function exportCases(filter: ParsedInput<'relief.export'>['filter'], me: StaffActor): Promise<{ fileName: string; savedPath: string; base64: string; rows: number }> {
+  return async function exportCases(filter: ParsedInput<'relief.export'>['filter'], me: StaffActor): Promise<ExportResult> {
     const cases = deps.all(me).filter((c) => {
       const closed = RELIEF_CLOSED.includes(c.status);
       if (filter.status === 'open' && closed) return false;
@@ -61,9 +61,6 @@ export function createReliefExport(ctx: ServiceContext, deps: { all: (actor: Act
     }));
     const station = ctx.station.get();
     const buffer = await reportWorkbook({ sheet: '社会救助', title: `${station?.name ?? ''}社会救助申请台账`, subtitle: `共 ${rows.length} 件  导出时间：${formatDateTime(now)}  导出人：${me.name}`, columns: COLUMNS, rows });
-    const fileName = `社会救助台账-${exportStamp(now)}.xlsx`;
-    const savedPath = saveExport(ctx.dataDir, fileName, buffer);
-    ctx.write((tx) => tx.note({ actorId: me.id, action: 'relief_case.export', entity: 'relief_case', entityId: null, detail: { rows: rows.length, fileName, filters: filter } }));
-    return { fileName, savedPath, base64: buffer.toString('base64'), rows: rows.length };
+    return deliverExport(ctx, now, { fileName: `社会救助台账-${exportStamp(now)}.xlsx`, buffer, rows: rows.length, actorId: me.id, audit: { action: 'relief_case.export', entity: 'relief_case' }, detail: { filters: filter } });
   };
 }

@@ -16,14 +16,14 @@ import type { KeyTag, LedgerFilter, LedgerRow, TagEntry } from '../../common/con
 import type { ResidentRow } from './residents-store';
 import { sortTags, summaryOf } from './residents-shared';
 import { ledgerWorkbook } from './residents-io';
-import { exportStamp, saveExport } from './xlsx-report';
+import { deliverExport, exportStamp } from './xlsx-report';
 
 const EXPORT_LIMIT = 200_000;
 
 type LedgerCalls = 'residents.grids' | 'residents.ledger' | 'residents.exportLedger';
 
 export function createResidentLedger(ctx: ServiceContext, deps: { requireRevealer: (who: StaffActor, what: 'exportLedger', residentId: null) => void }) {
-  const { db, clock, write } = ctx;
+  const { db, clock } = ctx;
   const today = () => stationDate(clock.now());
   const gridList = db.prepare<[], { grid: string }>(
     `WITH RECURSIVE g(grid) AS (
@@ -140,12 +140,15 @@ export function createResidentLedger(ctx: ServiceContext, deps: { requireReveale
           };
         }),
       });
-      const fileName = `重点服务对象台账-${exportStamp(clock.now())}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`;
-      const savedPath = saveExport(ctx.dataDir, fileName, buffer, clock.now());
-      write((tx) =>
-        tx.note({ actorId: me.id, action: 'resident.exportLedger', entity: 'resident', entityId: null, detail: { rows: rows.length, fullIdNumbers, phonesMasked: !fullPhones, fileName } }),
-      );
-      return { fileName, savedPath, base64: buffer.toString('base64'), rows: rows.length };
+      const now = clock.now();
+      return deliverExport(ctx, now, {
+        fileName: `重点服务对象台账-${exportStamp(now)}${fullIdNumbers ? '-含身份证号' : ''}.xlsx`,
+        buffer,
+        rows: rows.length,
+        actorId: me.id,
+        audit: { action: 'resident.exportLedger', entity: 'resident' },
+        detail: { fullIdNumbers, phonesMasked: !fullPhones },
+      });
     },
   };
   return { api };

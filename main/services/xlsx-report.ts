@@ -2,13 +2,15 @@
  * A list exported as .xlsx the way a station head prints it: a title line, a line saying
  * what was filtered and when, a grey heading row with a filter, frozen under the title, on
  * landscape A4 fitted to the width; then saved under the data folder's exports/ with the
- * station's wall-clock time in its name. The 重点服务对象台账 and the 操作日志 both use it.
+ * station's wall-clock time in its name. The 重点服务对象台账, the 操作日志 and the 社会救助台账 use it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as ExcelJS from 'exceljs';
 import { STATION_OFFSET_MS } from '../../common/time';
 import { ensurePrivateDir, EXPORTS_DIR, writePrivateFile } from '../data-dir';
+import type { AuditEvent, Write } from '../db/write';
+import type { ActionName, EntityOf } from '../../common/entities';
 
 export interface ReportColumn<K extends string> {
   key: K;
@@ -70,4 +72,29 @@ export function saveExport(dataDir: string, fileName: string, bytes: Buffer, at?
   writePrivateFile(savedPath, bytes);
   if (at) fs.utimesSync(savedPath, at, at);
   return savedPath;
+}
+
+/** What an export call answers: the file as saved and as bytes for the browser's download. */
+export interface ExportResult {
+  fileName: string;
+  savedPath: string;
+  base64: string;
+  rows: number;
+}
+
+/**
+ * The end of every export: the file saved under exports/ dated by the injected clock (so the
+ * expiry sweep counts from it), and an entry in the 操作日志 saying who exported how many rows
+ * under what name and filters — never the rows themselves.
+ */
+export function deliverExport<A extends ActionName>(
+  deps: { dataDir: string; write: Write },
+  at: Date,
+  file: { fileName: string; buffer: Buffer; rows: number; actorId: string; audit: { action: A; entity: EntityOf<A> }; detail?: Record<string, unknown> },
+): ExportResult {
+  const savedPath = saveExport(deps.dataDir, file.fileName, file.buffer, at);
+  // one action with its own entity: the pair the generic keeps together, which TypeScript cannot see through the spread
+  const entry = { ...file.audit, actorId: file.actorId, entityId: null, detail: { rows: file.rows, fileName: file.fileName, ...file.detail } } as AuditEvent;
+  deps.write((tx) => tx.note(entry));
+  return { fileName: file.fileName, savedPath, base64: file.buffer.toString('base64'), rows: file.rows };
 }

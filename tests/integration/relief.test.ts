@@ -4,6 +4,7 @@
  * creates, the 近亲属备案 flag on the head's list, 先行救助 tasks, and the privacy rule.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, manualClock, setUpStation } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
@@ -234,12 +235,14 @@ describe('relief: 近亲属备案, privacy, 先行救助', () => {
     expect(await expectAppError(s.client['relief.emergency']({ id: dibao.id, version: dibao.version, amount: 100, reason: 'x' }), 'VALIDATION')).toBe('只有临时救助可以先行救助');
   });
 
-  it('exports the cases as .xlsx and audits the export', async () => {
-    const { s, h } = await counter();
+  it('exports the cases as .xlsx, dated by the injected clock for the expiry sweep, and audits the export', async () => {
+    const { s, h, clock } = await counter();
     await s.client['relief.create']({ type: 'dibao', members: h.members, materialsReceived: h.all });
     const out = await s.client['relief.export']({});
     expect(out.rows).toBe(1);
     expect(Buffer.from(out.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    // exports/ is swept exportKeepDays after the file's time, which must be the station's clock
+    expect(fs.statSync(out.savedPath).mtimeMs).toBe(clock.now().getTime());
     expect((await s.client['audit.search']({ filter: { action: 'relief_case.export' } })).total).toBe(1);
   });
 });
