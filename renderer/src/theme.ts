@@ -29,10 +29,6 @@ export const theme: ThemeConfig = {
     borderRadius: 4,
     controlHeight: 30,
     wireframe: false,
-    // No opening and closing animations: a counter PC gains nothing from them, and a dialog
-    // closed right after it opened could wait for an animation end that never came and stay
-    // on the screen (rc-motion has no deadline for the dialog's leave).
-    motion: false,
   },
   components: {
     Input: field,

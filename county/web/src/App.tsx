@@ -14,8 +14,7 @@ import { WishesTab } from './WishesTab';
 import { W } from './wish-strings';
 import { S } from './strings';
 
-// no dialog animations, as at the station (renderer/src/theme.ts)
-const theme = { token: { colorPrimary: '#c8161d', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4, motion: false } };
+const theme = { token: { colorPrimary: '#c8161d', fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif', borderRadius: 4 } };
 
 function Shell({ session, onSignedOut }: { session: AdminSession; onSignedOut: () => void }) {
   const { message } = AntApp.useApp();
