@@ -151,7 +151,8 @@ export function createReliefStore(db: Db) {
     ),
     emergency: db.prepare<[string], EmergencyRow>('SELECT e.id, e.amount_fen, e.reason, e.granted_at, s.name AS granted_by_name FROM relief_emergencies e JOIN staff s ON s.id = e.granted_by WHERE e.case_id = ?'),
     tasks: db.prepare<[string], TaskRow>('SELECT id, case_id, label, due, done_at FROM relief_tasks WHERE case_id = ? ORDER BY position'),
-    standards: db.prepare<[], StandardRow>('SELECT fen, effective_from, source, origin, recorded_at FROM relief_standards ORDER BY effective_from, id'),
+    // the county's figure after the station's on the same day: the last of a day is the one in force (standardOn)
+    standards: db.prepare<[], StandardRow>("SELECT fen, effective_from, source, origin, recorded_at FROM relief_standards ORDER BY effective_from, origin = 'county', id"),
     config: db.prepare<[], { limits: string; time: string }>('SELECT limits, time FROM relief_config WHERE id = 1'),
     resident: db.prepare<[string], { id: string; name: string; id_number: string; birth_date: string }>('SELECT id, name, id_number, birth_date FROM residents WHERE id = ?'),
     insertCase: db.prepare(

@@ -14,7 +14,7 @@ import { AppError } from '../../common/errors';
 import { can } from '../../common/roles';
 import { stationDate } from '../../common/time';
 import { ageOn } from '../../common/idcard';
-import { householdEditable, maskReliefName, materialsFor, RELIEF_CLOSED } from '../../common/relief';
+import { formatYuan, householdEditable, maskReliefName, materialsFor, RELIEF_CLOSED } from '../../common/relief';
 import { assetWarnings, computeMeans, standardOn } from '../../common/relief-means';
 import { newId } from '../clock';
 import { nextSerial } from './serials';
@@ -343,6 +343,12 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
           tx.change({ actorId: me.id, action: 'relief_settings.update', entity: 'relief_settings', entityId: 'config', op: 'update', snapshot: { limits, time }, detail: { changed: [...Object.keys(input.limits ?? {}), ...Object.keys(input.time ?? {})] } });
         }
         if (input.standard) {
+          // the county sets the standard: a figure of its own for the same day is not the station's to change
+          const county = store.standards().find((s) => s.origin === 'county' && s.effective_from === input.standard!.effectiveFrom);
+          if (county) {
+            const m = `县级已下发 ${county.effective_from} 起执行的低保标准 ${formatYuan(county.fen)} 元，本站不能另录同日生效的标准`;
+            throw new AppError('VALIDATION', m, { 'standard.effectiveFrom': m });
+          }
           db.prepare("INSERT INTO relief_standards (fen, effective_from, source, origin, recorded_at, recorded_by) VALUES (?, ?, ?, 'station', ?, ?)").run(Math.round(input.standard.amount * 100), input.standard.effectiveFrom, input.standard.source, clock.now().toISOString(), me.id);
           tx.note({ actorId: me.id, action: 'relief_settings.standard', entity: 'relief_settings', entityId: 'standard', detail: { origin: 'station', standardYuan: input.standard.amount, effectiveFrom: input.standard.effectiveFrom } });
         }

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, countyBackend } from '../helpers/county';
 import { signedInAdmin } from '../helpers/county-admin';
 import { enrollAt, syncStation, type SyncTestStation } from '../helpers/sync';
-import { ADMIN, manualClock } from '../helpers/station';
+import { ADMIN, expectAppError, manualClock } from '../helpers/station';
 import { forwardedCase, household } from '../helpers/relief';
 import type { CountyReliefCase } from '../../common/county/admin';
 
@@ -85,6 +85,28 @@ describe.each(BACKENDS)('relief sync round trip (%s)', (kind) => {
     expect((await admin.req<CountyReliefCase[]>('GET', '/relief')).body.map((c) => c.caseId)).toEqual([]);
     const decided = (await admin.req<CountyReliefCase[]>('GET', '/relief?status=decided')).body;
     expect(decided.find((c) => c.caseId === b.id)!.stationStatus).toBe('notified');
+  });
+
+  it('counts on the county’s standard over one keyed at the station for the same day, and refuses keying another for that day', async () => {
+    const s = await station();
+    const county = await env.start({ clock: s.clock });
+    await enrollAt(county, s);
+    const { client: admin } = await signedInAdmin(county);
+    const h = await household(s.client);
+    const standardOn = async () => (await s.client['relief.preview']({ type: 'dibao', members: h.members })).means.standard;
+    // keyed from the paper notice before the county published: it counts until the county's arrives
+    await s.client['relief.updateSettings']({ standard: { amount: 800, effectiveFrom: '2026-01-01', source: '本站据纸质通知录入' } });
+    expect(await standardOn()).toMatchObject({ fen: 80000 });
+    expect((await admin.req('POST', '/relief/standard', { body: { fen: 78000, effectiveFrom: '2026-01-01', source: '长安区民政局〔2026〕1号' } })).status).toBe(200);
+    expect((await s.worker.runOnce()).ok).toBe(true);
+    expect(await standardOn()).toMatchObject({ fen: 78000, source: '长安区民政局〔2026〕1号' });
+    // another figure for the county's day is refused at the date, nothing kept
+    const refused = s.client['relief.updateSettings']({ standard: { amount: 820, effectiveFrom: '2026-01-01', source: '本站录入' } });
+    expect(await expectAppError(refused, 'VALIDATION')).toBe('县级已下发 2026-01-01 起执行的低保标准 780.00 元，本站不能另录同日生效的标准');
+    expect((await s.client['relief.settings']({})).standards).toHaveLength(2);
+    // a later day the county has not set yet is the station's to key, and counts from then
+    await s.client['relief.updateSettings']({ standard: { amount: 820, effectiveFrom: '2026-11-01', source: '本站据纸质通知录入' } });
+    expect(await standardOn()).toMatchObject({ fen: 82000 });
   });
 
   it('takes one decision when two county instances decide the same case at once, while the station pushes to one of them', async () => {
