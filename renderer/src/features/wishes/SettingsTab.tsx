@@ -65,6 +65,7 @@ function CapCard({ head }: { head: boolean }) {
 
 function LobbyCard() {
   const links = useLoad(wishes.lobbyList);
+  const desktop = useApp((s) => s.info?.transport === 'electron');
   const [label, setLabel] = useState('大厅电视');
   const [made, setMade] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -84,12 +85,16 @@ function LobbyCard() {
     <Card size="small" title={S.LOBBY_TITLE} data-testid="wish-lobby">
       <Typography.Paragraph type="secondary">{S.LOBBY_HINT}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Space>
-        <Input addonBefore={S.LOBBY_LABEL} value={label} onChange={(e) => setLabel(e.target.value)} onPressEnter={() => void create()} style={{ width: 300 }} data-testid="wish-lobby-label" />
-        <Button type="primary" onClick={() => void create()} data-testid="wish-lobby-create">
-          {S.LOBBY_CREATE}
-        </Button>
-      </Space>
+      {desktop ? (
+        <Alert type="info" showIcon title={S.LOBBY_DESKTOP_TITLE} description={S.LOBBY_DESKTOP_HELP} data-testid="wish-lobby-desktop" />
+      ) : (
+        <Space>
+          <Input addonBefore={S.LOBBY_LABEL} value={label} onChange={(e) => setLabel(e.target.value)} onPressEnter={() => void create()} style={{ width: 300 }} data-testid="wish-lobby-label" />
+          <Button type="primary" onClick={() => void create()} data-testid="wish-lobby-create">
+            {S.LOBBY_CREATE}
+          </Button>
+        </Space>
+      )}
       {made && (
         <Alert
           type="success"

@@ -181,6 +181,9 @@ export const LOBBY_OPEN = '在新窗口打开';
 export const LOBBY_REVOKE = '停用';
 export const LOBBY_REVOKED = '已停用';
 export const LOBBY_NONE = '尚未生成显示屏链接';
+/** The desktop window has no web address a TV could open: the hall screen is served in browser mode only. */
+export const LOBBY_DESKTOP_TITLE = '桌面窗口模式下不能生成大厅屏链接';
+export const LOBBY_DESKTOP_HELP = '大厅屏的页面由浏览器模式提供。请由本机管理员以浏览器模式启动 StationDesk（npm run host），在那里生成链接，再在大厅的电视或第二块显示屏上打开。已生成的链接仍可在此停用。';
 
 export const STATUS_COLORS: Record<WishStatus, string> = {
   pending: 'gold',
