@@ -79,7 +79,7 @@ async function time(f: () => Promise<unknown>): Promise<number[]> {
   return xs;
 }
 
-// the sweep: move the clock so 200 published wishes (every tenth, short deadlines) have expired since the last read
+// the sweep: move the clock so 200 published wishes (every tenth, short deadlines) have expired since the last sweep
 t += 5 * 86_400_000;
 const t0 = process.hrtime.bigint();
 const expired = s.wishes.sweep();

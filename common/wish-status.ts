@@ -15,7 +15,8 @@
  *   fulfilled → followedUp (已回访)          satisfaction and a note
  *   pending | published → expired (已过期)  not claimed by the end of its deadline day (station time,
  *                                          injected clock); shown as such on read at once, and recorded
- *                                          (audited, sent to the county) by the sweep main runs before reads
+ *                                          (audited, sent to the county) by the sweep main runs on a timer
+ *                                          (start, hourly, date change) and before each step — never on a read
  */
 
 export const WISH_STATUSES = ['pending', 'published', 'claimed', 'fulfilled', 'followedUp', 'rejected', 'withdrawn', 'expired'] as const;

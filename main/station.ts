@@ -35,6 +35,7 @@ import { createSyncApi } from './sync/api';
 import { secureDataDir, touchPrivateFile } from './data-dir';
 import { createGrants } from './services/grants';
 import { createExportsExpiry } from './services/exports-expiry';
+import { createWishExpiry } from './services/wishes-expiry';
 import { createAuditHeadKeeper, type AuditHead } from './services/audit-head';
 import type { RecordedHead } from './services/audit';
 import { createRelief } from './services/relief';
@@ -100,7 +101,7 @@ function openAndMigrate(file: string): Db {
 }
 
 /** Opens the database, migrates it and wires every service into the contract's implementation. */
-export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; lobby: LobbyReader; wishes: Wishes; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses; sweepExports(): number }> {
+export async function createStation(opts: StationOptions): Promise<{ api: StationApi; callerFor: CallerResolver; services: StationServices; lobby: LobbyReader; wishes: Wishes; sync: SyncWorker; close(): void; warmUp(): Promise<void>; dbPath: string; pendingDayCloses: PendingDayCloses; sweepExports(): number; sweepWishes(): number }> {
   // owner-only folder and files, checked (and tightened) before anything is opened
   const dataDirWarning = secureDataDir(opts.dataDir);
   const dbPath = path.join(opts.dataDir, DB_FILE);
@@ -144,6 +145,10 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
   const exportsExpiry = createExportsExpiry({ dataDir: opts.dataDir, clock, write, keepDays: () => machine.get().exportKeepDays });
   exportsExpiry.sweep();
   exportsExpiry.start();
+  // 微心愿 past their deadline are recorded 已过期 here and by the steps, never by a read
+  const wishExpiry = createWishExpiry({ clock, sweep: wishes.sweep });
+  wishExpiry.sweep();
+  wishExpiry.start();
   const dayCloseHeads = db.prepare<[], { day: string; audit_seq: number; audit_hash: string }>('SELECT day, audit_seq, audit_hash FROM day_closes ORDER BY day');
   function recordedHeads(): RecordedHead[] {
     const kept: AuditHead | null = auditHead.read();
@@ -270,8 +275,11 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     warmUp: () => documents.warmUp(),
     /** Removes the exports older than the setting now (also done at start and hourly). */
     sweepExports: () => exportsExpiry.sweep(),
+    /** Records 已过期 for the wishes past their deadline now (also done at start, hourly and when the date changes). */
+    sweepWishes: () => wishExpiry.sweep(),
     close() {
       exportsExpiry.stop();
+      wishExpiry.stop();
       sync.halt();
       if (db.open) db.close();
     },

@@ -288,6 +288,7 @@ const ClaimantSaved = z.object({
   warnings: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 
+/** expired counts in the month the deadline day ended (its next day), whether or not the sweep has recorded it yet */
 export const MonthFigures = z.object({ month: z.string(), recorded: z.number(), published: z.number(), claimed: z.number(), fulfilled: z.number(), expired: z.number() });
 
 export const WishStats = z.object({

@@ -1,13 +1,15 @@
 /**
  * Reading wishes: the filtered list, the public wall (staff screen, lobby, poster — nothing
- * private), and the statistics. Each read first lets the expiry sweep record what has
- * expired, so the figures and the wall agree with the county.
+ * private), and the statistics. Reads write nothing (the lobby screen polls the wall): a
+ * wish past its deadline that the sweep has not yet recorded shows 已过期 through
+ * effectiveStatus, and counts as expired in the month the sweep attributes it to, so the
+ * figures are the same before and after the sweep.
  */
 import type { ServiceContext } from '../context';
 import type { ParsedInput } from '../../common/contract';
 import type { Wall, WallCard, WishRecord, WishStats } from '../../common/contracts/wishes';
 import { stationDate } from '../../common/time';
-import { effectiveStatus, formatYuan, WISH_CATEGORIES, type ClaimantCategory, type ClaimantKind, type WishCategory, type WishStatus } from '../../common/wish-status';
+import { EXPIRABLE, effectiveStatus, formatYuan, WISH_CATEGORIES, type ClaimantCategory, type ClaimantKind, type WishCategory, type WishStatus } from '../../common/wish-status';
 import { publicNameOf, SELECT_WISH, type WishRow, type WishStore } from './wishes-store';
 
 const DAY = 86_400_000;
@@ -15,6 +17,13 @@ const DAY = 86_400_000;
 function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY;
 }
+
+/** `2026-11-30` → `2026-12-01` */
+function dayAfter(d: string): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+}
+
+const EXPIRABLE_SQL = EXPIRABLE.map((s) => `'${s}'`).join(', ');
 
 /** `2026-12` → `2027-01` */
 function nextMonth(m: string): string {
@@ -34,16 +43,17 @@ function monthsBack(m: string, n: number): string {
 
 export type WallOptions = Partial<Pick<ParsedInput<'wishes.wall'>, 'category' | 'claimState' | 'fulfilledDays'>>;
 
-export function createWishRead(ctx: ServiceContext, store: WishStore, sweep: () => void) {
+export function createWishRead(ctx: ServiceContext, store: WishStore) {
   const { db, clock } = ctx;
 
   function list(input: ParsedInput<'wishes.list'>): WishRecord[] {
-    sweep();
+    const day = store.today();
     const where: string[] = [];
     const params: unknown[] = [];
     if (input.status) {
-      where.push('w.status = ?');
-      params.push(input.status);
+      // the status as shown (effectiveStatus): one past its deadline is 已过期 before the sweep records it
+      where.push(`(CASE WHEN w.status IN (${EXPIRABLE_SQL}) AND w.deadline < ? THEN 'expired' ELSE w.status END) = ?`);
+      params.push(day, input.status);
     }
     if (input.category) {
       where.push('w.category = ?');
@@ -63,14 +73,12 @@ export function createWishRead(ctx: ServiceContext, store: WishStore, sweep: () 
       params.push(new Date(`${input.month}-01T00:00:00+08:00`).toISOString(), new Date(`${nextMonth(input.month)}-01T00:00:00+08:00`).toISOString());
     }
     params.push(input.limit);
-    const day = store.today();
     const cap = store.cap();
     const rows = db.prepare<unknown[], WishRow>(`${SELECT_WISH}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY w.created_at DESC, w.wish_no DESC LIMIT ?`).all(...params);
     return rows.map((r) => store.toRecord(r, day, cap));
   }
 
   function wall(filter: WallOptions = {}): Wall {
-    sweep();
     const fulfilledDays = filter.fulfilledDays ?? 30;
     const now = clock.now();
     const day = stationDate(now);
@@ -110,8 +118,8 @@ export function createWishRead(ctx: ServiceContext, store: WishStore, sweep: () 
   }
 
   function stats(input: ParsedInput<'wishes.stats'>): WishStats {
-    sweep();
-    const thisMonth = stationDate(clock.now()).slice(0, 7);
+    const today = stationDate(clock.now());
+    const thisMonth = today.slice(0, 7);
     const to = input.to ?? (input.from && input.from > thisMonth ? input.from : thisMonth);
     const from = input.from ?? monthsBack(to, 11);
     const months: string[] = [];
@@ -127,19 +135,24 @@ export function createWishRead(ctx: ServiceContext, store: WishStore, sweep: () 
       if (f) f[key] += 1;
     };
 
-    const events = db.prepare<[], { wish_id: string; step: string; at: string }>("SELECT wish_id, step, at FROM wish_events WHERE step IN ('create', 'publish', 'approve', 'claim', 'unclaim', 'fulfil', 'expire') ORDER BY at, rowid").all();
+    const events = db.prepare<[], { wish_id: string; step: string; at: string }>("SELECT wish_id, step, at FROM wish_events WHERE step IN ('create', 'publish', 'approve', 'claim', 'unclaim', 'fulfil') ORDER BY at, rowid").all();
     for (const e of events) {
       if (e.step === 'create') bump(e.at, 'recorded');
       else if (e.step === 'publish' || e.step === 'approve') bump(e.at, 'published');
       else if (e.step === 'claim') bump(e.at, 'claimed');
       else if (e.step === 'fulfil') bump(e.at, 'fulfilled');
-      else if (e.step === 'expire') bump(e.at, 'expired');
     }
 
-    const wishes = db.prepare<[], { id: string; category: WishCategory; value_fen: number; status: WishStatus; created_at: string; published_at: string | null; fulfilled_at: string | null }>('SELECT id, category, value_fen, status, created_at, published_at, fulfilled_at FROM wishes').all();
+    const wishes = db.prepare<[], { id: string; category: WishCategory; value_fen: number; status: WishStatus; deadline: string; created_at: string; published_at: string | null; fulfilled_at: string | null }>('SELECT id, category, value_fen, status, deadline, created_at, published_at, fulfilled_at FROM wishes').all();
     const byCat = new Map(WISH_CATEGORIES.map((c) => [c, { category: c, recorded: 0, fulfilled: 0, valueFen: 0 }]));
     const toFulfil: number[] = [];
     for (const w of wishes) {
+      // An expiry counts in the month of the day after the deadline, the day it became due (the
+      // timer sweeps then): recorded or not yet, and whenever the sweep ran, the same month.
+      if (effectiveStatus(w.status, w.deadline, today) === 'expired') {
+        const f = figures.get(dayAfter(w.deadline).slice(0, 7));
+        if (f) f.expired += 1;
+      }
       if (inRange(w.created_at)) {
         const c = byCat.get(w.category)!;
         c.recorded += 1;

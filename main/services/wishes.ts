@@ -33,14 +33,15 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
   const claimants = createClaimants(ctx);
   const proofs = createWishProofs(ctx, store);
   const lobby = createLobbyLinks(ctx);
-  const read = createWishRead(ctx, store, () => sweep());
+  const read = createWishRead(ctx, store);
 
   const dueForExpiry = db.prepare<[string], WishRow>(`SELECT * FROM wishes WHERE status IN (${EXPIRABLE.map((s) => `'${s}'`).join(', ')}) AND deadline < ? ORDER BY deadline, wish_no`);
 
   /**
    * Records 已过期 for every pending or published wish whose deadline day has ended (by the
    * injected clock): through the write path, so the expiry is audited and reaches the county.
-   * Run before reads and steps; reads show the expiry even where it has not run.
+   * Run by main's timer (wishes-expiry.ts) and before the steps, never by a read: reads show
+   * the expiry through effectiveStatus even where it has not run.
    */
   function sweep(): number {
     const today = store.today();
@@ -196,7 +197,6 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
   const api: ApiPart<WishCall> = {
     'wishes.create': create,
     async 'wishes.get'({ id }) {
-      sweep();
       return { record: record(id), events: store.events(id), claims: store.claims(id), proofs: store.proofs(id) };
     },
     async 'wishes.list'(input) {
@@ -254,16 +254,14 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
   return {
     api,
     /** the record as shown now (for the printed forms); NOT_FOUND when unknown */
-    record: (id: string) => {
-      sweep();
-      return record(id);
-    },
+    record: (id: string) => record(id),
     /** the public wall (staff screen, lobby screen, poster): nothing private */
     wall: (filter: Parameters<typeof read.wall>[0]) => read.wall(filter),
     /** the lobby screen's wall for a lobby token; null for an unknown or revoked token */
     lobbyWall: (token: string, filter: Parameters<typeof read.wall>[0]) => (lobby.verify(token) ? read.wall(filter) : null),
     /** a proof's file on disk (the 圆梦交接单 may show it); null when unknown */
     proofFile: (proofId: string) => proofs.fileOf(proofId),
+    /** records 已过期 for what is past its deadline; main's timer runs it (wishes-expiry.ts) */
     sweep,
   };
 }
