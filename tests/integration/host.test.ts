@@ -1,29 +1,12 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from '../helpers/http';
 import { startHost, type Host } from '../../main/host/server';
 import { openTestStation, tempDir, STATION, ADMIN } from '../helpers/station';
 import { browserHeaders } from '../helpers/host-session';
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
 
-function request(host: Host, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
 
 describe('browser-mode host', () => {
   let host: Host;
@@ -32,7 +15,7 @@ describe('browser-mode host', () => {
   const staticDir = tempDir('sd-static-');
 
   const call = (name: string, input: unknown, headers: Record<string, string> = good) =>
-    request(host, { method: 'POST', path: `/api/${name}`, headers, body: JSON.stringify(input) });
+    request(host.port, { method: 'POST', path: `/api/${name}`, headers, body: JSON.stringify(input) });
   const setupNeeded = async () => JSON.parse((await call('app.info', {})).body).value.setupNeeded as boolean;
   const setupBody = { station: STATION, admin: ADMIN };
 
@@ -86,7 +69,7 @@ describe('browser-mode host', () => {
   it('refuses a foreign Host (DNS rebinding), for the API and for pages', async () => {
     const r = await call('setup.init', setupBody, { ...good, host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` });
     expect(r.status).toBe(421);
-    const page = await request(host, { path: '/', headers: { host: `rebind.example:${host.port}` } });
+    const page = await request(host.port, { path: '/', headers: { host: `rebind.example:${host.port}` } });
     expect(page.status).toBe(421);
     expect(page.body).not.toContain('StationDesk');
     expect(await setupNeeded()).toBe(true);
@@ -96,36 +79,36 @@ describe('browser-mode host', () => {
     const unknown = JSON.parse((await call('db.dropEverything', {})).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '未知的调用：db.dropEverything' } });
     expect(JSON.parse((await call('__proto__', {})).body).error.code).toBe('NOT_FOUND');
-    const bad = await request(host, { method: 'POST', path: '/api/setup.init', headers: good, body: '{"station":' });
+    const bad = await request(host.port, { method: 'POST', path: '/api/setup.init', headers: good, body: '{"station":' });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/不是有效的 JSON/);
-    const get = await request(host, { method: 'GET', path: '/api/app.info', headers: good });
+    const get = await request(host.port, { method: 'GET', path: '/api/app.info', headers: good });
     expect(get.status).toBe(405);
     const big = await call('setup.init', { ...setupBody, pad: 'x'.repeat(10_000) });
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).error.message).toMatch(/过大/);
     for (const type of ['text/plain', 'application/jsonp', 'application/json-patch+json', 'application/json; charset=latin1', 'application/x-www-form-urlencoded', 'multipart/form-data', '']) {
-      const r = await request(host, { method: 'POST', path: '/api/setup.init', headers: { ...good, 'content-type': type }, body: JSON.stringify(setupBody) });
+      const r = await request(host.port, { method: 'POST', path: '/api/setup.init', headers: { ...good, 'content-type': type }, body: JSON.stringify(setupBody) });
       expect(r.status, type).toBe(415);
       expect(JSON.parse(r.body).error.message, type).toMatch(/只接受 Content-Type: application\/json/);
     }
     const { 'content-type': _ct, ...untyped } = good;
-    expect((await request(host, { method: 'POST', path: '/api/setup.init', headers: untyped, body: JSON.stringify(setupBody) })).status).toBe(415);
+    expect((await request(host.port, { method: 'POST', path: '/api/setup.init', headers: untyped, body: JSON.stringify(setupBody) })).status).toBe(415);
     for (const type of ['application/json', 'Application/JSON; charset=UTF-8', 'application/json;charset="utf-8"']) {
-      expect((await request(host, { method: 'POST', path: '/api/app.info', headers: { ...good, 'content-type': type }, body: '{}' })).status, type).toBe(200);
+      expect((await request(host.port, { method: 'POST', path: '/api/app.info', headers: { ...good, 'content-type': type }, body: '{}' })).status, type).toBe(200);
     }
     expect(await setupNeeded()).toBe(true);
   });
 
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
-    const index = await request(host, { path: '/', headers: { host: good.host! } });
+    const index = await request(host.port, { path: '/', headers: { host: good.host! } });
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['x-content-type-options']).toBe('nosniff');
-    const js = await request(host, { path: '/assets/app.js', headers: { host: good.host! } });
+    const js = await request(host.port, { path: '/assets/app.js', headers: { host: good.host! } });
     expect(js.headers['content-type']).toMatch(/javascript/);
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets%5c..%5c..%5csecret.txt']) {
-      const r = await request(host, { path: p, headers: { host: good.host! } });
+      const r = await request(host.port, { path: p, headers: { host: good.host! } });
       expect(r.status, p).toBe(404);
       expect(r.body).not.toContain('secret');
     }

@@ -3,31 +3,14 @@
  * it opens no session, carries nothing of the clerk's token, and stops at once when revoked.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from '../helpers/http';
 import { startHost, type Host } from '../../main/host/server';
 import { CALL_NAMES } from '../../common/contract';
 import { setUpStation, tempDir } from '../helpers/station';
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
 
-function request(host: Host, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
 
 describe('大厅屏 link', () => {
   let host: Host;
@@ -54,7 +37,7 @@ describe('大厅屏 link', () => {
   });
 
   it('reads the public wall with its token (query or header): masked names, nothing private, no cookie', async () => {
-    for (const r of [await request(host, { path: `/lobby/wall.json?t=${token}` }), await request(host, { path: '/lobby/wall.json', headers: { 'x-lobby-token': token } })]) {
+    for (const r of [await request(host.port, { path: `/lobby/wall.json?t=${token}` }), await request(host.port, { path: '/lobby/wall.json', headers: { 'x-lobby-token': token } })]) {
       expect(r.status).toBe(200);
       expect(r.headers['set-cookie']).toBeUndefined();
       expect(r.headers['cache-control']).toBe('no-store');
@@ -62,16 +45,16 @@ describe('大厅屏 link', () => {
       expect(wall.value.cards).toEqual([expect.objectContaining({ title: '一台轮椅', beneficiaryMasked: '张*华', claimState: 'open', valueYuan: '480.00', deadline: '2026-12-31' })]);
       for (const secret of ['张建华', '11010519491231002X', '13800138000', '三楼', host.token!]) expect(r.body).not.toContain(secret);
     }
-    expect(JSON.parse((await request(host, { path: `/lobby/wall.json?t=${token}&category=助学`.replace('助学', encodeURIComponent('助学')) })).body).value.cards).toEqual([]);
+    expect(JSON.parse((await request(host.port, { path: `/lobby/wall.json?t=${token}&category=助学`.replace('助学', encodeURIComponent('助学')) })).body).value.cards).toEqual([]);
   });
 
   it('serves the lobby page under its own CSP', async () => {
-    const page = await request(host, { path: `/lobby/?t=${token}` });
+    const page = await request(host.port, { path: `/lobby/?t=${token}` });
     expect(page.status).toBe(200);
     expect(page.body).toContain('心愿墙');
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
-    expect((await request(host, { path: '/lobby/other.json' })).status).toBe(404);
-    expect((await request(host, { method: 'POST', path: `/lobby/wall.json?t=${token}` })).status).toBe(405);
+    expect((await request(host.port, { path: '/lobby/other.json' })).status).toBe(404);
+    expect((await request(host.port, { method: 'POST', path: `/lobby/wall.json?t=${token}` })).status).toBe(405);
   });
 
   it('is refused on every /api/ call, however it is presented', async () => {
@@ -82,7 +65,7 @@ describe('大厅屏 link', () => {
         { origin, 'content-type': 'application/json', 'x-lobby-token': token },
       ];
       for (const headers of variants) {
-        const r = await request(host, { method: 'POST', path: `/api/${name}?t=${token}`, headers, body: '{}' });
+        const r = await request(host.port, { method: 'POST', path: `/api/${name}?t=${token}`, headers, body: '{}' });
         expect(r.status, name).toBe(401);
         expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       }
@@ -92,9 +75,9 @@ describe('大厅屏 link', () => {
   it('is not the clerk\'s token, and the clerk\'s token is no lobby token', async () => {
     expect(token).toMatch(/^lobby_[A-Za-z0-9_-]{43}$/);
     expect(token).not.toContain(host.token!);
-    expect((await request(host, { path: `/lobby/wall.json?t=${encodeURIComponent(host.token!)}` })).status).toBe(401);
-    expect((await request(host, { path: '/lobby/wall.json' })).status).toBe(401);
-    expect((await request(host, { path: `/lobby/wall.json?t=${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` })).status).toBe(401);
+    expect((await request(host.port, { path: `/lobby/wall.json?t=${encodeURIComponent(host.token!)}` })).status).toBe(401);
+    expect((await request(host.port, { path: '/lobby/wall.json' })).status).toBe(401);
+    expect((await request(host.port, { path: `/lobby/wall.json?t=${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}` })).status).toBe(401);
     // only its digest is stored: the database cannot give the token back
     const { openDb } = await import('../../main/db/open');
     const db = openDb(s.dbPath);
@@ -108,10 +91,10 @@ describe('大厅屏 link', () => {
     const other = await s.client['wishes.lobbyCreate']({ label: '二楼走廊' });
     const { link } = await s.client['wishes.lobbyRevoke']({ id: linkId });
     expect(link.revokedAt).not.toBeNull();
-    const r = await request(host, { path: `/lobby/wall.json?t=${token}` });
+    const r = await request(host.port, { path: `/lobby/wall.json?t=${token}` });
     expect(r.status).toBe(401);
     expect(JSON.parse(r.body).error.message).toContain('已停用');
-    expect((await request(host, { path: `/lobby/wall.json?t=${other.token}` })).status).toBe(200);
+    expect((await request(host.port, { path: `/lobby/wall.json?t=${other.token}` })).status).toBe(200);
     expect((await s.client['wishes.lobbyList']({})).map((l) => [l.label, l.revokedAt === null])).toEqual([
       ['二楼走廊', true],
       ['一楼大厅电视', false],

@@ -5,7 +5,6 @@
  * Shared by bench/fuzz.ts (time-bounded) and tests/integration/fuzz-held.test.ts (count-bounded).
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { startHost, type Host } from '../../../main/host/server';
@@ -17,13 +16,11 @@ import { addStaff } from '../staff';
 import { sample, type Rng } from '../zod-walk';
 import { malformedBody, MUTATIONS } from './inputs';
 import { checkDbFile, type DbCheck } from './db-check';
+import { request, type Reply } from '../http';
 
 export const SECRET = 'FUZZ-SECRET-7f3a9c';
 
-export interface Reply {
-  status: number;
-  body: string;
-}
+export type { Reply };
 
 export interface HostFigures {
   inputs: number;
@@ -62,20 +59,7 @@ export async function authenticate(host: Host): Promise<Record<string, string>> 
   return browserHeaders(host);
 }
 
-export function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(opts.timeoutMs ?? 60_000, () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
+export { request };
 
 const LEAK = /\n\s+at [^\n]+[(:]\d+|node_modules|\.ts:\d+|SqliteError|TypeError|RangeError|ZodError/;
 
