@@ -103,26 +103,26 @@ export function createWishProofs(ctx: ServiceContext, store: WishStore) {
     const sha = createHash('sha256').update(bytes).digest('hex');
     const rel = path.join(PROOF_DIR, `${sha}.${EXT[mime]}`);
     const file = path.join(dataDir, rel);
-    // the same bytes are the same file: written once, before the row that names it commits
-    if (!fs.existsSync(file)) writePrivately(file, bytes);
-    const made = write.once({ requestId: input.requestId, call: 'wishes.proofUpload', actorId: me.id }, (tx) => {
-      const same = bySha.get(w.id, sha);
-      if (same) return { id: same.id };
-      const id = newId(clock);
-      db.prepare('INSERT INTO wish_proofs (id, wish_id, file_name, mime, bytes, sha256, path, uploaded_at, uploaded_by, attached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)').run(
-        id,
-        w.id,
-        input.fileName,
-        mime,
-        bytes.length,
-        sha,
-        rel,
-        clock.now().toISOString(),
-        me.id,
-      );
-      tx.change({ actorId: me.id, action: 'wish_proof.upload', entity: 'wish_proof', entityId: id, op: 'create', version: 1, snapshot: { id, wish_id: w.id, mime, bytes: bytes.length, sha256: sha }, detail: { wishNo: w.wish_no, mime, bytes: bytes.length, sha256: sha } });
-      return { id };
-    });
+    // the same bytes are the same file: written once, before the row that names it commits,
+    // and taken away again when that row does not commit (no file nothing names)
+    const fresh = !fs.existsSync(file);
+    if (fresh) writePrivately(file, bytes);
+    const save = () =>
+      write.once({ requestId: input.requestId, call: 'wishes.proofUpload', actorId: me.id }, (tx) => {
+        const same = bySha.get(w.id, sha);
+        if (same) return { id: same.id };
+        const id = newId(clock);
+        db.prepare('INSERT INTO wish_proofs (id, wish_id, file_name, mime, bytes, sha256, path, uploaded_at, uploaded_by, attached) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)').run(id, w.id, input.fileName, mime, bytes.length, sha, rel, clock.now().toISOString(), me.id);
+        tx.change({ actorId: me.id, action: 'wish_proof.upload', entity: 'wish_proof', entityId: id, op: 'create', version: 1, snapshot: { id, wish_id: w.id, mime, bytes: bytes.length, sha256: sha }, detail: { wishNo: w.wish_no, mime, bytes: bytes.length, sha256: sha } });
+        return { id };
+      });
+    let made: ReturnType<typeof save>;
+    try {
+      made = save();
+    } catch (err) {
+      if (fresh) fs.rmSync(file, { force: true });
+      throw err;
+    }
     return { proof: proofOf(byId.get(made.value.id)!) };
   }
 

@@ -79,8 +79,9 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
 
   async function create(input: ParsedInput<'wishes.create'>, me: StaffActor) {
     const person = deps.residents.get(input.residentId);
-    if (input.deadline < today()) throw fieldError('deadline', '心愿截止日期不能早于今天');
     const made = write.once({ requestId: input.requestId, call: 'wishes.create', actorId: me.id }, (tx) => {
+      // inside: a repeat of yesterday's create (deadline today then) is answered, not refused
+      if (input.deadline < today()) throw fieldError('deadline', '心愿截止日期不能早于今天');
       const station = ctx.station.get();
       if (!station) throw new AppError('CONFLICT', '请先完成站点设置');
       const at = clock.now();
@@ -126,11 +127,12 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
 
   async function claim(input: ParsedInput<'wishes.claim'>, me: StaffActor) {
     sweep();
-    const bad = checkShares(input.shares);
-    if (bad) throw fieldError(bad.field, bad.message);
-    if (input.promisedHandoverDate < today()) throw fieldError('promisedHandoverDate', '承诺交接日期不能早于今天');
     const made = write.once({ requestId: input.requestId, call: 'wishes.claim', actorId: me.id }, (tx) => {
+      // the wish's state first (a claim on a wish not published says so), then the form's fields
       const r = current(input.id, input.version, 'claim');
+      const bad = checkShares(input.shares);
+      if (bad) throw fieldError(bad.field, bad.message);
+      if (input.promisedHandoverDate < today()) throw fieldError('promisedHandoverDate', '承诺交接日期不能早于今天');
       input.shares.forEach((s, i) => claimants.requireActive(s.claimantId, `shares.${i}.claimantId`));
       const claimId = newId(clock);
       const ordinal = (db.prepare<[string], number>('SELECT count(*) FROM wish_claims WHERE wish_id = ?').pluck().get(r.id) ?? 0) + 1;
@@ -157,10 +159,10 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
   }
 
   function fulfil(input: ParsedInput<'wishes.fulfil'>, me: StaffActor) {
-    if (input.handoverDate > today()) throw fieldError('handoverDate', '交接日期不能晚于今天');
-    if (input.confirmation === '家属代为签收' && !input.confirmerName) throw fieldError('confirmerName', '家属代为签收的，请填写代签人姓名');
     write((tx) => {
       const r = current(input.id, input.version, 'fulfil');
+      if (input.handoverDate > today()) throw fieldError('handoverDate', '交接日期不能晚于今天');
+      if (input.confirmation === '家属代为签收' && !input.confirmerName) throw fieldError('confirmerName', '家属代为签收的，请填写代签人姓名');
       const claimedOn = r.claim_id ? db.prepare<[string], string>('SELECT claimed_at FROM wish_claims WHERE id = ?').pluck().get(r.claim_id) : undefined;
       if (claimedOn && input.handoverDate < stationDate(claimedOn)) throw fieldError('handoverDate', '交接日期不能早于认领日期');
       const ids = [...new Set(input.proofIds)];

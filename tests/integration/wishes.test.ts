@@ -2,6 +2,7 @@
  * 微心愿 on a real SQLite file: the whole life, refusals with nothing half-saved, expiry by
  * the injected clock, idempotent creates, joint claims, the claimant registry, statistics.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -393,5 +394,43 @@ describe('心愿墙', () => {
     expect((await t.s.client['wishes.list']({ month: '2026-11', category: '助残' })).map((w) => w.title).sort()).toEqual(['一台轮椅', '待审核的心愿']);
     expect((await t.s.client['wishes.list']({ month: '2026-12' })).length).toBe(0);
     t.s.close();
+  });
+});
+
+describe('微心愿 refusals in the clerk’s order, and retries', () => {
+  it('says a wish not published cannot be claimed before it looks at the shares or the date', async () => {
+    const t = await station();
+    const w = (await wish(t, { value: '600', publishNow: true })).record;
+    expect(w.status).toBe('pending');
+    const e = await refused(t.s.client['wishes.claim']({ id: w.id, version: w.version, shares: [{ claimantId: t.unitA.id, percent: 90 }], promisedHandoverDate: '2026-11-01' }));
+    expect(e.message).toBe('该心愿尚未发布，发布后才能认领');
+    expect(count(t, 'wish_claims')).toBe(0);
+  });
+
+  it('answers yesterday’s create repeated today with the wish it made, though its deadline was yesterday', async () => {
+    const t = await station();
+    const requestId = randomUUID();
+    const first = (await wish(t, { requestId, deadline: '2026-11-27' })).record;
+    await later(t, { ms: DAY });
+    const again = (await wish(t, { requestId, deadline: '2026-11-27' })).record;
+    expect(again.id).toBe(first.id);
+    expect(count(t, 'wishes')).toBe(1);
+    // a new create with that deadline is refused at the field
+    expect((await refused(wish(t, { deadline: '2026-11-27' }))).fields).toEqual({ deadline: '心愿截止日期不能早于今天' });
+  });
+
+  it('leaves no proof file behind when its row is not saved', async () => {
+    const t = await station();
+    const w = (await wish(t, { publishNow: true })).record;
+    const claimed = (await t.s.client['wishes.claim']({ id: w.id, version: w.version, shares: [{ claimantId: t.person.id, percent: 100 }], promisedHandoverDate: '2026-12-05' })).record;
+    expect(claimed.status).toBe('claimed');
+    // the database refuses the row (as a full disk or a damaged file would)
+    const db = openDb(t.s.dbPath);
+    db.exec("CREATE TRIGGER refuse_proof BEFORE INSERT ON wish_proofs BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    db.close();
+    await expect(t.s.client['wishes.proofUpload']({ id: w.id, fileName: '交接照片.png', base64: PNG_1PX })).rejects.toThrow();
+    const dir = path.join(t.s.dataDir, 'wish-proofs');
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+    expect(count(t, 'wish_proofs')).toBe(0);
   });
 });
