@@ -2,7 +2,9 @@
  * The hall screen: the public wall, full screen, large type, read only. It holds its own
  * token (from its URL, ?t=…) and reads only GET /lobby/wall.json with it — never the clerk's
  * session or /api. It asks again every minute and turns pages of cards every 15 seconds;
- * when the station does not answer it keeps the last wall and says since when.
+ * when the station does not answer it keeps the last wall and says since when. Its clock is
+ * the station's (the wall says when it was made). A browser enters full screen only on a
+ * click or a key: the button (or F11) does it, and hides while full screen.
  */
 import { useEffect, useState } from 'react';
 import * as z from 'zod';
@@ -55,7 +57,16 @@ export function LobbyScreen() {
   const [token] = useState(() => lobbyToken(window.location.search));
   const [load, setLoad] = useState<Load>(token ? { kind: 'loading' } : { kind: 'noToken' });
   const [page, setPage] = useState(0);
+  /** the station's clock minus this screen's, from the wall's generatedAt */
+  const [offset, setOffset] = useState(0);
   const [now, setNow] = useState(() => Date.now());
+  const [full, setFull] = useState(() => document.fullscreenElement != null);
+
+  useEffect(() => {
+    const onChange = () => setFull(document.fullscreenElement != null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
 
   useEffect(() => {
     if (!token) return;
@@ -64,6 +75,7 @@ export function LobbyScreen() {
       try {
         const w = await fetchWall(token);
         if (stopped) return;
+        if (w !== 'badToken') setOffset(Date.parse(w.generatedAt) - Date.now());
         setLoad(w === 'badToken' ? { kind: 'badToken' } : { kind: 'wall', wall: w, stale: false });
       } catch {
         if (!stopped) setLoad((l) => (l.kind === 'wall' ? { ...l, stale: true } : l));
@@ -105,13 +117,18 @@ export function LobbyScreen() {
           <div className="lb-station">{load.wall.stationName}</div>
           <h1 className="lb-h1">{S.TITLE}</h1>
         </div>
-        <div className="lb-clock">{formatClock(now)}</div>
+        <div className="lb-clock" data-testid="lobby-clock">{formatClock(now + offset)}</div>
       </header>
       <div className="lb-slogan">{S.SLOGAN}</div>
       {cards.length === 0 ? <div className="lb-message lb-empty">{S.EMPTY}</div> : <main className="lb-grid">{shown.map((c) => <Card key={c.id} c={c} />)}</main>}
       <footer className="lb-foot">
         <span data-testid="lobby-updated">{load.stale ? S.STALE(formatClock(load.wall.generatedAt)) : S.UPDATED(formatClock(load.wall.generatedAt))}</span>
         {pages > 1 && <span>{S.PAGE(at + 1, pages)}</span>}
+        {!full && document.fullscreenEnabled && (
+          <button type="button" className="lb-fullscreen" onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)} data-testid="lobby-fullscreen">
+            {S.FULLSCREEN}
+          </button>
+        )}
       </footer>
     </div>
   );

@@ -14,3 +14,4 @@ export const FOR = (name: string) => `受助居民：${name}`;
 export const BY = (names: string[]) => `认领：${names.join('、')}`;
 export const PAGE = (i: number, n: number) => `第 ${i} / ${n} 屏`;
 export const UPDATED = (at: string) => `更新于 ${at}`;
+export const FULLSCREEN = '全屏显示（F11）';
