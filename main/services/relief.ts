@@ -238,6 +238,12 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
       const r = store.row(input.id);
       if (r.version !== input.version) throw new AppError('CONFLICT', STALE);
       if (RELIEF_CLOSED.includes(r.status)) throw new AppError('CONFLICT', '该案件已办结，不能再登记材料');
+      // once with the county the case is what it decides on: a change would turn its decision into a conflict
+      if (!householdEditable(r.status)) throw new AppError('CONFLICT', '该案件已报县审批，材料不能再变更');
+      // after 受理 the case is complete: a material may be added, none taken back
+      const had = JSON.parse(r.materials_received) as string[];
+      const dropped = r.status === 'incomplete' ? [] : had.filter((m) => !input.materialsReceived.includes(m));
+      if (dropped.length > 0) throw new AppError('VALIDATION', `案件已受理，已收的材料不能撤销：${dropped.join('、')}`, { materialsReceived: '已收的材料不能撤销' });
       const left = checkMaterials(r.type, input.materialsReceived);
       const iso = clock.now().toISOString();
       store.update(r.id, { materials_received: JSON.stringify(input.materialsReceived) }, iso);

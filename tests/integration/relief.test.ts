@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, expectAppError, manualClock, setUpStation } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
-import { household } from '../helpers/relief';
+import { forwardedCase, household } from '../helpers/relief';
 import { stationRows } from '../helpers/sync';
 
 const DAY = 86_400_000;
@@ -50,6 +50,19 @@ describe('relief: registration, materials, idempotent create', () => {
     // 15–18 (4), 20 (5), 21–24 (9), 28–30 (12), 8–10 (15), 12–16 (20), 19–23 (25), 26–30 Oct (30)
     expect(accepted).toMatchObject({ status: 'accepted', acceptedOn: '2026-09-14', dueDate: '2026-10-30' });
     expect(await expectAppError(s.client['relief.step']({ id: first.case.id, version: m.case.version, input: { step: 'withdraw', reason: '重复' } }), 'CONFLICT')).toBe('该案件刚被其他人更新过，请刷新后再操作');
+  });
+
+  it('takes no material back once the case is accepted, and none at all once it is with the county', async () => {
+    const { s, h, clock } = await counter();
+    const c = (await s.client['relief.create']({ type: 'dibao', members: h.members, materialsReceived: h.all })).case;
+    expect(c.status).toBe('accepted');
+    const dropped = await expectAppError(s.client['relief.materials']({ id: c.id, version: c.version, materialsReceived: h.all.slice(1) }), 'VALIDATION');
+    expect(dropped).toBe(`案件已受理，已收的材料不能撤销：${h.all[0]}`);
+    expect((await s.client['relief.get']({ id: c.id })).case.version).toBe(c.version);
+    // the same list again (or more) is taken
+    expect((await s.client['relief.materials']({ id: c.id, version: c.version, materialsReceived: h.all })).missing).toEqual([]);
+    const forwarded = await forwardedCase(s.client, clock, await household(s.client, '2'), ADMIN);
+    expect(await expectAppError(s.client['relief.materials']({ id: forwarded.id, version: forwarded.version, materialsReceived: h.all }), 'CONFLICT')).toBe('该案件已报县审批，材料不能再变更');
   });
 
   it('offers 受理 on a case whose materials are missing, refuses it while any is still missing, and accepts with the materials brought later ticked in the step', async () => {
