@@ -110,6 +110,19 @@ export const CountyReliefCase = z.object({
 });
 export type CountyReliefCase = z.infer<typeof CountyReliefCase>;
 
+/**
+ * What became of the county's decision at the station, from the case as the station last sent
+ * it: applied (the case now stands approved or refused there), pending (the station has not
+ * synced since, still at the version decided on), or notApplied (the station changed the case
+ * after the version decided on — withdrawn, extended — and kept the decision as a conflict).
+ */
+export function decisionAtStation(c: Pick<CountyReliefCase, 'decision' | 'stationStatus' | 'stationVersion'>): 'none' | 'applied' | 'pending' | 'notApplied' {
+  if (!c.decision) return 'none';
+  if (['approved', 'refused', 'notified'].includes(c.stationStatus)) return 'applied';
+  if (c.stationStatus === 'forwarded' && c.stationVersion === c.decision.basedOnVersion) return 'pending';
+  return 'notApplied';
+}
+
 export const ReliefFilter = z.object({
   stationId: z.string().optional(),
   /** forwarded: awaiting the county's decision; decided: decided here */

@@ -11,7 +11,7 @@ import { signedInAdmin } from '../helpers/county-admin';
 import { enrollAt, syncStation, type SyncTestStation } from '../helpers/sync';
 import { ADMIN, expectAppError, manualClock } from '../helpers/station';
 import { forwardedCase, household } from '../helpers/relief';
-import type { CountyReliefCase } from '../../common/county/admin';
+import { decisionAtStation, type CountyReliefCase } from '../../common/county/admin';
 
 const open: SyncTestStation[] = [];
 afterEach(() => {
@@ -66,6 +66,8 @@ describe.each(BACKENDS)('relief sync round trip (%s)', (kind) => {
     const no = await admin.req('POST', `/relief/${stationId}/${b.id}/decision`, { body: { decision: 'refused', reasons: '家庭人均存款超过规定标准', basedOnVersion: b.version } });
     expect(no.status).toBe(200);
     expect((await admin.req('POST', `/relief/${stationId}/${b.id}/decision`, { body: { decision: 'refused', reasons: '再次', basedOnVersion: b.version } })).status).toBe(409);
+    // until the station syncs, the county page says the decision waits for it
+    expect(decisionAtStation((await admin.req<CountyReliefCase[]>('GET', '/relief?status=decided')).body.find((c) => c.caseId === a.id)!)).toBe('pending');
 
     expect((await s.worker.runOnce()).ok).toBe(true);
     const gotA = (await s.client['relief.get']({ id: a.id })).case;
@@ -85,6 +87,7 @@ describe.each(BACKENDS)('relief sync round trip (%s)', (kind) => {
     expect((await admin.req<CountyReliefCase[]>('GET', '/relief')).body.map((c) => c.caseId)).toEqual([]);
     const decided = (await admin.req<CountyReliefCase[]>('GET', '/relief?status=decided')).body;
     expect(decided.find((c) => c.caseId === b.id)!.stationStatus).toBe('notified');
+    expect(decided.map((c) => decisionAtStation(c))).toEqual(['applied', 'applied']);
   });
 
   it('counts on the county’s standard over one keyed at the station for the same day, and refuses keying another for that day', async () => {
@@ -173,6 +176,10 @@ describe.each(BACKENDS)('relief sync round trip (%s)', (kind) => {
     const conflicts = await s.client['sync.conflicts']({});
     expect(conflicts).toEqual([expect.objectContaining({ kind: 'relief.decision', entity: 'relief_case', entityId: c.id, label: c.caseNo, basedOnVersion: c.version, stationVersion: withdrawn.version })]);
     expect(conflicts[0]!.summary).toContain('县级批准救助：580.00 元/月');
+    // the county page shows the decision as not taken at the station, with the station's status
+    const shown = (await county.store.listRelief({ stationId, status: 'all', limit: 10 })).find((x) => x.caseId === c.id)!;
+    expect(shown).toMatchObject({ stationStatus: 'withdrawn', decision: expect.objectContaining({ decision: 'approved' }) });
+    expect(decisionAtStation(shown)).toBe('notApplied');
     // the county, now holding the newer version, refuses a decision on the old one
     await expect(county.store.decideRelief(stationId, c.id, { decision: 'refused', reasons: 'x', basedOnVersion: c.version }, '刘科长')).rejects.toThrow(/不是待审批状态|已作出审批决定|站点在此期间更新/);
   });

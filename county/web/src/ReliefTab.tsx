@@ -6,9 +6,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Alert, Button, Form, Input, InputNumber, Modal, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
-import type { CountyReliefCase, DecideRelief } from '../../../common/county/admin';
+import { decisionAtStation, type CountyReliefCase, type DecideRelief } from '../../../common/county/admin';
 import { formatDateTime } from '../../../common/time';
-import { EMPLOYMENT_LABELS, MEMBER_RELATION_LABELS } from '../../../common/relief';
+import { EMPLOYMENT_LABELS, MEMBER_RELATION_LABELS, RELIEF_STATUS_LABELS } from '../../../common/relief';
 import { api, messageOf } from './api';
 import { R } from './relief-strings';
 
@@ -174,8 +174,19 @@ export function ReliefTab() {
           {
             title: R.cols.decision,
             key: 'decision',
-            render: (_, c) => (c.decision ? (c.decision.decision === 'approved' ? <Tag color="green">{R.approved(R.yuan(c.decision.amountFen), c.decision.startMonth ?? '')}</Tag> : <Tag color="red">{R.refused}</Tag>) : '—'),
+            render: (_, c) => {
+              if (!c.decision) return '—';
+              const at = decisionAtStation(c);
+              return (
+                <Space direction="vertical" size={2}>
+                  {c.decision.decision === 'approved' ? <Tag color="green">{R.approved(R.yuan(c.decision.amountFen), c.decision.startMonth ?? '')}</Tag> : <Tag color="red">{R.refused}</Tag>}
+                  {at === 'pending' && <Tag>{R.pendingAtStation}</Tag>}
+                  {at === 'notApplied' && <Tag color="orange" data-testid="relief-not-applied">{R.notApplied}</Tag>}
+                </Space>
+              );
+            },
           },
+          { title: R.cols.stationStatus, dataIndex: 'stationStatus', render: (v: string) => label(RELIEF_STATUS_LABELS, v) },
           { title: R.cols.actions, key: 'actions', render: (_, c) => (c.decision ? null : <Button onClick={() => setDeciding(c)}>{R.decide}</Button>) },
         ]}
       />

@@ -2,7 +2,7 @@
 export const R = {
   tab: '社会救助审核',
   status: { forwarded: '待审核确认', decided: '已作出决定', all: '全部' },
-  cols: { station: '站点', caseNo: '案件编号', type: '救助类型', applicant: '申请人', household: '家庭情况', means: '人均月收入 / 标准', opinion: '站点初审', forwarded: '报县时间', due: '办结期限', decision: '审核确认', actions: '操作' },
+  cols: { station: '站点', caseNo: '案件编号', type: '救助类型', applicant: '申请人', household: '家庭情况', means: '人均月收入 / 标准', opinion: '站点初审', forwarded: '报县时间', due: '办结期限', decision: '审核确认', stationStatus: '站点状态', actions: '操作' },
   size: (n: number) => `${n} 人`,
   yuan: (fen: number | null) => (fen === null ? '—' : `${(fen / 100).toFixed(2)} 元`),
   disabled: '残疾',
@@ -12,6 +12,8 @@ export const R = {
   proposed: (s: string) => `拟 ${s}/月`,
   approved: (amount: string, month: string) => `批准：${amount}/月，${month} 起`,
   refused: '不予批准',
+  pendingAtStation: '待站点同步',
+  notApplied: '站点未采用：站点在审核确认后变更了案件，请与站点核实',
   decide: '审核确认',
   decideTitle: (no: string) => `审核确认 ${no}`,
   approve: '批准',
