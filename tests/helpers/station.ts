@@ -83,6 +83,17 @@ export async function setUpStation(opts: { clock?: Clock } = {}) {
   return s;
 }
 
+/** The refusal a call ends in, with its code and field messages; fails the test if it succeeds. */
+export async function refused(p: Promise<unknown>): Promise<CallError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof CallError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal, but the call succeeded');
+}
+
 export async function expectAppError(p: Promise<unknown>, code: string): Promise<string> {
   try {
     await p;

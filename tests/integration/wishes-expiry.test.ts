@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStation } from '../../main/station';
 import { memoryStore } from '../../main/settings-store';
 import { openDb, type Db } from '../../main/db/open';
-import { ADMIN, CallError, STATION, clientOf, manualClock, tempDir } from '../helpers/station';
+import { ADMIN, STATION, clientOf, manualClock, tempDir, refused } from '../helpers/station';
 
 // Friday 27 Nov 2026, 09:00 at the station.
 const FRIDAY_9AM = '2026-11-27T01:00:00.000Z';
@@ -57,15 +57,6 @@ function watcher(dbPath: string) {
   return { state, expiries, close: () => db.close() };
 }
 
-async function refused(p: Promise<unknown>): Promise<CallError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CallError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}
 
 afterEach(() => {
   vi.useRealTimers();

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, CallError, expectAppError, manualClock, setUpStation } from '../helpers/station';
+import { ADMIN, expectAppError, manualClock, setUpStation, refused } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
 import { openDb } from '../../main/db/open';
 
@@ -55,15 +55,6 @@ function outbox(t: Station, entity = 'wish') {
   }
 }
 
-async function refused(p: Promise<unknown>): Promise<CallError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CallError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal, but the call succeeded');
-}
 
 describe('微心愿: the whole life', () => {
   it('records, publishes, is claimed jointly 60/40, fulfilled with a photo, followed up — each step audited and sent to the county', async () => {

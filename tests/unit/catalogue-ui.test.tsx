@@ -8,24 +8,18 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
-import { CALL_NAMES } from '../../common/contract';
 import type { CatalogueItem } from '../../common/catalogue';
-import { dispatch } from '../../main/dispatch';
 import { CataloguePanel, ItemPicker } from '../../renderer/src/features/catalogue';
 import { useApp } from '../../renderer/src/stores/app';
 import { ADMIN, setUpStation } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
-import { stubMatchMedia } from '../helpers/jsdom';
+import { stubBrowser, bridgeTo } from '../helpers/jsdom';
 
 let station: Awaited<ReturnType<typeof setUpStation>>;
 const CLERK = { name: '李娜', login: 'lina', role: 'clerk' as const, password: 'Counter123' };
 
 beforeAll(async () => {
-  stubMatchMedia();
-  // antd asks for ::before styles jsdom does not compute; the element's own style is what matters
-  const computed = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (el: Element) => computed(el);
+  stubBrowser();
   // the edit form's text area measures itself
   globalThis.ResizeObserver ??= class {
     observe() {}
@@ -34,8 +28,7 @@ beforeAll(async () => {
   };
   station = await setUpStation();
   await addStaff(station.api, CLERK);
-  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.calls, name, input)]));
-  window[BRIDGE_KEY] = bridge as unknown as StationBridge;
+  bridgeTo(station.calls);
 });
 
 afterAll(() => station.close());

@@ -9,13 +9,10 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
-import { CALL_NAMES } from '../../common/contract';
-import { dispatch } from '../../main/dispatch';
 import { ClaimantForm } from '../../renderer/src/features/wishes/ClaimantForm';
 import type { Claimant } from '../../renderer/src/features/wishes/data';
 import { setUpStation } from '../helpers/station';
-import { stubMatchMedia } from '../helpers/jsdom';
+import { stubBrowser, bridgeTo } from '../helpers/jsdom';
 
 let station: Awaited<ReturnType<typeof setUpStation>>;
 // 91350100M000100Y43: a valid code (GB 32100 check character 3); the same with its last character changed is not
@@ -23,12 +20,9 @@ const VALID = '91350100M000100Y43';
 const BAD_CHECK = '91350100M000100Y44';
 
 beforeAll(async () => {
-  stubMatchMedia();
-  const computed = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (el: Element) => computed(el);
+  stubBrowser();
   station = await setUpStation();
-  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.calls, name, input)]));
-  window[BRIDGE_KEY] = bridge as unknown as StationBridge;
+  bridgeTo(station.calls);
 });
 
 afterAll(() => station.close());

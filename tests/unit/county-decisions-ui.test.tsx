@@ -2,13 +2,10 @@
 /** 工作台's 县级办理动态: what a real station holds after sync applied county decisions. */
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
-import { CALL_NAMES } from '../../common/contract';
-import { dispatch } from '../../main/dispatch';
 import { createMemoryCounty } from '../../main/sync/memory-target';
 import { CountyDecisions } from '../../renderer/src/features/workbench/CountyDecisions';
 import { forwardedItems, syncStation, type SyncTestStation } from '../helpers/sync';
-import { stubMatchMedia } from '../helpers/jsdom';
+import { stubMatchMedia, bridgeTo } from '../helpers/jsdom';
 
 let s: SyncTestStation;
 const mem = createMemoryCounty();
@@ -16,8 +13,7 @@ const mem = createMemoryCounty();
 beforeAll(async () => {
   stubMatchMedia();
   s = await syncStation({ sync: { target: () => mem.target } });
-  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(s.station, name, input)]));
-  window[BRIDGE_KEY] = bridge as unknown as StationBridge;
+  bridgeTo(s.station);
 });
 afterAll(() => s.close());
 afterEach(cleanup);

@@ -9,25 +9,20 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
-import { CALL_NAMES } from '../../common/contract';
-import { dispatch } from '../../main/dispatch';
 import { CasePage } from '../../renderer/src/features/relief/CasePage';
 import { ReliefSettingsTab } from '../../renderer/src/features/relief/ReliefSettingsTab';
 import { useApp } from '../../renderer/src/stores/app';
 import { ADMIN, manualClock, setUpStation } from '../helpers/station';
 import { addStaff } from '../helpers/staff';
 import { household } from '../helpers/relief';
-import { stubMatchMedia } from '../helpers/jsdom';
+import { stubBrowser, bridgeTo } from '../helpers/jsdom';
 
 let station: Awaited<ReturnType<typeof setUpStation>>;
 let caseId = '';
 const CLERK = { name: '赵敏', login: 'zhao', role: 'clerk' as const, password: 'Clerk2026x' };
 
 beforeAll(async () => {
-  stubMatchMedia();
-  const computed = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (el: Element) => computed(el);
+  stubBrowser();
   globalThis.ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -38,8 +33,7 @@ beforeAll(async () => {
   const h = await household(station.client);
   caseId = (await station.client['relief.create']({ type: 'dibao', members: h.members, materialsReceived: h.all })).case.id;
   await addStaff(station.client, CLERK);
-  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.calls, name, input)]));
-  window[BRIDGE_KEY] = bridge as unknown as StationBridge;
+  bridgeTo(station.calls);
 });
 afterAll(() => station.close());
 afterEach(cleanup);

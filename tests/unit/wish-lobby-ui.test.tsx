@@ -8,23 +8,17 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
-import { CALL_NAMES } from '../../common/contract';
-import { dispatch } from '../../main/dispatch';
 import { SettingsTab } from '../../renderer/src/features/wishes/SettingsTab';
 import { useApp, type AppInfo } from '../../renderer/src/stores/app';
 import { ADMIN, setUpStation } from '../helpers/station';
-import { stubMatchMedia } from '../helpers/jsdom';
+import { stubBrowser, bridgeTo } from '../helpers/jsdom';
 
 let station: Awaited<ReturnType<typeof setUpStation>>;
 
 beforeAll(async () => {
-  stubMatchMedia();
-  const computed = window.getComputedStyle.bind(window);
-  window.getComputedStyle = (el: Element) => computed(el);
+  stubBrowser();
   station = await setUpStation();
-  const bridge = Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => dispatch(station.calls, name, input)]));
-  window[BRIDGE_KEY] = bridge as unknown as StationBridge;
+  bridgeTo(station.calls);
 });
 
 afterAll(() => station.close());
