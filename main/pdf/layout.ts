@@ -216,8 +216,10 @@ function stamp(s: { org: string; date: string }): Content {
 
 /** A4: the signers' boxes close the bordered table, room to sign inside them. */
 function signatureRow(b: Extract<Block, { kind: 'signatures' }>, paper: Paper): Content {
-  const cells: TableCell[] = b.signers.flatMap((s): TableCell[] => [labelCell(`${s.who}${s.act}`), { text: '' }]);
-  const widths = b.signers.flatMap(() => [LABEL_WIDTH, '*' as const]);
+  const labels = b.signers.map((s) => `${s.who}${s.act}`);
+  const cells: TableCell[] = labels.flatMap((l): TableCell[] => [labelCell(l), { text: '' }]);
+  // a longer label (认领方一签字) widens its box rather than wrapping in it
+  const widths = labels.flatMap((l) => [Math.max(LABEL_WIDTH, l.length * paper.font + 2 * paper.pad + 6), '*' as const]);
   return { table: { widths, heights: [30], body: [cells], dontBreakRows: true }, layout: formTable(paper), margin: [0, -BORDER, 0, 0] } as Content;
 }
 
@@ -262,15 +264,17 @@ function block(b: Block, paper: Paper): Content {
 }
 
 /**
- * A4's closing part: the signature boxes join the table above, then the notes beside the
- * stamp and date — the layout of a counter form, and a third less paper than stacking them.
+ * A4's closing part: the signature boxes join the table above (a row per signatures block,
+ * for forms with more signers than fit one row), then the notes beside the stamp and date —
+ * the layout of a counter form, and a third less paper than stacking them.
  */
-function closingA4(sigs: Extract<Block, { kind: 'signatures' }> | undefined, note: Extract<Block, { kind: 'notes' }> | undefined, paper: Paper): Content[] {
+function closingA4(rows: readonly Extract<Block, { kind: 'signatures' }>[], note: Extract<Block, { kind: 'notes' }> | undefined, paper: Paper): Content[] {
   const out: Content[] = [];
-  if (sigs && sigs.signers.length > 0) out.push(signatureRow(sigs, paper));
+  for (const sigs of rows) if (sigs.signers.length > 0) out.push(signatureRow(sigs, paper));
+  const stamped = rows.find((r) => r.stamp)?.stamp;
   const left: Content = note ? notes(note, paper) : { text: '' };
-  const right: Content = sigs?.stamp ? stamp(sigs.stamp) : { text: '' };
-  if (note || sigs?.stamp) out.push({ columns: [{ width: '*', stack: [left] }, { width: 170, stack: [right], margin: [16, 4, 0, 0] }], margin: [0, paper.gap, 0, 0] });
+  const right: Content = stamped ? stamp(stamped) : { text: '' };
+  if (note || stamped) out.push({ columns: [{ width: '*', stack: [left] }, { width: 170, stack: [right], margin: [16, 4, 0, 0] }], margin: [0, paper.gap, 0, 0] });
   return out;
 }
 
@@ -313,9 +317,9 @@ export function composeForm(model: FormModel, paper: Paper, reprint: Reprint | n
   if (reprint) body.push(reprintMark(reprint, paper));
   body.push(meta);
   if (a4) {
-    const sigs = model.blocks.find((b) => b.kind === 'signatures');
+    const sigs = model.blocks.filter((b) => b.kind === 'signatures');
     const note = model.blocks.find((b) => b.kind === 'notes');
-    for (const b of model.blocks) if (b !== sigs && b !== note) body.push(block(b, paper));
+    for (const b of model.blocks) if (b.kind !== 'signatures' && b !== note) body.push(block(b, paper));
     body.push(...closingA4(sigs, note, paper));
   } else {
     body.push(dashed(paper));

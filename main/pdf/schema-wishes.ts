@@ -28,7 +28,7 @@ export const WishHandover = z.object({
   claimants: z.array(Claimant).min(1).max(20),
   handoverDate: z.iso.date(),
   delivered: text(500).min(1),
-  proofSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  proofSha256s: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(20),
   confirmation: text(60).min(1),
   clerkName: text(30),
   madeAt: instant,

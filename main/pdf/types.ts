@@ -163,8 +163,8 @@ export interface WishHandoverData {
   /** YYYY-MM-DD */
   handoverDate: string;
   delivered: string;
-  /** the proof photo's sha256, when one is on file */
-  proofSha256: string | null;
+  /** the sha256 of each proof photo on file (none: an empty list) */
+  proofSha256s: string[];
   /** how the beneficiary confirmed: 本人签收, or 家属代为签收（name） */
   confirmation: string;
   clerkName: string;

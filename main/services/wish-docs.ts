@@ -95,7 +95,7 @@ export function createWishDocs(ctx: ServiceContext, deps: { reader: WishReader; 
         claimants: r.claim.shares.map((s) => claimantLine(s, joint, true)),
         handoverDate: f.handoverDate,
         delivered: f.delivered,
-        proofSha256: f.proofs[0]?.sha256 ?? null,
+        proofSha256s: f.proofs.map((p) => p.sha256),
         confirmation: f.confirmation === '家属代为签收' && f.confirmerName ? `${f.confirmation}（${f.confirmerName}）` : f.confirmation,
         clerkName: me.name,
         madeAt: f.recordedAt,

@@ -69,7 +69,7 @@ describe('微心愿 papers from the records', () => {
     const h = await pdfOf(s, await s.client['wishDocs.handover']({ id: record.id }));
     expect(h.meta.kind).toBe('wish.handover');
     const ht = compact(pdfText(h.pdf));
-    for (const x of ['圆梦交接单', record.wishNo, '𠈌*𪚥', '助行轮椅一台（已调试）', '长安区𠀀记建材有限公司', '王𪚥军', '受助人签收', '认领方签字', '经办人签字', '本人签收', proof.sha256.slice(0, 12)]) expect(ht, x).toContain(x);
+    for (const x of ['圆梦交接单', record.wishNo, '𠈌*𪚥', '助行轮椅一台（已调试）', '长安区𠀀记建材有限公司', '王𪚥军', '受助人签收', '认领方一签字', '认领方二签字', '经办人签字', '本人签收', proof.sha256.slice(0, 12)]) expect(ht, x).toContain(x);
     expectPrivate(ht);
 
     // the papers are archived against the wish and listed with it

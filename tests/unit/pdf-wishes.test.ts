@@ -33,7 +33,7 @@ const handover: WishHandoverData = {
   claimants: [UNIT, PERSON],
   handoverDate: '2026-12-09',
   delivered: '助行轮椅一台（含坐垫）',
-  proofSha256: 'a'.repeat(64),
+  proofSha256s: ['a'.repeat(64), 'b'.repeat(64)],
   confirmation: '本人签收',
   clerkName: '李娜',
   madeAt: '2026-12-09T03:00:00.000Z',
@@ -71,11 +71,16 @@ describe('微心愿 papers', () => {
     if (layout === 'a4') expect(pdfInfo(r.pdf).pages).toBe(1);
   });
 
-  it('圆梦交接单: what was delivered, all claimants, three signature lines, one A4 sheet', async () => {
+  it('圆梦交接单: what was delivered, all claimants, a signature box for each of them, one A4 sheet', async () => {
     const r = await renderDocument(fonts, { kind: 'wish.handover', data: handover }, { layout: 'a4' });
     expect(r.missingGlyphs).toBe(0);
     const text = compact(pdfText(r.pdf));
-    for (const s of ['圆梦交接单', WISH.wishNo, '𠈌*𪚥', handover.delivered, UNIT.name, PERSON.name, '受助人签收', '认领方签字', '经办人签字', '本人签收', calendarDateCn('2026-12-09')]) expect(text, s).toContain(compact(s));
+    // a joint claim: each claimant numbered in the list and signing in a box of their own
+    for (const s of ['圆梦交接单', WISH.wishNo, '𠈌*𪚥', handover.delivered, `认领方一：${UNIT.name}`, `认领方二：${PERSON.name}`, '受助人签收', '认领方一签字', '认领方二签字', '经办人签字', '本人签收', '2张照片已存档', 'aaaaaaaaaaaa…、bbbbbbbbbbbb…', calendarDateCn('2026-12-09')]) expect(text, s).toContain(compact(s));
+    // one claimant: one 认领方 box, unnumbered
+    const single = compact(pdfText((await renderDocument(fonts, { kind: 'wish.handover', data: { ...handover, claimants: [UNIT], proofSha256s: [] } }, { layout: 'a4' })).pdf));
+    for (const s of ['认领方签字', '交接凭证无']) expect(single, s).toContain(compact(s));
+    expect(single).not.toContain('认领方一');
     for (const c of ['𠈌', '𪚥', '𡒄', '𠀀']) expect(text, c).toContain(c);
     expectPrivate(text);
     expect(pdfInfo(r.pdf).pages).toBe(1);
