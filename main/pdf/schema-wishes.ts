@@ -2,6 +2,9 @@
 import * as z from 'zod';
 import type { WishClaimVoucherData, WishHandoverData, WishPosterData } from './types';
 
+/** the most wishes one poster lists: past this it says how many more there are */
+export const POSTER_MAX_WISHES = 200;
+
 const text = (max: number) => z.string().max(max);
 const instant = z.iso.datetime({ offset: true });
 
@@ -39,5 +42,6 @@ export const WishPoster = z.object({
   paper: z.enum(['A4', 'A3']),
   posterNo: text(64).min(1),
   madeAt: instant,
-  wishes: z.array(Wish.extend({ deadline: z.iso.date(), claimState: text(20) })).max(200),
+  wishes: z.array(Wish.extend({ deadline: z.iso.date(), claimState: text(20) })).max(POSTER_MAX_WISHES),
+  notListed: z.number().int().min(0),
 }) satisfies z.ZodType<WishPosterData>;

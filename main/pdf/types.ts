@@ -179,6 +179,8 @@ export interface WishPosterData {
   posterNo: string;
   madeAt: string;
   wishes: (WishLine & { /** YYYY-MM-DD */ deadline: string; claimState: string })[];
+  /** open wishes beyond the poster's room (the first 200 by deadline are listed): said on the paper */
+  notListed: number;
 }
 
 

@@ -18,6 +18,7 @@ import { stationDate } from '../../common/time';
 import { log } from '../log';
 import type { PrintableDocument, StationHeader, WishClaimantLine, WishLine } from '../pdf/types';
 import type { Documents } from './documents';
+import { POSTER_MAX_WISHES } from '../pdf/schema-wishes';
 
 /** What the papers read of the wishes service: its calls, as the caller would make them. */
 export interface WishReader {
@@ -110,6 +111,7 @@ export function createWishDocs(ctx: ServiceContext, deps: { reader: WishReader; 
     const madeAt = ctx.clock.now().toISOString();
     const day = stationDate(madeAt).replace(/-/g, '');
     const posterNo = numberOf(`${station.code}-XYQ-${day}`);
+    const open = wall.cards.filter((c) => c.claimState === 'open');
     const doc: PrintableDocument = {
       kind: 'wish.poster',
       data: {
@@ -117,10 +119,10 @@ export function createWishDocs(ctx: ServiceContext, deps: { reader: WishReader; 
         paper: paper === 'a3' ? 'A3' : 'A4',
         posterNo,
         madeAt,
-        wishes: wall.cards
-          .filter((c) => c.claimState === 'open')
-          .slice(0, 200)
+        wishes: open
+          .slice(0, POSTER_MAX_WISHES)
           .map((c) => ({ wishNo: c.wishNo, title: c.title, category: c.category, value: Number(c.valueYuan), beneficiaryMasked: c.beneficiaryMasked, deadline: c.deadline, claimState: CLAIM_STATE_LABELS[c.claimState] })),
+        notListed: Math.max(0, open.length - POSTER_MAX_WISHES),
       },
     };
     return issue(doc, { entity: 'wish_wall', entityId: station.code, number: posterNo }, me);

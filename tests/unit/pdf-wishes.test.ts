@@ -44,6 +44,7 @@ const poster = (paper: 'A4' | 'A3', n: number): WishPosterData => ({
   posterNo: '130102001-XYQ-20261202',
   madeAt: '2026-12-02T02:00:00.000Z',
   wishes: Array.from({ length: n }, (_, i) => ({ ...WISH, wishNo: `130102001-XY20261202-${String(i + 1).padStart(4, '0')}`, title: i === 0 ? WISH.title : `心愿${i + 1}：冬衣一件`, deadline: '2026-12-31', claimState: i % 2 ? '已认领' : '待认领' })),
+  notListed: 0,
 });
 
 /** Whatever the paper, no full name of the beneficiary and nothing that looks like a 身份证号 or phone. */
@@ -118,6 +119,12 @@ describe('微心愿 papers', () => {
     expect(compact(pdfText(r.pdf))).toContain(compact('补打（第 2 次）'));
     const first = await renderDocument(fonts, { kind: 'wish.poster', data: poster('A4', 2) }, { layout: 'a4' });
     expect(compact(pdfText(first.pdf))).not.toContain('补打');
+  });
+
+  it('poster says how many open wishes it had no room for, and says nothing when it listed them all', async () => {
+    const more = compact(pdfText((await renderDocument(fonts, { kind: 'wish.poster', data: { ...poster('A4', 2), notListed: 37 } }, { layout: 'a4' })).pdf));
+    expect(more).toContain(compact('另有 37 个待认领心愿未能列出'));
+    expect(compact(pdfText((await renderDocument(fonts, { kind: 'wish.poster', data: poster('A4', 2) }, { layout: 'a4' })).pdf))).not.toContain('未能列出');
   });
 
   it('poster with no open wish says so instead of printing an empty grid', async () => {

@@ -92,6 +92,7 @@ export function wishPosterDefinition(d: WishPosterData, onPages: (n: number) => 
         margin: [0, 0, 0, 12],
       },
       grid,
+      ...(d.notListed > 0 ? [{ text: `另有 ${d.notListed} 个待认领心愿未能列出，请到站点查询或按类别分别打印。`, alignment: 'center' as const, bold: true, margin: [0, 10, 0, 0] as [number, number, number, number] }] : []),
     ],
     footer: (current: number, count: number): Content => {
       onPages(count);
