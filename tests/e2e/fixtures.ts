@@ -100,8 +100,15 @@ export async function setUpThroughScreen(page: Page, url: string): Promise<void>
 
 /** Picks `label` in the antd Select with this test id. */
 export async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  const select = page.getByTestId(testId);
+  await select.click();
+  // this select's own list (aria-controls while open): another select's list may still be
+  // fading out with the same options in it
+  const combobox = select.getByRole('combobox');
+  await expect(combobox).toHaveAttribute('aria-controls', /_list$/);
+  const list = await combobox.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: label }).first().click();
 }
 
 /** Types a login and password on the sign-in screen and presses Enter. */

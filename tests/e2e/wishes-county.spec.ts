@@ -4,16 +4,11 @@
  * page's 微心愿 tab lists it with the beneficiary masked and its steps.
  */
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { startCounty, type RunningCounty } from './county';
-import { test, expect, setUpThroughScreen } from './fixtures';
+import { test, expect, choose, setUpThroughScreen } from './fixtures';
 
 const SHOTS = 'test-results/e2e';
 
-async function choose(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
 
 let county: RunningCounty | null = null;
 test.afterEach(async () => {

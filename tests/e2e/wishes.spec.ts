@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
+import { test, expect, choose, setUpThroughScreen, closePreview, signIn } from './fixtures';
 import { expectDrawnByBundledFaces } from './glyphs';
 
 const BENEFICIARY = '𠈌小𪚥';
@@ -44,16 +44,7 @@ function expectPrivate(text: string) {
   expect(text).not.toContain('中山东路3号院');
 }
 
-async function choose(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.getByTestId('signin-login').fill(login);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-password').press('Enter');
-}
 
 async function registerResident(page: Page) {
   await page.getByTestId('nav-residents').click();
@@ -176,12 +167,10 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   // claimed jointly: shares that do not add up are refused at the field, 60/40 is taken
   await page.getByTestId('wish-act-claim').click();
   const dialog = page.getByTestId('wish-claim-dialog');
-  await page.getByTestId('wish-claim-claimant-0').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '建材' }).click();
+  await choose(page, 'wish-claim-claimant-0', '建材');
   await page.getByTestId('wish-claim-percent-0').fill('60');
   await page.getByTestId('wish-claim-add').click();
-  await page.getByTestId('wish-claim-claimant-1').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '王𪚥军' }).click();
+  await choose(page, 'wish-claim-claimant-1', '王𪚥军');
   await page.getByTestId('wish-claim-percent-1').fill('30');
   await page.getByTestId('wish-claim-dialog-ok').click();
   await expect(dialog).toContainText('各认领方份额合计须为 100%，现为 90%');
