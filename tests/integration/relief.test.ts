@@ -179,6 +179,24 @@ describe('relief: the step machine', () => {
     expect(c).toMatchObject({ status: 'withdrawn', next: [], urgency: 'closed', withdrawal: { reason: '申请人家庭收入已好转，自愿撤回', fromStatus: 'accepted' } });
     expect(await expectAppError(s.client['relief.step']({ id: c.id, version: c.version, input: { step: 'investigate', investigators: ['甲', '乙'], date: '2026-09-14', findings: 'x' } }), 'CONFLICT')).toBe('当前为“申请人已撤回”，不能进行“入户调查”');
   });
+
+  it('withdraws from each later step too — investigated, opinion given, in 公示 — and records where from', async () => {
+    const { s, h } = await counter();
+    const steps = [
+      { step: 'investigate' as const, investigators: ['王建国', '刘芳'], date: '2026-09-14', findings: '家庭困难属实' },
+      { step: 'opinion' as const, agree: true, text: '拟同意纳入低保', proposedAmount: 580 },
+      { step: 'publicize' as const, start: '2026-09-14', place: '社区公示栏' },
+    ];
+    const from: string[] = [];
+    for (let n = 1; n <= steps.length; n++) {
+      let c = (await s.client['relief.create']({ type: 'dibao', members: h.members, materialsReceived: h.all })).case;
+      for (const input of steps.slice(0, n)) c = await s.client['relief.step']({ id: c.id, version: c.version, input });
+      c = await s.client['relief.step']({ id: c.id, version: c.version, input: { step: 'withdraw', reason: '申请人自愿撤回' } });
+      expect(c).toMatchObject({ status: 'withdrawn', next: [], urgency: 'closed' });
+      from.push(c.withdrawal!.fromStatus);
+    }
+    expect(from).toEqual(['investigated', 'opinion', 'publicizing']);
+  });
 });
 
 describe('relief: 近亲属备案, privacy, 先行救助', () => {
