@@ -183,7 +183,7 @@ describe('relief: the step machine', () => {
   it('withdraws from each later step too — investigated, opinion given, in 公示 — and records where from', async () => {
     const { s, h } = await counter();
     const steps = [
-      { step: 'investigate' as const, investigators: ['王建国', '刘芳'], date: '2026-09-14', findings: '家庭困难属实' },
+      { step: 'investigate' as const, investigators: ['王建国', '刘芳'] as [string, string], date: '2026-09-14', findings: '家庭困难属实' },
       { step: 'opinion' as const, agree: true, text: '拟同意纳入低保', proposedAmount: 580 },
       { step: 'publicize' as const, start: '2026-09-14', place: '社区公示栏' },
     ];
