@@ -150,10 +150,6 @@ export function DocumentPreview({ documentId, onClose, onPrinted }: Props) {
       title={meta ? `${meta.title}\u3000${meta.number}` : S.PREVIEW_TITLE}
       width={880}
       centered
-      // no zoom or fade: a preview closed as soon as its PDF shows could wait for an animation
-      // end that never came and stay on the screen (rc-motion has no deadline for the leave)
-      transitionName=""
-      maskTransitionName=""
       destroyOnHidden
       mask={{ closable: false }}
       keyboard
