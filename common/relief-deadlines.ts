@@ -17,6 +17,7 @@
  * Pure: dates are station days (YYYY-MM-DD).
  */
 import type { ReliefStatus } from './relief';
+import { addDays } from './time';
 
 export interface ReliefTimeLimits {
   decisionWorkdays: number;
@@ -79,13 +80,8 @@ export interface CaseFacts {
   notifiedOn: string | null;
 }
 
-const DAY_MS = 86_400_000;
-
-/** `date` plus n natural days. */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + n * DAY_MS).toISOString().slice(0, 10);
-}
+// natural days: one date helper for the whole project (common/time.ts)
+export { addDays };
 
 /** The 公示 period from its start: 7 natural days, the start counted. */
 export function publicityPeriod(start: string, limits: Pick<ReliefTimeLimits, 'publicityDays'>): { start: string; end: string; forwardFrom: string } {

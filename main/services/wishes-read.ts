@@ -8,7 +8,7 @@
 import type { ServiceContext } from '../context';
 import type { ParsedInput } from '../../common/contract';
 import type { Wall, WallCard, WishRecord, WishStats } from '../../common/contracts/wishes';
-import { stationDate } from '../../common/time';
+import { addDays, stationDate } from '../../common/time';
 import { EXPIRABLE, effectiveStatus, formatYuan, WISH_CATEGORIES, type ClaimantCategory, type ClaimantKind, type WishCategory, type WishStatus } from '../../common/wish-status';
 import { publicNameOf, SELECT_WISH, type WishRow, type WishStore } from './wishes-store';
 
@@ -16,11 +16,6 @@ const DAY = 86_400_000;
 
 function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY;
-}
-
-/** `2026-11-30` → `2026-12-01` */
-function dayAfter(d: string): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 }
 
 const EXPIRABLE_SQL = EXPIRABLE.map((s) => `'${s}'`).join(', ');
@@ -150,7 +145,7 @@ export function createWishRead(ctx: ServiceContext, store: WishStore) {
       // An expiry counts in the month of the day after the deadline, the day it became due (the
       // timer sweeps then): recorded or not yet, and whenever the sweep ran, the same month.
       if (effectiveStatus(w.status, w.deadline, today) === 'expired') {
-        const f = figures.get(dayAfter(w.deadline).slice(0, 7));
+        const f = figures.get(addDays(w.deadline, 1).slice(0, 7));
         if (f) f.expired += 1;
       }
       if (inRange(w.created_at)) {
