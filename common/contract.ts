@@ -156,6 +156,8 @@ const foundationCalls = {
       dataDirWarning: z.string().nullable(),
       /** main's clock when it answered: the screen's "today" is main's (the same PC, but injected in tests) */
       now: z.string(),
+      /** the desktop window's hall-screen host (http://127.0.0.1:<port>, main/host/lobby-host.ts); null in browser mode, whose own address serves it, or when it could not start */
+      lobbyOrigin: z.string().nullable(),
     }),
     'public',
   ),

@@ -56,6 +56,8 @@ export interface StationOptions {
   sync?: SyncPort;
   /** the county's public progress page once enrolled (ServiceContext.countyPublicUrl) */
   countyPublicUrl?: () => string | null;
+  /** where the hall screen is served in the desktop window (main/host/lobby-host.ts), once it has started */
+  lobbyOrigin?: () => string | null;
   /** the sync worker: tests pass autoStart false and drive it with runOnce, or another target */
   syncWorker?: Pick<SyncWorkerOptions, 'autoStart' | 'target' | 'intervalMs' | 'watchMs' | 'backoffMs' | 'maxBackoffMs' | 'random'>;
 }
@@ -169,7 +171,7 @@ export async function createStation(opts: StationOptions): Promise<{ api: Statio
     ...createSyncApi(sync, { db, machine, write }),
     async 'app.info'() {
       const s = station.get();
-      return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir, dataDirWarning, now: clock.now().toISOString() };
+      return { version: opts.version ?? '0.0.0', transport: opts.transport, setupNeeded: s === null, station: s, dataDir: opts.dataDir, dataDirWarning, now: clock.now().toISOString(), lobbyOrigin: opts.lobbyOrigin?.() ?? null };
     },
     async 'setup.init'({ station: st, admin }) {
       refusePasswordLike(admin.password, admin.login, 'admin.password');

@@ -12,11 +12,14 @@ import { errorText, log } from '../log';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { registerIpc } from './ipc';
 import { createMainWindow, installMenu } from './window';
+import { DEFAULT_LOBBY_PORT, startLobbyHost, type LobbyHost } from '../host/lobby-host';
 
 // Everything is bundled into this one file, so its own location anchors the other build outputs.
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PRELOAD_PATH = path.join(distDir, 'preload', 'index.cjs');
 const RENDERER_DIR = path.join(distDir, 'renderer');
+/** the hall screen's port, kept from one start to the next so a screen's link survives a restart */
+const LOBBY_PORT_KEY = 'lobby.port';
 
 app.setName('StationDesk');
 registerAppScheme();
@@ -51,11 +54,14 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   let station: Awaited<ReturnType<typeof createStation>>;
+  let settings: ElectronStore;
+  // the hall screen's own loopback host (the window itself has no address a browser could open)
+  let lobbyHost: LobbyHost | null = null;
+  // Packaged: resources sit outside app.asar (electron-builder.yml extraResources).
+  const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
   try {
-    const settings = new ElectronStore({ cwd: dataDir, name: 'config', configFileMode: 0o600 });
-    // Packaged: resources sit outside app.asar (electron-builder.yml extraResources).
-    const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined;
-    station = await createStation({ dataDir, transport: 'electron', store: settings, version: app.getVersion(), resourcesDir });
+    settings = new ElectronStore({ cwd: dataDir, name: 'config', configFileMode: 0o600 });
+    station = await createStation({ dataDir, transport: 'electron', store: settings, version: app.getVersion(), resourcesDir, lobbyOrigin: () => lobbyHost?.origin ?? null });
   } catch (err) {
     log.error('startup failed', { error: errorText(err) });
     const message = err instanceof StartupError ? err.message : `启动时发生意外错误，请联系管理员。\n数据目录：${dataDir}`;
@@ -68,14 +74,29 @@ async function start(): Promise<void> {
   app.on('will-quit', () => {
     if (closed) return;
     closed = true;
+    void lobbyHost?.close();
     station.close();
   });
   // Quit on every platform, macOS included: a counter PC has no use for a windowless app.
   app.on('window-all-closed', () => app.quit());
 
+  try {
+    const remembered = settings.get(LOBBY_PORT_KEY);
+    lobbyHost = await startLobbyHost({
+      lobby: station.lobby,
+      staticDir: RENDERER_DIR,
+      fontsDir: resourcesDir ? path.join(resourcesDir, 'fonts') : undefined,
+      port: typeof remembered === 'number' ? remembered : DEFAULT_LOBBY_PORT,
+    });
+    settings.set(LOBBY_PORT_KEY, lobbyHost.port);
+  } catch (err) {
+    // the counter works without it; the 微心愿 card says the hall screen is unavailable
+    log.error('lobby host failed', { error: errorText(err) });
+  }
+
   registerAppProtocol(RENDERER_DIR);
   registerIpc(station, () => (window && !window.isDestroyed() ? window.webContents.mainFrame : null));
   installMenu();
-  window = createMainWindow({ preloadPath: PRELOAD_PATH });
+  window = createMainWindow({ preloadPath: PRELOAD_PATH, lobbyOrigin: lobbyHost?.origin ?? null });
   window.once('ready-to-show', () => setTimeout(() => station.warmUp(), 2000));
 }

@@ -70,6 +70,22 @@ export function isAllowedDownload(url: string): boolean {
   return isOwnBlob(url);
 }
 
+/**
+ * setWindowOpenHandler: no window ever opens inside the app. The one link the page may hand
+ * to the PC's own browser is the hall screen's (微心愿 → 设置 → 大厅显示屏), on the lobby
+ * host's loopback origin and its /lobby/ path: nothing else, not even that host's other paths.
+ */
+export function isLobbyLinkToOpen(url: string, lobbyOrigin: string | null): boolean {
+  if (!lobbyOrigin) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'http:' && parsed.origin === lobbyOrigin && parsed.hostname === '127.0.0.1' && parsed.pathname === '/lobby/' && parsed.username === '' && parsed.password === '';
+}
+
 /** The parts of Electron's WebFrameMain the IPC check reads. */
 export interface FrameLike {
   readonly url: string;

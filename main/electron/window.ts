@@ -1,12 +1,12 @@
 /**
  * The one window, locked down per Electron's security checklist: isolated, sandboxed,
  * no Node in the page, no devtools when packaged, no navigation away from our origin in any
- * frame, no pop-ups, no permissions, no downloads but our own exports. The rules themselves
+ * frame, no pop-ups (the hall screen's link goes to the PC's browser), no permissions, no downloads but our own exports. The rules themselves
  * are plain functions in policy.ts.
  */
-import { app, BrowserWindow, dialog, Menu, type Session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell, type Session } from 'electron';
 import { APP_ORIGIN, isAllowedNavigation } from '../security';
-import { isAllowedDownload, isAllowedFrameNavigation, windowPreferences } from './policy';
+import { isAllowedDownload, isAllowedFrameNavigation, isLobbyLinkToOpen, windowPreferences } from './policy';
 import { log } from '../log';
 
 export const WINDOW_TITLE = 'StationDesk 综合服务站窗口系统';
@@ -14,6 +14,8 @@ export const WINDOW_TITLE = 'StationDesk 综合服务站窗口系统';
 export interface MainWindowOptions {
   /** absolute path of the built preload (dist/preload/index.cjs) */
   preloadPath: string;
+  /** the hall screen's host (main/host/lobby-host.ts), whose /lobby/ links open in the PC's browser */
+  lobbyOrigin: string | null;
 }
 
 /** The page needs no camera, notifications, geolocation or the like; asking is a sign of trouble. */
@@ -57,7 +59,11 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    // the hall screen goes to the PC's own browser, to be dragged onto the second monitor
+    if (isLobbyLinkToOpen(url, opts.lobbyOrigin)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   // The page sets its own <title> per screen; keep the product name in the taskbar instead.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());

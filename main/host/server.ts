@@ -5,13 +5,12 @@
  * Connections that say nothing, or too little too slowly, are closed (issue 8 item 10).
  */
 import http from 'node:http';
-import fs from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ApiErrorBody, Envelope } from '../../common/errors';
 import { dispatch, type StationCalls } from '../dispatch';
-import { CONTENT_SECURITY_POLICY, mimeTypeOf, resolveUnderRoot } from '../security';
 import { log } from '../log';
-import { defaultFontsDir, fontFileFor } from '../font-files';
+import { defaultFontsDir } from '../font-files';
+import { sendStatic } from './static';
 import { createBrowserSessions, LAUNCH_PARAM, LAUNCH_PATH } from './session';
 
 /** How long a connection may take, and how many there may be (defaults: HOST_LIMITS). */
@@ -121,7 +120,6 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const fontsDir = opts.fontsDir ?? defaultFontsDir();
   let port = 0;
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const sessions = createBrowserSessions({ port: () => port, scriptToken: opts.scriptToken ?? false, launchTtlMs: opts.launchTtlMs });
 
@@ -192,29 +190,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       res.writeHead(405, { ...COMMON_HEADERS, allow: 'GET, HEAD' }).end();
       return;
     }
-    // The same path rules as the app:// protocol under Electron: one place decides what may be served.
     const urlPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-    const file = fontFileFor(urlPath, fontsDir) ?? resolveUnderRoot(opts.staticDir, urlPath);
-    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
-      return;
-    }
-    const body = fs.readFileSync(file);
-    const isHtml = file.endsWith('.html');
-    res.writeHead(200, {
-      ...COMMON_HEADERS,
-      'content-type': mimeTypeOf(file),
-      'content-length': body.length,
-      'cache-control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
-      ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    sendStatic(req, res, urlPath, { staticDir: opts.staticDir, fontsDir }, COMMON_HEADERS);
   }
 
   /** Every request: loopback Host first, then the route's own checks. */
   function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host.
-    if (!req.headers.host || !allowedHosts().has(req.headers.host.toLowerCase())) {
+    if (!isLoopbackHost(req.headers.host, port)) {
       reject(res, 421, { code: 'FORBIDDEN', message: '拒绝访问：主机名不正确' });
       return;
     }
@@ -244,6 +227,34 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     });
   }
 
+  const server = await listenOnLoopback(route, limits, opts.port ?? 0);
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  const newLaunchUrl = () => `${url}#${LAUNCH_PARAM}=${sessions.issueLaunchCode()}`;
+  return {
+    url,
+    launchUrl: newLaunchUrl(),
+    newLaunchUrl,
+    port,
+    token: sessions.scriptToken,
+    close: () => closeServer(server),
+  };
+}
+
+/** The Host header of a request to our own port by a loopback name (DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host). */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const h = host.toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}`;
+}
+
+/**
+ * An HTTP server on 127.0.0.1 with the connection limits: a connection that never sends a
+ * request (or stops halfway through its head) is closed after idleMs; while a request is being
+ * answered the clock stops (a long import is not cut off), and once the answer is out Node's
+ * keep-alive timeout takes over. Port 0: a random free one.
+ */
+export async function listenOnLoopback(route: http.RequestListener, limits: HostLimits, port: number): Promise<http.Server> {
   const server = http.createServer(
     {
       headersTimeout: limits.headersMs,
@@ -255,29 +266,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     route,
   );
   server.maxConnections = limits.maxConnections;
-  // A connection that never sends a request (or stops halfway through its head) is closed after
-  // idleMs; while a request is being answered the clock stops (a long import is not cut off), and
-  // once the answer is out Node's keep-alive timeout takes over.
   server.on('connection', (socket: Socket) => socket.setTimeout(limits.idleMs));
   server.on('request', (req: http.IncomingMessage) => req.socket.setTimeout(0));
-
   await new Promise<void>((resolve, rejectListen) => {
     server.once('error', rejectListen);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/`;
-  const newLaunchUrl = () => `${url}#${LAUNCH_PARAM}=${sessions.issueLaunchCode()}`;
-  return {
-    url,
-    launchUrl: newLaunchUrl(),
-    newLaunchUrl,
-    port,
-    token: sessions.scriptToken,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return server;
+}
+
+export function closeServer(server: http.Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 }

@@ -66,18 +66,18 @@ export const STATION = { code: '130102001', name: '长安区建北街道党群�
 export const ADMIN = { name: '王建国', login: 'admin', password: 'Station2026' };
 
 /** A real station on a real SQLite file in a fresh temp folder. */
-export async function openTestStation(opts: { clock?: Clock; dataDir?: string; resourcesDir?: string } = {}) {
+export async function openTestStation(opts: { clock?: Clock; dataDir?: string; resourcesDir?: string; transport?: 'electron' | 'browser'; lobbyOrigin?: () => string | null } = {}) {
   const dataDir = opts.dataDir ?? tempDir();
   // Never the machine's clock: a test's "today" is the injected one, so the suite passes on any day.
   const clock = opts.clock ?? manualClock();
-  const station = await createStation({ dataDir, transport: 'browser', store: memoryStore(), clock, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}) });
+  const station = await createStation({ dataDir, transport: opts.transport ?? 'browser', store: memoryStore(), clock, lobbyOrigin: opts.lobbyOrigin, ...(opts.resourcesDir ? { resourcesDir: opts.resourcesDir } : {}) });
   const client = clientOf(station);
   // api: the checked path (dispatch) as the renderer takes it; calls: what a transport is handed
   return { calls: station, api: client, client, services: station.services, close: station.close, warmUp: station.warmUp, dbPath: station.dbPath, dataDir, clock };
 }
 
 /** A station already through first-run setup, with the admin signed in. */
-export async function setUpStation(opts: { clock?: Clock } = {}) {
+export async function setUpStation(opts: Parameters<typeof openTestStation>[0] = {}) {
   const s = await openTestStation(opts);
   await s.client['setup.init']({ station: STATION, admin: ADMIN });
   return s;

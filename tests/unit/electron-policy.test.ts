@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAllowedDownload, isAllowedFrameNavigation, isTrustedIpcSender, windowPreferences, type FrameLike } from '../../main/electron/policy';
+import { isAllowedDownload, isAllowedFrameNavigation, isLobbyLinkToOpen, isTrustedIpcSender, windowPreferences, type FrameLike } from '../../main/electron/policy';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -95,6 +95,31 @@ describe('will-download', () => {
   });
 });
 
+describe('window open (the hall screen link)', () => {
+  const origin = 'http://127.0.0.1:17890';
+  it('hands only the lobby host’s /lobby/ link to the PC’s browser', () => {
+    expect(isLobbyLinkToOpen(`${origin}/lobby/?t=lobby_${'a'.repeat(43)}`, origin)).toBe(true);
+    for (const url of [
+      `${origin}/`,
+      `${origin}/index.html`,
+      `${origin}/lobby/wall.json?t=x`,
+      `${origin}/api/app.info`,
+      'http://127.0.0.1:17891/lobby/?t=x',
+      'http://localhost:17890/lobby/?t=x',
+      'https://127.0.0.1:17890/lobby/?t=x',
+      'http://user:pw@127.0.0.1:17890/lobby/?t=x',
+      'https://evil.example/lobby/',
+      'file:///etc/passwd',
+      'app://station/index.html',
+      'not a url',
+    ]) {
+      expect(isLobbyLinkToOpen(url, origin), url).toBe(false);
+    }
+    // no lobby host this start: nothing opens at all
+    expect(isLobbyLinkToOpen(`${origin}/lobby/?t=x`, null)).toBe(false);
+  });
+});
+
 describe('IPC sender', () => {
   const frame = (url: string, destroyed = false): FrameLike => ({ url, isDestroyed: () => destroyed });
   it('answers only the main frame showing our page', () => {
@@ -119,7 +144,15 @@ describe('wiring (the Electron code uses the rules above)', () => {
     expect(w).toMatch(/on\('will-frame-navigate', \(event\) => \{\s*if \(!isAllowedFrameNavigation\(event\.url, event\.isMainFrame\)\) event\.preventDefault\(\);/);
     expect(w).toMatch(/on\('will-download', \(event, item\) => \{\s*if \(isAllowedDownload\(item\.getURL\(\)\)\) return;[^}]*event\.preventDefault\(\);/);
     expect(w).toMatch(/denyForeignDownloads\(win\.webContents\.session\)/);
+    expect(w).toMatch(/setWindowOpenHandler\(\(\{ url \}\) => \{\s*(\/\/[^\n]*\s*)?if \(isLobbyLinkToOpen\(url, opts\.lobbyOrigin\)\) void shell\.openExternal\(url\);\s*return \{ action: 'deny' \};/);
     expect(w).not.toMatch(/plugins:\s*true|devTools:\s*true/);
+  });
+  it('the app starts the hall screen’s host, tells the station and the window its origin, and closes it on quit', () => {
+    const a = read('app.ts');
+    expect(a).toMatch(/lobbyHost = await startLobbyHost\(\{\s*lobby: station\.lobby,/);
+    expect(a).toMatch(/lobbyOrigin: \(\) => lobbyHost\?\.origin \?\? null/);
+    expect(a).toMatch(/createMainWindow\(\{ preloadPath: PRELOAD_PATH, lobbyOrigin: lobbyHost\?\.origin \?\? null \}\)/);
+    expect(a).toMatch(/void lobbyHost\?\.close\(\);/);
   });
   it('every IPC handler checks the sender against the window\'s main frame', () => {
     expect(read('ipc.ts')).toMatch(/if \(!isTrustedIpcSender\(event\.senderFrame, mainFrame\(\)\)\) \{/);

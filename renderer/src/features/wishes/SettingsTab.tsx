@@ -65,7 +65,8 @@ function CapCard({ head }: { head: boolean }) {
 
 function LobbyCard() {
   const links = useLoad(wishes.lobbyList);
-  const desktop = useApp((s) => s.info?.transport === 'electron');
+  // browser mode: this page's own host serves the hall screen; the desktop window: main's lobby host
+  const origin = useApp((s) => (s.info?.transport === 'electron' ? s.info.lobbyOrigin : window.location.origin));
   const [label, setLabel] = useState('大厅电视');
   const [made, setMade] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +75,7 @@ function LobbyCard() {
     setError(null);
     try {
       const r = await wishes.lobbyCreate(label);
-      setMade(new URL(r.path, window.location.origin).toString());
+      if (origin) setMade(new URL(r.path, origin).toString());
       void links.reload();
     } catch (err) {
       setError(errorText(err));
@@ -85,8 +86,8 @@ function LobbyCard() {
     <Card size="small" title={S.LOBBY_TITLE} data-testid="wish-lobby">
       <Typography.Paragraph type="secondary">{S.LOBBY_HINT}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      {desktop ? (
-        <Alert type="info" showIcon title={S.LOBBY_DESKTOP_TITLE} description={S.LOBBY_DESKTOP_HELP} data-testid="wish-lobby-desktop" />
+      {!origin ? (
+        <Alert type="warning" showIcon title={S.LOBBY_UNAVAILABLE_TITLE} description={S.LOBBY_UNAVAILABLE_HELP} data-testid="wish-lobby-unavailable" />
       ) : (
         <Space>
           <Input addonBefore={S.LOBBY_LABEL} value={label} onChange={(e) => setLabel(e.target.value)} onPressEnter={() => void create()} style={{ width: 300 }} data-testid="wish-lobby-label" />
@@ -108,6 +109,7 @@ function LobbyCard() {
               <a href={made} target="_blank" rel="noreferrer" data-testid="wish-lobby-open">
                 {S.LOBBY_OPEN}
               </a>
+              <Typography.Text type="secondary">{S.LOBBY_LOCAL}</Typography.Text>
             </Space>
           }
         />

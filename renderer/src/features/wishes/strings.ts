@@ -177,13 +177,14 @@ export const LOBBY_HINT = '为大厅的电视或第二块显示屏生成只读�
 export const LOBBY_LABEL = '显示屏名称';
 export const LOBBY_CREATE = '生成链接';
 export const LOBBY_LINK = '在显示屏的浏览器中打开此地址（只显示这一次，请妥善保存）：';
-export const LOBBY_OPEN = '在新窗口打开';
+export const LOBBY_OPEN = '在浏览器中打开';
+export const LOBBY_LOCAL = '此地址只能在本机打开：请把大厅的电视或显示屏作为本机的第二块屏幕接上，在它上面打开此地址，按 F11 全屏。';
 export const LOBBY_REVOKE = '停用';
 export const LOBBY_REVOKED = '已停用';
 export const LOBBY_NONE = '尚未生成显示屏链接';
 /** The desktop window has no web address a TV could open: the hall screen is served in browser mode only. */
-export const LOBBY_DESKTOP_TITLE = '桌面窗口模式下不能生成大厅屏链接';
-export const LOBBY_DESKTOP_HELP = '大厅屏的页面由浏览器模式提供。请由本机管理员以浏览器模式启动 StationDesk（npm run host），在那里生成链接，再在大厅的电视或第二块显示屏上打开。已生成的链接仍可在此停用。';
+export const LOBBY_UNAVAILABLE_TITLE = '大厅屏服务本次未能启动';
+export const LOBBY_UNAVAILABLE_HELP = '本机未能为大厅屏开放地址，暂时不能生成新链接。请关闭并重新启动 StationDesk；仍不行请联系管理员。已生成的链接仍可在此停用。';
 
 export const STATUS_COLORS: Record<WishStatus, string> = {
   pending: 'gold',
