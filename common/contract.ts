@@ -156,7 +156,7 @@ const foundationCalls = {
       dataDirWarning: z.string().nullable(),
       /** main's clock when it answered: the screen's "today" is main's (the same PC, but injected in tests) */
       now: z.string(),
-      /** the desktop window's hall-screen host (http://127.0.0.1:<port>, main/host/lobby-host.ts); null in browser mode, whose own address serves it, or when it could not start */
+      /** the hall screen's own host (http://127.0.0.1:<port>, main/host/lobby-host.ts), on a port kept between starts; null when it could not start (browser mode then serves it on the page's own address) */
       lobbyOrigin: z.string().nullable(),
     }),
     'public',

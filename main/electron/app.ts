@@ -12,14 +12,12 @@ import { errorText, log } from '../log';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { registerIpc } from './ipc';
 import { createMainWindow, installMenu } from './window';
-import { DEFAULT_LOBBY_PORT, startLobbyHost, type LobbyHost } from '../host/lobby-host';
+import { startRememberedLobbyHost, type LobbyHost } from '../host/lobby-host';
 
 // Everything is bundled into this one file, so its own location anchors the other build outputs.
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PRELOAD_PATH = path.join(distDir, 'preload', 'index.cjs');
 const RENDERER_DIR = path.join(distDir, 'renderer');
-/** the hall screen's port, kept from one start to the next so a screen's link survives a restart */
-const LOBBY_PORT_KEY = 'lobby.port';
 
 app.setName('StationDesk');
 registerAppScheme();
@@ -80,19 +78,7 @@ async function start(): Promise<void> {
   // Quit on every platform, macOS included: a counter PC has no use for a windowless app.
   app.on('window-all-closed', () => app.quit());
 
-  try {
-    const remembered = settings.get(LOBBY_PORT_KEY);
-    lobbyHost = await startLobbyHost({
-      lobby: station.lobby,
-      staticDir: RENDERER_DIR,
-      fontsDir: resourcesDir ? path.join(resourcesDir, 'fonts') : undefined,
-      port: typeof remembered === 'number' ? remembered : DEFAULT_LOBBY_PORT,
-    });
-    settings.set(LOBBY_PORT_KEY, lobbyHost.port);
-  } catch (err) {
-    // the counter works without it; the 微心愿 card says the hall screen is unavailable
-    log.error('lobby host failed', { error: errorText(err) });
-  }
+  lobbyHost = await startRememberedLobbyHost(settings, { lobby: station.lobby, staticDir: RENDERER_DIR, fontsDir: resourcesDir ? path.join(resourcesDir, 'fonts') : undefined });
 
   registerAppProtocol(RENDERER_DIR);
   registerIpc(station, () => (window && !window.isDestroyed() ? window.webContents.mainFrame : null));

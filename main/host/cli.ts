@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createStation, StartupError } from '../station';
 import { resolveDataDir } from '../paths';
 import { startHost } from './server';
+import { startRememberedLobbyHost, type LobbyHost } from './lobby-host';
 import { DEFAULT_LAUNCH_TTL_MS } from './session';
 import { findBrowser, mayOpenBrowser, openInAppMode } from './browser';
 import { parseCliArgs, USAGE } from './cli-args';
@@ -35,8 +36,11 @@ async function main(): Promise<void> {
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
 
   let station;
+  const store = jsonFileStore(dataDir);
+  // the hall screen's own host, on a port kept between starts (this host's port is new each time)
+  let lobbyHost: LobbyHost | null = null;
   try {
-    station = await createStation({ dataDir, transport: 'browser', store: jsonFileStore(dataDir), version: __APP_VERSION__ });
+    station = await createStation({ dataDir, transport: 'browser', store, version: __APP_VERSION__, lobbyOrigin: () => lobbyHost?.origin ?? null });
   } catch (err) {
     if (err instanceof StartupError) {
       console.error(`StationDesk 无法启动：${err.message}`);
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const host = await startHost({ station, staticDir, port: args.port, scriptToken: args.printToken, lobby: station.lobby });
+  lobbyHost = await startRememberedLobbyHost(store, { lobby: station.lobby, staticDir });
   console.log(`StationDesk 浏览器模式已启动（数据目录：${dataDir}）`);
   // Off the start-up path: the first receipt of the day should not wait for font parsing.
   setTimeout(() => station.warmUp(), 2000).unref();
@@ -77,7 +82,7 @@ async function main(): Promise<void> {
   if (host.token) console.log(`STATIONDESK_TOKEN=${host.token}`);
 
   const stop = () => {
-    void host.close().then(() => {
+    void Promise.all([host.close(), lobbyHost?.close()]).then(() => {
       station.close();
       process.exit(0);
     });

@@ -1,7 +1,8 @@
 /**
- * The hall screen's own host, for the desktop window (Electron mode), whose page lives on
- * app://station and so has no address a second monitor's browser could open. On 127.0.0.1
- * only, it answers what the lobby page needs and nothing else: the page (/lobby/), its built
+ * The hall screen's own host. The desktop window (Electron mode) needs it: its page lives on
+ * app://station and so has no address a second monitor's browser could open. Browser mode
+ * starts it too, because its own host takes a new random port at each start and a screen's
+ * link would break with it. On 127.0.0.1 only, it answers what the lobby page needs and nothing else: the page (/lobby/), its built
  * scripts and styles (/assets/), the screen fonts (/fonts/) and GET /lobby/wall.json with a
  * lobby token (main/host/lobby.ts). There is no /api/, no launch code, no session and no
  * cookie: the clerk's calls stay on Electron's IPC.
@@ -16,7 +17,8 @@ import { defaultFontsDir, FONT_ROUTE } from '../font-files';
 import { handleLobby, type LobbyReader } from './lobby';
 import { closeServer, HOST_LIMITS, isLoopbackHost, listenOnLoopback, type HostLimits } from './server';
 import { sendStatic } from './static';
-import { log } from '../log';
+import { errorText, log } from '../log';
+import type { KeyValueStore } from '../settings-store';
 
 /** the port the hall screen's host asks for first, when none has been used before */
 export const DEFAULT_LOBBY_PORT = 17_890;
@@ -91,4 +93,25 @@ export async function startLobbyHost(opts: LobbyHostOptions): Promise<LobbyHost>
   }
   port = (server.address() as AddressInfo).port;
   return { origin: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) };
+}
+
+/** where the port used last time is kept, in the station's machine settings */
+export const LOBBY_PORT_KEY = 'lobby.port';
+
+/**
+ * The host on the port it used last time (first DEFAULT_LOBBY_PORT), remembered for the next
+ * start. Null when it cannot start at all: the counter works without it, and the 微心愿 card
+ * says the hall screen is unavailable.
+ */
+export async function startRememberedLobbyHost(store: KeyValueStore, opts: Omit<LobbyHostOptions, 'port'>): Promise<LobbyHost | null> {
+  try {
+    const remembered = store.get(LOBBY_PORT_KEY);
+    const port = typeof remembered === 'number' && Number.isInteger(remembered) && remembered > 0 && remembered < 65_536 ? remembered : DEFAULT_LOBBY_PORT;
+    const host = await startLobbyHost({ ...opts, port });
+    if (host.port !== remembered) store.set(LOBBY_PORT_KEY, host.port);
+    return host;
+  } catch (err) {
+    log.error('lobby host failed', { error: errorText(err) });
+    return null;
+  }
 }

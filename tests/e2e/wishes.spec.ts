@@ -232,8 +232,17 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   await page.getByTestId('wish-tab-settings').click();
   await page.getByTestId('wish-lobby-create').click();
   const lobbyUrl = (await page.getByTestId('wish-lobby-url').textContent())!.trim();
+  await page.getByTestId('wish-lobby').screenshot({ path: `${SHOTS}/wishes-lobby-card.png` });
+  // on the hall screen's own host (a port kept between starts), not the counter's
+  const lobbyOrigin = new URL(lobbyUrl).origin;
+  expect(lobbyOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(lobbyOrigin).not.toBe(new URL(page.url()).origin);
   const lobby = await context.newPage();
   await lobby.setViewportSize({ width: 1920, height: 1080 });
+  const lobbyFailures: string[] = [];
+  lobby.on('response', (r) => {
+    if (r.status() >= 400) lobbyFailures.push(`${r.status()} ${r.url()}`);
+  });
   await lobby.goto(lobbyUrl);
   await expect(lobby.getByTestId('lobby-screen')).toBeVisible();
   await expect(lobby.getByTestId('lobby-card').first()).toBeVisible();
@@ -250,7 +259,10 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
     { label: 'title 一台𡒄牌助行轮椅', locator: card.locator('.lb-title') },
     { label: `line ${MASKED}`, locator: card.locator('.lb-line', { hasText: MASKED }) },
   ]);
+  expect(lobbyFailures).toEqual([]);
   await lobby.screenshot({ path: `${SHOTS}/wishes-lobby.png` });
+  // the counter's page is not on that host
+  expect((await lobby.goto(`${lobbyOrigin}/`))?.status()).toBe(404);
   // a link with a made-up token shows nothing
   await lobby.goto(lobbyUrl.replace(/t=[^&]+/, 't=AAAAAAAAAAAAAAAAAAAAAAAA'));
   await expect(lobby.getByTestId('lobby-refused')).toBeVisible();

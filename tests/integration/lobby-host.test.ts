@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../helpers/http';
-import { startLobbyHost, type LobbyHost } from '../../main/host/lobby-host';
+import { LOBBY_PORT_KEY, startLobbyHost, startRememberedLobbyHost, type LobbyHost } from '../../main/host/lobby-host';
+import { memoryStore } from '../../main/settings-store';
 import { CALL_NAMES } from '../../common/contract';
 import { setUpStation, tempDir } from '../helpers/station';
 
@@ -127,5 +128,29 @@ describe('大厅屏 host of the desktop window', () => {
     expect((await request(moved.port, { path: `/lobby/wall.json?t=${token}` })).status).toBe(200);
     await moved.close();
     await restarted.close();
+  });
+});
+
+describe('the remembered port', () => {
+  it('starts on the port kept in the settings, keeps the one it got, and reads a damaged setting as none', async () => {
+    const staticDir = tempDir('sd-static-');
+    const lobby = { wall: () => null };
+    const store = memoryStore();
+    const port = await freePort();
+    store.set(LOBBY_PORT_KEY, port);
+    const first = await startRememberedLobbyHost(store, { lobby, staticDir });
+    expect(first?.port).toBe(port);
+    // that port is now held: the next start takes another and remembers it
+    const second = await startRememberedLobbyHost(store, { lobby, staticDir });
+    expect(second?.port).not.toBe(port);
+    expect(store.get(LOBBY_PORT_KEY)).toBe(second?.port);
+    await second?.close();
+    store.set(LOBBY_PORT_KEY, 'x');
+    const third = await startRememberedLobbyHost(store, { lobby, staticDir });
+    expect(third).not.toBeNull();
+    expect(store.get(LOBBY_PORT_KEY)).toBe(third?.port);
+    expect((await request(third!.port, { path: '/lobby/wall.json?t=lobby_x' })).status).toBe(401);
+    await third?.close();
+    await first?.close();
   });
 });

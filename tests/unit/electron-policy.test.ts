@@ -149,7 +149,7 @@ describe('wiring (the Electron code uses the rules above)', () => {
   });
   it('the app starts the hall screen’s host, tells the station and the window its origin, and closes it on quit', () => {
     const a = read('app.ts');
-    expect(a).toMatch(/lobbyHost = await startLobbyHost\(\{\s*lobby: station\.lobby,/);
+    expect(a).toMatch(/lobbyHost = await startRememberedLobbyHost\(settings, \{ lobby: station\.lobby,/);
     expect(a).toMatch(/lobbyOrigin: \(\) => lobbyHost\?\.origin \?\? null/);
     expect(a).toMatch(/createMainWindow\(\{ preloadPath: PRELOAD_PATH, lobbyOrigin: lobbyHost\?\.origin \?\? null \}\)/);
     expect(a).toMatch(/void lobbyHost\?\.close\(\);/);

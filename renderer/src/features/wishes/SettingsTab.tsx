@@ -65,8 +65,8 @@ function CapCard({ head }: { head: boolean }) {
 
 function LobbyCard() {
   const links = useLoad(wishes.lobbyList);
-  // browser mode: this page's own host serves the hall screen; the desktop window: main's lobby host
-  const origin = useApp((s) => (s.info?.transport === 'electron' ? s.info.lobbyOrigin : window.location.origin));
+  // main's hall-screen host (a port kept between starts); browser mode falls back to this page's own host
+  const origin = useApp((s) => s.info?.lobbyOrigin ?? (s.info?.transport === 'browser' ? window.location.origin : null));
   const [label, setLabel] = useState('大厅电视');
   const [made, setMade] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
