@@ -98,7 +98,7 @@ function StandardForm() {
     }
   };
   return (
-    <Space wrap align="end" style={{ marginBottom: 12 }} data-testid="relief-standard">
+    <Space wrap align="center" style={{ display: 'flex', marginBottom: 12 }} data-testid="relief-standard">
       <Typography.Text strong>{R.standard}</Typography.Text>
       <InputNumber<number> aria-label={R.standardAmount} placeholder={R.standardAmount} value={amount} min={0} precision={2} onChange={setAmount} style={{ width: 170 }} />
       <Input aria-label={R.standardFrom} placeholder={R.standardFrom} value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 170 }} />
@@ -108,6 +108,12 @@ function StandardForm() {
     </Space>
   );
 }
+
+/** Short cells stay on one line; the table scrolls sideways on a narrow screen instead of breaking 张*华 over two lines. */
+const NOWRAP = {
+  onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
+  onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
+};
 
 export function ReliefTab() {
   const { message } = AntApp.useApp();
@@ -130,7 +136,7 @@ export function ReliefTab() {
   return (
     <div data-testid="relief-tab">
       <StandardForm />
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ display: 'flex', marginBottom: 12 }}>
         <Segmented value={status} options={(['forwarded', 'decided', 'all'] as const).map((k) => ({ value: k, label: R.status[k] }))} onChange={(v) => setStatus(v as Status)} />
         <Button onClick={() => void load()}>{R.refresh}</Button>
       </Space>
@@ -142,6 +148,7 @@ export function ReliefTab() {
         data-testid="relief-table"
         locale={{ emptyText: R.empty }}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowRender: (c) => (
             <div>
@@ -153,13 +160,14 @@ export function ReliefTab() {
           ),
         }}
         columns={[
-          { title: R.cols.station, dataIndex: 'stationName' },
-          { title: R.cols.caseNo, dataIndex: 'caseNo' },
-          { title: R.cols.type, dataIndex: 'typeLabel' },
-          { title: R.cols.applicant, dataIndex: 'applicantMasked', render: (v: string, c) => <>{v}{c.closeRelative && <Tag color="purple" style={{ marginLeft: 6 }}>{R.closeRelative}</Tag>}</> },
+          { title: R.cols.station, dataIndex: 'stationName', width: 120 },
+          { title: R.cols.caseNo, dataIndex: 'caseNo', width: 140 },
+          { title: R.cols.type, dataIndex: 'typeLabel', ...NOWRAP },
+          { title: R.cols.applicant, dataIndex: 'applicantMasked', ...NOWRAP, render: (v: string, c) => <>{v}{c.closeRelative && <Tag color="purple" style={{ marginLeft: 6 }}>{R.closeRelative}</Tag>}</> },
           {
             title: R.cols.household,
             key: 'household',
+            width: 240,
             render: (_, c) => (
               <div>
                 <div>{R.size(c.household.size)}</div>
@@ -167,13 +175,14 @@ export function ReliefTab() {
               </div>
             ),
           },
-          { title: R.cols.means, key: 'means', render: (_, c) => `${R.yuan(c.household.perCapitaFen)} / ${R.yuan(c.household.standardFen)}` },
-          { title: R.cols.opinion, key: 'opinion', render: (_, c) => (c.opinion ? `${c.opinion.agree ? R.agree : R.disagree}${c.opinion.proposedAmountFen !== null ? `，${R.proposed(R.yuan(c.opinion.proposedAmountFen))}` : ''}` : '—') },
-          { title: R.cols.forwarded, dataIndex: 'forwardedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-          { title: R.cols.due, dataIndex: 'dueDate', render: (v: string | null) => v ?? '—' },
+          { title: R.cols.means, key: 'means', ...NOWRAP, render: (_, c) => <>{`${R.yuan(c.household.perCapitaFen)} / `}<br />{R.yuan(c.household.standardFen)}</> },
+          { title: R.cols.opinion, key: 'opinion', width: 130, render: (_, c) => (c.opinion ? `${c.opinion.agree ? R.agree : R.disagree}${c.opinion.proposedAmountFen !== null ? `，${R.proposed(R.yuan(c.opinion.proposedAmountFen))}` : ''}` : '—') },
+          { title: R.cols.forwarded, dataIndex: 'forwardedAt', ...NOWRAP, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+          { title: R.cols.due, dataIndex: 'dueDate', ...NOWRAP, render: (v: string | null) => v ?? '—' },
           {
             title: R.cols.decision,
             key: 'decision',
+            ...NOWRAP,
             render: (_, c) => {
               if (!c.decision) return '—';
               const at = decisionAtStation(c);
@@ -186,8 +195,8 @@ export function ReliefTab() {
               );
             },
           },
-          { title: R.cols.stationStatus, dataIndex: 'stationStatus', render: (v: string) => label(RELIEF_STATUS_LABELS, v) },
-          { title: R.cols.actions, key: 'actions', render: (_, c) => (c.decision ? null : <Button onClick={() => setDeciding(c)}>{R.decide}</Button>) },
+          { title: R.cols.stationStatus, dataIndex: 'stationStatus', ...NOWRAP, render: (v: string) => label(RELIEF_STATUS_LABELS, v) },
+          { title: R.cols.actions, key: 'actions', fixed: 'right', ...NOWRAP, render: (_, c) => (c.decision ? null : <Button onClick={() => setDeciding(c)}>{R.decide}</Button>) },
         ]}
       />
       <DecideModal
