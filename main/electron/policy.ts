@@ -74,16 +74,19 @@ export function isAllowedDownload(url: string): boolean {
  * setWindowOpenHandler: no window ever opens inside the app. The one link the page may hand
  * to the PC's own browser is the hall screen's (微心愿 → 设置 → 大厅显示屏), on the lobby
  * host's loopback origin and its /lobby/ path: nothing else, not even that host's other paths.
+ * Returns the address to open, or null.
  */
-export function isLobbyLinkToOpen(url: string, lobbyOrigin: string | null): boolean {
-  if (!lobbyOrigin) return false;
+export function lobbyLinkToOpen(url: string, lobbyOrigin: string | null): string | null {
+  if (!lobbyOrigin) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  return parsed.protocol === 'http:' && parsed.origin === lobbyOrigin && parsed.hostname === '127.0.0.1' && parsed.pathname === '/lobby/' && parsed.username === '' && parsed.password === '';
+  const ok = parsed.protocol === 'http:' && parsed.origin === lobbyOrigin && parsed.hostname === '127.0.0.1' && parsed.pathname === '/lobby/' && parsed.username === '' && parsed.password === '';
+  // the parsed form is what is opened: the very address that was checked, not the page's string
+  return ok ? parsed.href : null;
 }
 
 /** The parts of Electron's WebFrameMain the IPC check reads. */

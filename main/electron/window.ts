@@ -6,7 +6,7 @@
  */
 import { app, BrowserWindow, dialog, Menu, shell, type Session } from 'electron';
 import { APP_ORIGIN, isAllowedNavigation } from '../security';
-import { isAllowedDownload, isAllowedFrameNavigation, isLobbyLinkToOpen, windowPreferences } from './policy';
+import { isAllowedDownload, isAllowedFrameNavigation, lobbyLinkToOpen, windowPreferences } from './policy';
 import { log } from '../log';
 
 export const WINDOW_TITLE = 'StationDesk 综合服务站窗口系统';
@@ -61,7 +61,8 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // the hall screen goes to the PC's own browser, to be dragged onto the second monitor
-    if (isLobbyLinkToOpen(url, opts.lobbyOrigin)) void shell.openExternal(url);
+    const lobbyLink = lobbyLinkToOpen(url, opts.lobbyOrigin);
+    if (lobbyLink) void shell.openExternal(lobbyLink);
     return { action: 'deny' };
   });
   // The page sets its own <title> per screen; keep the product name in the taskbar instead.

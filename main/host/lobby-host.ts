@@ -8,8 +8,11 @@
  * cookie: the clerk's calls stay on Electron's IPC.
  *
  * It keeps its port from one start to the next (the caller remembers it), so a link opened on
- * the hall screen still works after the counter PC restarts; a port some other program took in
- * the meantime gives way to a free one, and the card then shows the new address.
+ * the hall screen still works after the counter PC restarts. A port some other program took in
+ * the meantime gives way to the next of a small fixed range (17890-17899), and only when all of
+ * those are taken to whatever port the system hands out; the card then shows the new address.
+ * Such a system port is not remembered: after a reboot it is as likely as not taken by an
+ * outgoing connection or, on Windows, reserved (Hyper-V, WinNAT), and the range is tried again.
  */
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,8 +23,10 @@ import { sendStatic } from './static';
 import { errorText, log } from '../log';
 import type { KeyValueStore } from '../settings-store';
 
-/** the port the hall screen's host asks for first, when none has been used before */
-export const DEFAULT_LOBBY_PORT = 17_890;
+/** the ports the hall screen's host asks for, in order, after the one it used last time */
+export const LOBBY_PORTS: readonly number[] = Array.from({ length: 10 }, (_, i) => 17_890 + i);
+/** the port asked for first, when none has been used before */
+export const DEFAULT_LOBBY_PORT = LOBBY_PORTS[0]!;
 
 /** a hall screen or two, each with a few connections; nothing here needs more */
 const LOBBY_LIMITS: HostLimits = { ...HOST_LIMITS, maxConnections: 64 };
@@ -40,8 +45,10 @@ export interface LobbyHostOptions {
   staticDir: string;
   /** resources/fonts; found by itself when not given */
   fontsDir?: string;
-  /** the port to ask for first (the one used last time); when taken, or 0, a free one */
+  /** the port to ask for first (the one used last time); 0 or none: whatever port is free */
   port?: number;
+  /** asked for next, in order, when that port is taken (LOBBY_PORTS; tests give their own) */
+  fallbackPorts?: readonly number[];
   limits?: Partial<HostLimits>;
 }
 
@@ -49,6 +56,8 @@ export interface LobbyHost {
   /** http://127.0.0.1:<port>, what the card puts in front of a link's path */
   origin: string;
   port: number;
+  /** false when every port asked for was taken and the system chose this one */
+  asked: boolean;
   close(): Promise<void>;
 }
 
@@ -82,17 +91,23 @@ export async function startLobbyHost(opts: LobbyHostOptions): Promise<LobbyHost>
   }
 
   const wanted = opts.port ?? 0;
-  let server: http.Server;
-  try {
-    server = await listenOnLoopback(route, limits, wanted);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (wanted === 0 || (code !== 'EADDRINUSE' && code !== 'EACCES')) throw err;
-    log.warn('lobby port taken, using another', { code });
-    server = await listenOnLoopback(route, limits, 0);
+  const ports = wanted > 0 ? [wanted, ...(opts.fallbackPorts ?? LOBBY_PORTS).filter((p) => p !== wanted)] : [];
+  let server: http.Server | null = null;
+  for (const asked of ports) {
+    try {
+      server = await listenOnLoopback(route, limits, asked);
+      break;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES') throw err;
+      log.warn('lobby port taken, trying another', { code, port: asked });
+    }
   }
-  port = (server.address() as AddressInfo).port;
-  return { origin: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) };
+  const asked = server !== null;
+  server ??= await listenOnLoopback(route, limits, 0);
+  const listening = server;
+  port = (listening.address() as AddressInfo).port;
+  return { origin: `http://127.0.0.1:${port}`, port, asked, close: () => closeServer(listening) };
 }
 
 /** where the port used last time is kept, in the station's machine settings */
@@ -100,18 +115,25 @@ export const LOBBY_PORT_KEY = 'lobby.port';
 
 /**
  * The host on the port it used last time (first DEFAULT_LOBBY_PORT), remembered for the next
- * start. Null when it cannot start at all: the counter works without it, and the 微心愿 card
- * says the hall screen is unavailable.
+ * start when it is one of those asked for. Null when it cannot start at all: the counter works
+ * without it, and the 微心愿 card says the hall screen is unavailable.
  */
 export async function startRememberedLobbyHost(store: KeyValueStore, opts: Omit<LobbyHostOptions, 'port'>): Promise<LobbyHost | null> {
+  let host: LobbyHost;
+  let remembered: number | null = null;
   try {
-    const remembered = store.get(LOBBY_PORT_KEY);
-    const port = typeof remembered === 'number' && Number.isInteger(remembered) && remembered > 0 && remembered < 65_536 ? remembered : DEFAULT_LOBBY_PORT;
-    const host = await startLobbyHost({ ...opts, port });
-    if (host.port !== remembered) store.set(LOBBY_PORT_KEY, host.port);
-    return host;
+    const kept = store.get(LOBBY_PORT_KEY);
+    if (typeof kept === 'number' && Number.isInteger(kept) && kept > 0 && kept < 65_536) remembered = kept;
+    host = await startLobbyHost({ ...opts, port: remembered ?? (opts.fallbackPorts ?? LOBBY_PORTS)[0] ?? 0 });
   } catch (err) {
     log.error('lobby host failed', { error: errorText(err) });
     return null;
   }
+  // a settings file that cannot be written costs the next start its port, not this one its host
+  try {
+    if (host.asked && host.port !== remembered) store.set(LOBBY_PORT_KEY, host.port);
+  } catch (err) {
+    log.warn('lobby port not remembered', { error: errorText(err) });
+  }
+  return host;
 }

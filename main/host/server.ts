@@ -270,8 +270,13 @@ export async function listenOnLoopback(route: http.RequestListener, limits: Host
   server.on('request', (req: http.IncomingMessage) => req.socket.setTimeout(0));
   await new Promise<void>((resolve, rejectListen) => {
     server.once('error', rejectListen);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolve();
+    });
   });
+  // once listening, an error is logged rather than thrown into the process
+  server.on('error', (err: NodeJS.ErrnoException) => log.error('host server error', { code: err.code ?? err.name }));
   return server;
 }
 

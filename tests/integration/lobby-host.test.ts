@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../helpers/http';
 import { LOBBY_PORT_KEY, startLobbyHost, startRememberedLobbyHost, type LobbyHost } from '../../main/host/lobby-host';
 import { memoryStore } from '../../main/settings-store';
+import { closeServer, HOST_LIMITS, listenOnLoopback } from '../../main/host/server';
 import { CALL_NAMES } from '../../common/contract';
 import { setUpStation, tempDir } from '../helpers/station';
 
@@ -122,7 +123,8 @@ describe('大厅屏 host of the desktop window', () => {
     expect(restarted.port).toBe(port);
     // the link made before the restart still reads the wall
     expect((await request(port, { path: `/lobby/wall.json?t=${token}` })).status).toBe(200);
-    const moved = await startLobbyHost({ lobby: s.calls.lobby, staticDir, port });
+    const moved = await startLobbyHost({ lobby: s.calls.lobby, staticDir, port, fallbackPorts: [] });
+    expect(moved.asked).toBe(false);
     expect(moved.port).not.toBe(port);
     expect(moved.origin).toBe(`http://127.0.0.1:${moved.port}`);
     expect((await request(moved.port, { path: `/lobby/wall.json?t=${token}` })).status).toBe(200);
@@ -132,25 +134,84 @@ describe('大厅屏 host of the desktop window', () => {
 });
 
 describe('the remembered port', () => {
-  it('starts on the port kept in the settings, keeps the one it got, and reads a damaged setting as none', async () => {
+  const lobby = { wall: () => null };
+  /** n ports nothing listens on right now, all different */
+  async function freePorts(n: number): Promise<number[]> {
+    const held = await Promise.all(
+      Array.from({ length: n }, async () => {
+        const srv = net.createServer();
+        await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+        return srv;
+      }),
+    );
+    const ports = held.map((srv) => (srv.address() as net.AddressInfo).port);
+    await Promise.all(held.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
+    return ports;
+  }
+
+  it('starts on the port kept in the settings, then the next of the range, and reads a damaged setting as none', async () => {
     const staticDir = tempDir('sd-static-');
-    const lobby = { wall: () => null };
     const store = memoryStore();
-    const port = await freePort();
+    const [port, next, first3] = await freePorts(3);
+    const fallbackPorts = [first3!, next!];
     store.set(LOBBY_PORT_KEY, port);
-    const first = await startRememberedLobbyHost(store, { lobby, staticDir });
+    const first = await startRememberedLobbyHost(store, { lobby, staticDir, fallbackPorts });
     expect(first?.port).toBe(port);
-    // that port is now held: the next start takes another and remembers it
-    const second = await startRememberedLobbyHost(store, { lobby, staticDir });
-    expect(second?.port).not.toBe(port);
-    expect(store.get(LOBBY_PORT_KEY)).toBe(second?.port);
-    await second?.close();
-    store.set(LOBBY_PORT_KEY, 'x');
-    const third = await startRememberedLobbyHost(store, { lobby, staticDir });
-    expect(third).not.toBeNull();
-    expect(store.get(LOBBY_PORT_KEY)).toBe(third?.port);
-    expect((await request(third!.port, { path: '/lobby/wall.json?t=lobby_x' })).status).toBe(401);
+    // that port is now held: the next start takes the first free one of the range and remembers it
+    const second = await startRememberedLobbyHost(store, { lobby, staticDir, fallbackPorts });
+    expect(second?.port).toBe(first3);
+    expect(store.get(LOBBY_PORT_KEY)).toBe(first3);
+    const third = await startRememberedLobbyHost(store, { lobby, staticDir, fallbackPorts });
+    expect(third?.port).toBe(next);
+    expect(store.get(LOBBY_PORT_KEY)).toBe(next);
     await third?.close();
+    await second?.close();
+    // a damaged setting: the range from its start
+    store.set(LOBBY_PORT_KEY, 'x');
+    const fourth = await startRememberedLobbyHost(store, { lobby, staticDir, fallbackPorts });
+    expect(fourth?.port).toBe(first3);
+    expect(store.get(LOBBY_PORT_KEY)).toBe(first3);
+    expect((await request(fourth!.port, { path: '/lobby/wall.json?t=lobby_x' })).status).toBe(401);
+    await fourth?.close();
     await first?.close();
+  });
+
+  it('does not remember a port the system chose when the whole range was taken', async () => {
+    const staticDir = tempDir('sd-static-');
+    const store = memoryStore();
+    const [port] = await freePorts(1);
+    const holder = await startLobbyHost({ lobby, staticDir, port: port!, fallbackPorts: [] });
+    store.set(LOBBY_PORT_KEY, port);
+    const host = await startRememberedLobbyHost(store, { lobby, staticDir, fallbackPorts: [port!] });
+    expect(host).not.toBeNull();
+    expect(host!.asked).toBe(false);
+    expect(host!.port).not.toBe(port);
+    // the hall screen still works on it this time, and the next start asks for the old port again
+    expect((await request(host!.port, { path: '/lobby/wall.json?t=lobby_x' })).status).toBe(401);
+    expect(store.get(LOBBY_PORT_KEY)).toBe(port);
+    await host!.close();
+    await holder.close();
+  });
+
+  it('keeps its host when the settings cannot be written', async () => {
+    const staticDir = tempDir('sd-static-');
+    const [port] = await freePorts(1);
+    const store = { ...memoryStore(), set: () => { throw new Error('EPERM: settings.json'); } };
+    const host = await startRememberedLobbyHost(store, { lobby, staticDir, fallbackPorts: [port!] });
+    expect(host?.port).toBe(port);
+    expect((await request(port!, { path: '/lobby/wall.json?t=lobby_x' })).status).toBe(401);
+    await host?.close();
+  });
+});
+
+describe('listenOnLoopback (both hosts listen through it)', () => {
+  it('keeps no listen-time error listener once listening, and logs a later server error instead of throwing it', async () => {
+    const server = await listenOnLoopback((_req, res) => res.end('ok'), HOST_LIMITS, 0);
+    // one listener: the logging one; the listen promise's rejecter is gone
+    expect(server.listenerCount('error')).toBe(1);
+    expect(() => server.emit('error', Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).not.toThrow();
+    expect(() => server.emit('error', Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).not.toThrow();
+    expect((await request((server.address() as net.AddressInfo).port, { path: '/' })).status).toBe(200);
+    await closeServer(server);
   });
 });

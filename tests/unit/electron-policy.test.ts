@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAllowedDownload, isAllowedFrameNavigation, isLobbyLinkToOpen, isTrustedIpcSender, windowPreferences, type FrameLike } from '../../main/electron/policy';
+import { isAllowedDownload, isAllowedFrameNavigation, isTrustedIpcSender, lobbyLinkToOpen, windowPreferences, type FrameLike } from '../../main/electron/policy';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -98,7 +98,10 @@ describe('will-download', () => {
 describe('window open (the hall screen link)', () => {
   const origin = 'http://127.0.0.1:17890';
   it('hands only the lobby host’s /lobby/ link to the PC’s browser', () => {
-    expect(isLobbyLinkToOpen(`${origin}/lobby/?t=lobby_${'a'.repeat(43)}`, origin)).toBe(true);
+    const link = `${origin}/lobby/?t=lobby_${'a'.repeat(43)}`;
+    expect(lobbyLinkToOpen(link, origin)).toBe(link);
+    // what opens is the address as parsed and checked, not the page's own spelling of it
+    expect(lobbyLinkToOpen(`HTTP://127.0.0.1:17890/lobby/?t=x#wall`, origin)).toBe(`${origin}/lobby/?t=x#wall`);
     for (const url of [
       `${origin}/`,
       `${origin}/index.html`,
@@ -113,10 +116,10 @@ describe('window open (the hall screen link)', () => {
       'app://station/index.html',
       'not a url',
     ]) {
-      expect(isLobbyLinkToOpen(url, origin), url).toBe(false);
+      expect(lobbyLinkToOpen(url, origin), url).toBeNull();
     }
     // no lobby host this start: nothing opens at all
-    expect(isLobbyLinkToOpen(`${origin}/lobby/?t=x`, null)).toBe(false);
+    expect(lobbyLinkToOpen(`${origin}/lobby/?t=x`, null)).toBeNull();
   });
 });
 
@@ -144,8 +147,10 @@ describe('wiring (the Electron code uses the rules above)', () => {
     expect(w).toMatch(/on\('will-frame-navigate', \(event\) => \{\s*if \(!isAllowedFrameNavigation\(event\.url, event\.isMainFrame\)\) event\.preventDefault\(\);/);
     expect(w).toMatch(/on\('will-download', \(event, item\) => \{\s*if \(isAllowedDownload\(item\.getURL\(\)\)\) return;[^}]*event\.preventDefault\(\);/);
     expect(w).toMatch(/denyForeignDownloads\(win\.webContents\.session\)/);
-    expect(w).toMatch(/setWindowOpenHandler\(\(\{ url \}\) => \{\s*(\/\/[^\n]*\s*)?if \(isLobbyLinkToOpen\(url, opts\.lobbyOrigin\)\) void shell\.openExternal\(url\);\s*return \{ action: 'deny' \};/);
+    expect(w).toMatch(/setWindowOpenHandler\(\(\{ url \}\) => \{\s*(\/\/[^\n]*\s*)?const lobbyLink = lobbyLinkToOpen\(url, opts\.lobbyOrigin\);\s*if \(lobbyLink\) void shell\.openExternal\(lobbyLink\);\s*return \{ action: 'deny' \};/);
     expect(w).not.toMatch(/plugins:\s*true|devTools:\s*true/);
+    // and nothing else in the window hands an address to the PC's browser
+    expect(w.match(/openExternal/g)).toHaveLength(1);
   });
   it('the app starts the hall screen’s host, tells the station and the window its origin, and closes it on quit', () => {
     const a = read('app.ts');
