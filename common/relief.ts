@@ -146,14 +146,6 @@ export function missingMaterials(type: ReliefType, received: readonly string[]):
   return materialsFor(type).filter((m) => !received.includes(m));
 }
 
-/** 张建华 → 张*华, 欧阳建华 → 欧**华, 张华 → 张*: the only form of a name on the 公示 sheet. */
-export function maskReliefName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
 /** yuan (as typed, 2 decimals at most) ↔ fen (stored, integers: no float drift in sums) */
 export function toFen(yuan: number): number {
   return Math.round(yuan * 100);

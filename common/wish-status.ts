@@ -193,14 +193,6 @@ export function splitValue(valueFen: number, percents: readonly number[]): numbe
   return parts;
 }
 
-/** A name for the wall and public prints: 张*华, 李*, 欧阳**; every character counted as the clerk sees it. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
 /** `130102001-20261127-W0007`: unique without the county, like the receipt numbers. */
 export function formatWishNo(stationCode: string, date: string, serial: number): string {
   return `${stationCode}-${date.replaceAll('-', '')}-W${String(serial).padStart(4, '0')}`;

@@ -8,19 +8,12 @@ import { CountyItem } from '../../common/county/admin';
 import { CheckCode, IntakeDecision, PublicProgress } from '../../common/county/protocol';
 import { INTAKE_STATUS_LABELS, type IntakeStatus } from '../../common/intake-status';
 import { stationDate } from '../../common/time';
+import { maskPersonName } from '../../common/person-name';
 import { pgJson } from '../db/text';
 import { appendFeed } from './feed';
 import { nowIso, type Ctx } from './context';
 import type { DecideItem } from '../../common/county/admin';
 import { CountyError, type ItemFilter, type Queryable } from './types';
-
-/** 张建华 → 张*华, 欧阳建华 → 欧**华, 张华 → 张*. */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
 
 interface IntakeView {
   receiptNo: string;
@@ -64,7 +57,7 @@ export function intakeView(payloadJson: string): IntakeView | null {
     itemCode: text('item_code', 'itemCode') ?? '',
     itemName,
     department: text('department') ?? '',
-    applicantMasked: maskName(text('resident_name', 'residentName', 'applicantName') ?? ''),
+    applicantMasked: maskPersonName(text('resident_name', 'residentName', 'applicantName') ?? ''),
     status,
     result: text('result'),
     reason: text('closed_reason', 'closedReason', 'returnReason'),

@@ -12,7 +12,7 @@ import { ReliefDecision, ReliefStandard } from '../../common/county/protocol';
 import { RELIEF_TYPE_LABELS, type ReliefType } from '../../common/relief';
 import { pgJson } from '../db/text';
 import { appendFeed } from './feed';
-import { maskName } from './items';
+import { maskPersonName } from '../../common/person-name';
 import { nowIso, type Ctx } from './context';
 import { CountyError, type Queryable } from './types';
 
@@ -55,7 +55,7 @@ export async function projectReliefCases(q: Queryable, countyId: number, station
     case_no: v.case_no,
     type: v.type,
     status: v.status,
-    applicant_masked: maskName(v.applicant_name),
+    applicant_masked: maskPersonName(v.applicant_name),
     household: v.household,
     opinion: v.opinion,
     accepted_at: v.accepted_at,

@@ -7,11 +7,16 @@
  */
 import * as z from 'zod';
 import { CountyWish, type WishFilter } from '../../common/county/wishes';
+import { maskPersonName } from '../../common/person-name';
 import { pgJson } from '../db/text';
 import type { Ctx } from './context';
 import type { Queryable } from './types';
 
-const Share = z.object({ name: z.string(), kind: z.string(), category: z.string(), percent: z.number(), value_fen: z.number() });
+// names of people arrive masked (main/services/wishes-store.ts); masked again here, which changes
+// nothing in a masked name and hides a whole one a station sent by mistake
+const Share = z
+  .object({ name: z.string(), kind: z.string(), category: z.string(), percent: z.number(), value_fen: z.number() })
+  .transform((s) => (s.kind === 'person' ? { ...s, name: maskPersonName(s.name) } : s));
 const Claim = z.object({ claim_no: z.string(), promised_handover_date: z.string(), shares: z.array(Share) });
 
 /** What the county reads of a station's wish snapshot; anything else in it is ignored. */
@@ -20,7 +25,7 @@ const WishPayload = z.object({
   title: z.string().max(200),
   category: z.string().max(20),
   value_fen: z.number().int().min(0),
-  beneficiary_masked: z.string().max(60),
+  beneficiary_masked: z.string().max(60).transform(maskPersonName),
   source: z.string().max(20),
   deadline: z.string().max(10),
   status: z.string().max(20),

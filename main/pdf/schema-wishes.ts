@@ -44,4 +44,5 @@ export const WishPoster = z.object({
   madeAt: instant,
   wishes: z.array(Wish.extend({ deadline: z.iso.date(), claimState: text(20) })).max(POSTER_MAX_WISHES),
   notListed: z.number().int().min(0),
+  category: text(20).min(1).optional(),
 }) satisfies z.ZodType<WishPosterData>;

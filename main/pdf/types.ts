@@ -181,6 +181,8 @@ export interface WishPosterData {
   wishes: (WishLine & { /** YYYY-MM-DD */ deadline: string; claimState: string })[];
   /** open wishes beyond the poster's room (the first 200 by deadline are listed): said on the paper */
   notListed: number;
+  /** the one category the poster lists, when the wall was filtered to it (said under the title) */
+  category?: string;
 }
 
 

@@ -5,10 +5,11 @@
  */
 import type { ReliefCase, ReliefSummary } from '../../common/contracts/relief';
 import { ageOn, maskIdNumber } from '../../common/idcard';
-import { maskReliefName, materialsFor, RELIEF_CLOSED, RELIEF_STATUS_LABELS, RELIEF_STEP_LABELS, type ReliefStatus, type ReliefStep } from '../../common/relief';
+import { materialsFor, RELIEF_CLOSED, RELIEF_STATUS_LABELS, RELIEF_STEP_LABELS, type ReliefStatus, type ReliefStep } from '../../common/relief';
 import { assetWarnings, computeMeans, standardOn, type Standard } from '../../common/relief-means';
 import { caseDues, dueState, publicityPeriod, urgencyOf, type CaseFacts, type ReliefTimeLimits, type Workdays } from '../../common/relief-deadlines';
 import { stationDate } from '../../common/time';
+import { maskPersonName } from '../../common/person-name';
 import type { CaseRow, ReliefStore, StepRow } from './relief-store';
 
 type StepData = Record<string, unknown>;
@@ -140,7 +141,7 @@ export function createReliefView(store: ReliefStore) {
       applicantId: r.applicant_id,
       applicantName: r.applicant_name,
       applicantIdMasked: r.applicant_id_masked,
-      applicantNameMasked: maskReliefName(r.applicant_name),
+      applicantNameMasked: maskPersonName(r.applicant_name),
       householdSize: members.length,
       members: members.map((m) => {
         const age = ageOn(m.birth_date, today);

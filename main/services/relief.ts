@@ -14,8 +14,9 @@ import { AppError } from '../../common/errors';
 import { can } from '../../common/roles';
 import { stationDate } from '../../common/time';
 import { ageOn } from '../../common/idcard';
-import { formatYuan, householdEditable, maskReliefName, materialsFor, RELIEF_CLOSED } from '../../common/relief';
+import { formatYuan, householdEditable, materialsFor, RELIEF_CLOSED } from '../../common/relief';
 import { assetWarnings, computeMeans, standardOn } from '../../common/relief-means';
+import { maskPersonName } from '../../common/person-name';
 import { newId } from '../clock';
 import { nextSerial } from './serials';
 import type { Calendar } from './calendar';
@@ -102,7 +103,7 @@ export function createRelief(ctx: ServiceContext, deps: { calendar: Calendar; gr
     const c = view.toCase(store.row(id), { canView: true, today: today(), cal: cal() });
     // the county's summary names nobody in full: the arithmetic's lines carry masked names
     const names = c.members.map((m) => m.name).sort((a, b) => b.length - a.length);
-    const masked = (line: string) => names.reduce((t, n) => t.replaceAll(n, maskReliefName(n)), line);
+    const masked = (line: string) => names.reduce((t, n) => t.replaceAll(n, maskPersonName(n)), line);
     return {
       id: c.id,
       case_no: c.caseNo,

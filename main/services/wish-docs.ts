@@ -123,6 +123,7 @@ export function createWishDocs(ctx: ServiceContext, deps: { reader: WishReader; 
           .slice(0, POSTER_MAX_WISHES)
           .map((c) => ({ wishNo: c.wishNo, title: c.title, category: c.category, value: Number(c.valueYuan), beneficiaryMasked: c.beneficiaryMasked, deadline: c.deadline, claimState: CLAIM_STATE_LABELS[c.claimState] })),
         notListed: Math.max(0, open.length - POSTER_MAX_WISHES),
+        ...(category ? { category } : {}),
       },
     };
     return issue(doc, { entity: 'wish_wall', entityId: station.code, number: posterNo }, me);

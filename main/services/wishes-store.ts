@@ -12,11 +12,11 @@ import type { KeyTag } from '../../common/contracts/residents';
 import type { WishClaim, WishEvent, WishProof, WishRecord } from '../../common/contracts/wishes';
 import { AppError } from '../../common/errors';
 import { stationDate } from '../../common/time';
+import { maskPersonName } from '../../common/person-name';
 import {
   canStep,
   effectiveStatus,
   formatYuan,
-  maskName,
   refusalOf,
   stepsFrom,
   targetOf,
@@ -111,7 +111,7 @@ export { SELECT_WISH };
 
 /** A person claimant's name on the wall and on prints is masked; a unit's is not personal data. */
 export function publicNameOf(kind: ClaimantKind, name: string): string {
-  return kind === 'person' ? maskName(name) : name;
+  return kind === 'person' ? maskPersonName(name) : name;
 }
 
 export interface StepFields {

@@ -11,7 +11,8 @@ import type { wishesCalls } from '../../common/contracts/wishes';
 import type { ParsedInput } from '../../common/contract';
 import { AppError } from '../../common/errors';
 import { stationDate } from '../../common/time';
-import { checkShares, EXPIRABLE, formatWishNo, formatYuan, maskName, refusalOf, splitValue, type WishStep } from '../../common/wish-status';
+import { checkShares, EXPIRABLE, formatWishNo, formatYuan, refusalOf, splitValue, type WishStep } from '../../common/wish-status';
+import { maskPersonName } from '../../common/person-name';
 import { newId } from '../clock';
 import { nextSerial } from './serials';
 import type { Residents } from './residents';
@@ -93,7 +94,7 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
       db.prepare(
         `INSERT INTO wishes (id, wish_no, resident_id, beneficiary_name, beneficiary_masked, title, description, category, value_fen, cap_fen, needs_approval, source, deadline, status, created_at, created_by, updated_at, version)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, 1)`,
-      ).run(id, wishNo, person.id, person.name, maskName(person.name), input.title, input.description, input.category, input.value, capFen, input.value > capFen ? 1 : 0, input.source, input.deadline, iso, me.id, iso);
+      ).run(id, wishNo, person.id, person.name, maskPersonName(person.name), input.title, input.description, input.category, input.value, capFen, input.value > capFen ? 1 : 0, input.source, input.deadline, iso, me.id, iso);
       let r = store.created(tx, id, me, { category: input.category, valueFen: input.value, capFen, source: input.source, deadline: input.deadline });
       if (input.publishNow && input.value <= capFen) r = store.step(tx, r, 'publish', { published_at: iso, published_by: me.id }, me);
       return { id: r.id };

@@ -23,8 +23,8 @@ function dayFromNow(n: number): string {
   return new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The archived PDFs of a kind, as text with whitespace removed (table cells wrap). */
-function archived(dataDir: string, kind: string): string[] {
+/** The archived PDF files of a kind, oldest first. */
+function archivedFiles(dataDir: string, kind: string): string[] {
   const found: string[] = [];
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -34,7 +34,12 @@ function archived(dataDir: string, kind: string): string[] {
     }
   };
   walk(path.join(dataDir, 'documents'));
-  return found.sort().map((f) => execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+  return found.sort();
+}
+
+/** The archived PDFs of a kind, as text with whitespace removed (table cells wrap). */
+function archived(dataDir: string, kind: string): string[] {
+  return archivedFiles(dataDir, kind).map((f) => execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
 }
 
 function expectPrivate(text: string) {
@@ -123,6 +128,9 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   await page.getByTestId('wish-value').fill('五百');
   await page.getByTestId('wish-value').blur();
   await expect(page.getByTestId('wish-new')).toContainText('预估价值须为数字');
+  await page.getByTestId('wish-deadline').fill(dayFromNow(-1));
+  await page.getByTestId('wish-deadline').blur();
+  await expect(page.getByTestId('wish-new')).toContainText('心愿截止日期不能早于今天');
 
   // over the cap (500): recorded, waits for the 站长
   await page.getByTestId('resident-picker-search').fill('002X');
@@ -170,7 +178,11 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   await choose(page, 'wish-claim-claimant-0', '建材');
   await page.getByTestId('wish-claim-percent-0').fill('60');
   await page.getByTestId('wish-claim-add').click();
+  // the same claimant twice is refused at the second row
+  await choose(page, 'wish-claim-claimant-1', '建材');
+  await expect(dialog).toContainText('同一认领方只能出现一次');
   await choose(page, 'wish-claim-claimant-1', '王𪚥军');
+  await expect(dialog).not.toContainText('同一认领方只能出现一次');
   await page.getByTestId('wish-claim-percent-1').fill('30');
   await page.getByTestId('wish-claim-dialog-ok').click();
   await expect(dialog).toContainText('各认领方份额合计须为 100%，现为 90%');
@@ -192,6 +204,12 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   fs.writeFileSync(fake, 'this is not a picture');
   await page.getByTestId('wish-fulfil-proof-file').setInputFiles(fake);
   await expect(page.getByTestId('wish-fulfil-proof-error')).toBeVisible();
+  // a real PNG's first bytes, but over the 5 MB limit
+  const big = path.join(path.dirname(fake), '扫描件.png');
+  fs.writeFileSync(big, Buffer.concat([fs.readFileSync(PHOTO), Buffer.alloc(6 * 1024 * 1024)]));
+  await page.getByTestId('wish-fulfil-proof-file').setInputFiles(big);
+  await expect(page.getByTestId('wish-fulfil-proof-error')).toContainText('文件不能超过 5 MB');
+  await expect(page.getByTestId('wish-fulfil-proof-item')).toHaveCount(0);
   await page.getByTestId('wish-fulfil-proof-file').setInputFiles(PHOTO);
   await expect(page.getByTestId('wish-fulfil-proof-item')).toHaveText('handover-photo.png');
   await expect(page.getByTestId('wish-fulfil-proof-error')).toHaveCount(0);
@@ -219,6 +237,8 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   await expect(page.getByTestId('wish-wall')).not.toContainText(BENEFICIARY);
   await page.screenshot({ path: `${SHOTS}/wishes-wall.png` });
   await page.getByTestId('wall-poster-a4').click();
+  await closePreview(page);
+  await page.getByTestId('wall-poster-a3').click();
   await closePreview(page);
 
   // statistics: ECharts was not loaded until now
@@ -272,15 +292,22 @@ test('微心愿: over the cap, approved by the 站长, claimed jointly, fulfille
   const vouchers = archived(host.dataDir, 'wish.claim');
   expect(vouchers).toHaveLength(2);
   const [handover] = archived(host.dataDir, 'wish.handover');
-  const [poster] = archived(host.dataDir, 'wish.poster');
+  const posters = archived(host.dataDir, 'wish.poster');
+  expect(posters).toHaveLength(2);
+  // the A4 poster and the A3 one, each on its paper, listing the same wishes
+  expect(archivedFiles(host.dataDir, 'wish.poster').map((f) => /Page size:.*\((A\d)\)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1]).sort()).toEqual(['A3', 'A4']);
+  for (const t of posters) {
+    expect(t).toContain('冬衣一件');
+    expect(t).toContain(MASKED);
+    expectPrivate(t);
+  }
   for (const t of [...vouchers, handover!]) {
     for (const s of [wishNo, '一台𡒄牌助行轮椅', MASKED, '长安区𠀀记建材有限公司']) expect(t, s).toContain(s);
     expectPrivate(t);
   }
-  expect(vouchers.join('')).toContain('王𪚥军');
+  // the person's own voucher names them; the unit's names its co-claimant masked only
+  expect(vouchers.filter((t) => t.includes('王𪚥军'))).toHaveLength(1);
+  expect(vouchers.filter((t) => t.includes('王*军'))).toHaveLength(1);
   expect(handover).toContain('助行轮椅一台（已调试）');
-  expect(handover).toContain('受助人签收');
-  expect(poster).toContain('冬衣一件');
-  expect(poster).toContain(MASKED);
-  expectPrivate(poster!);
+  for (const s of ['受助人签收', '认领方一签字', '认领方二签字', '王𪚥军']) expect(handover, s).toContain(s);
 });

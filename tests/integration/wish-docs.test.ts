@@ -84,4 +84,45 @@ describe('微心愿 papers from the records', () => {
     expect(compact(pdfText(p.pdf))).toContain('目前没有待认领的心愿');
     await expectAppError(s.client['wishDocs.claimVoucher']({ id: record.id, claimantId: unit.id }), 'CONFLICT');
   });
+
+  it('a poster for one category lists only that category and says so under its title', async () => {
+    const { s, record } = await station();
+    const { record: rice } = await s.client['wishes.create']({ residentId: record.residentId, title: '一袋米', description: '', category: '生活物资', value: '80', source: '居民提出', deadline: '2026-12-31', publishNow: true });
+    const all = compact(pdfText((await pdfOf(s, await s.client['wishDocs.poster']({ paper: 'a4' }))).pdf));
+    expect(all).toContain(record.wishNo);
+    expect(all).toContain(rice.wishNo);
+    expect(all).not.toContain('本期：');
+    const one = compact(pdfText((await pdfOf(s, await s.client['wishDocs.poster']({ paper: 'a4', category: '助残' }))).pdf));
+    expect(one).toContain('本期：助残类心愿');
+    expect(one).toContain(record.wishNo);
+    expect(one).not.toContain(rice.wishNo);
+  });
+
+  it('a one-character name is hidden whole (*) on the wall, the hall screen and every paper, and the papers print', async () => {
+    const s = await setUpStation({ clock: manualClock('2026-11-27T01:00:00.000Z') });
+    const resident = await s.client['residents.create']({ name: '𪚥', idNumber: ID_NUMBER, phone: PHONE, address: ADDRESS });
+    const unit = (await s.client['claimants.create']({ category: '企业', name: '长安区建材有限公司', contactName: '刘洋', phone: '0311-86011111' })).claimant;
+    const person = (await s.client['claimants.create']({ category: '志愿者', name: '李', phone: '13700137000' })).claimant;
+    const { record } = await s.client['wishes.create']({ residentId: resident.id, title: '一袋米', description: '', category: '生活物资', value: '80', source: '居民提出', deadline: '2026-12-31', publishNow: true });
+    expect(record.beneficiaryMasked).toBe('*');
+    expect((await s.client['wishes.wall']({})).cards.map((c) => c.beneficiaryMasked)).toEqual(['*']);
+    const { token } = await s.client['wishes.lobbyCreate']({ label: '一楼大厅' });
+    expect(JSON.stringify(s.calls.lobby.wall(token, {}))).not.toContain('𪚥');
+
+    const poster = compact(pdfText((await pdfOf(s, await s.client['wishDocs.poster']({ paper: 'a4' }))).pdf));
+    expect(poster).toContain('受助居民：*');
+    const { record: claimed } = await s.client['wishes.claim']({ id: record.id, version: record.version, shares: [{ claimantId: unit.id, percent: 50 }, { claimantId: person.id, percent: 50 }], promisedHandoverDate: '2026-12-05' });
+    const voucher = compact(pdfText((await pdfOf(s, await s.client['wishDocs.claimVoucher']({ id: record.id, claimantId: unit.id }))).pdf));
+    expect(voucher).toContain('微心愿认领凭证');
+    // the co-claiming volunteer, one character too, is hidden on the unit's voucher
+    expect(voucher).not.toContain('李');
+    const { proof } = await s.client['wishes.proofUpload']({ id: record.id, fileName: '交接.png', base64: PNG_1PX });
+    await s.client['wishes.fulfil']({ id: record.id, version: claimed.version, handoverDate: '2026-11-27', delivered: '大米一袋', proofIds: [proof.id], confirmation: '本人签收' });
+    const handover = compact(pdfText((await pdfOf(s, await s.client['wishDocs.handover']({ id: record.id }))).pdf));
+    expect(handover).toContain('圆梦交接单');
+    for (const t of [poster, voucher, handover]) {
+      expect(t).not.toContain('𪚥');
+      expect(t).not.toContain(ID_NUMBER);
+    }
+  });
 });

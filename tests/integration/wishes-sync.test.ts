@@ -3,6 +3,8 @@
  * the wish, the joint claim and the fulfilment exactly once — also when the same events
  * arrive again — and lists them, read only, on its admin API.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, countyBackend } from '../helpers/county';
 import { signedInAdmin } from '../helpers/county-admin';
@@ -11,6 +13,7 @@ import { STATION } from '../helpers/station';
 import { toEvent } from '../../main/sync/store';
 import type { OutboxEventRow } from '../../main/db/write';
 import type { CountyWish } from '../../common/county/wishes';
+import { projectWishes } from '../../county/store/wishes';
 
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -98,6 +101,21 @@ describe.each(BACKENDS)('微心愿 sync round trip (%s)', (kind) => {
     expect(res.body.map((x) => [x.wishNo, x.status, x.steps.length])).toEqual([[wish.wishNo, 'followedUp', 5]]);
     expect((await client.req('GET', '/wishes?status=expired')).body).toEqual([]);
     expect((await client.req('POST', '/wishes', { body: {} })).status).toBe(404);
+
+    // a station from before its migration 0022 sent a one-character name, and a person's name, whole:
+    // the county masks what it receives again, and its migration 0004 fixes a copy it already holds
+    const [last] = stationRows<{ payload: string; entity_id: string; version: number }>(s.dataDir, "SELECT payload, entity_id, version FROM outbox WHERE entity = 'wish' ORDER BY seq DESC LIMIT 1");
+    const old = JSON.parse(last!.payload) as { beneficiary_masked: string; claim: { shares: { name: string; kind: string }[] } };
+    old.beneficiary_masked = '𠮷';
+    for (const share of old.claim.shares) if (share.kind === 'person') share.name = '王志强';
+    const [{ county_id: countyId }] = (await env.sql.query<{ county_id: number }>('SELECT county_id FROM station_wishes WHERE wish_id = $1', [wish.id])) as [{ county_id: number }];
+    await projectWishes(env.sql, countyId, stationId, [{ seq: 999, entity_id: last!.entity_id, version: last!.version + 1, occurred_at: '2026-11-28T01:00:00.000Z', payload: JSON.stringify(old) }], '2026-11-28T01:00:00.000Z');
+    const remasked = (await county.store.listWishes({ stationId, limit: 100 }))[0]!;
+    expect(remasked.beneficiaryMasked).toBe('*');
+    expect(remasked.shares.map((x) => x.name)).toEqual(['长安区建设银行支行', '王*强']);
+    await env.sql.query("UPDATE station_wishes SET beneficiary_masked = '𠮷' WHERE wish_id = $1", [wish.id]);
+    await env.sql.exec(fs.readFileSync(path.join(__dirname, '../../county/db/migrations/0004-wish-masked-names.sql'), 'utf8'));
+    expect((await county.store.listWishes({ stationId, limit: 100 }))[0]!.beneficiaryMasked).toBe('*');
   });
 
   it('refuses the wish list to anyone not signed in at the county', async () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../main/pdf/fonts';
 import { renderDocument } from '../../main/pdf/render';
 import { PrintableDocumentSchema } from '../../main/pdf/schema';
-import { maskPersonName } from '../../main/pdf/forms/relief';
 import type { PrintableDocument } from '../../main/pdf/types';
 import { EXT_B, RARE_NAME, compact, correctionData, pdfInfo, pdfText } from '../helpers/pdf';
 import { APPLICANT, MEMBERS, acceptance, authorization, investigation, publicity, refusal } from '../helpers/relief-pdf';
@@ -80,13 +79,5 @@ describe('社会救助 forms', () => {
     expect(t).toContain('补正材料通知书');
     for (const m of data.materialsMissing) expect(t).toContain(compact(m));
     expect(t).toContain(`共${data.materialsMissing.length}项`);
-  });
-
-  it('masks names by code point: 张*华, 张*, 欧*娜, a rare character counted once', () => {
-    expect(maskPersonName('张三华')).toBe('张*华');
-    expect(maskPersonName('张三')).toBe('张*');
-    expect(maskPersonName('欧阳娜娜')).toBe('欧**娜');
-    expect(maskPersonName('𠀀𪚥')).toBe('𠀀*');
-    expect(maskPersonName('李')).toBe('李');
   });
 });

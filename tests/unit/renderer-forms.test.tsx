@@ -5,11 +5,11 @@
  * formatting, and the browser-mode token hand-off.
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { ConfigProvider } from 'antd';
+import { ConfigProvider, Form, Input, type FormInstance } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { takeLaunchCodeFromLocation } from '../../renderer/src/api';
-import { enterAdvances } from '../../renderer/src/components/forms';
+import { ApiError, takeLaunchCodeFromLocation } from '../../renderer/src/api';
+import { enterAdvances, fieldPath, showFormError } from '../../renderer/src/components/forms';
 import { SetupScreen } from '../../renderer/src/features/auth/SetupScreen';
 import { detailText } from '../../renderer/src/features/settings/audit-format';
 import { formatClock, formatDateTime } from '../../renderer/src/format';
@@ -54,6 +54,49 @@ describe('enterAdvances', () => {
     fireEvent.keyDown(c, { key: 'Enter', isComposing: true });
     fireEvent.keyDown(c, { key: 'Enter', keyCode: 229 });
     expect(submit).not.toHaveBeenCalled();
+  });
+});
+
+describe('showFormError', () => {
+  /** two rows of a list, as the 认领 dialog has them */
+  function Rows({ onForm }: { onForm: (f: FormInstance) => void }) {
+    const [form] = Form.useForm();
+    onForm(form);
+    return (
+      <Form form={form} initialValues={{ shares: [{ claimantId: 'a', percent: 50 }, { claimantId: 'a', percent: 50 }] }}>
+        <Form.List name="shares">
+          {(fields) =>
+            fields.map((f) => (
+              <div key={f.key} data-testid={`row-${f.name}`}>
+                <Form.Item name={[f.name, 'claimantId']}>
+                  <Input />
+                </Form.Item>
+                <Form.Item name={[f.name, 'percent']}>
+                  <Input />
+                </Form.Item>
+              </div>
+            ))
+          }
+        </Form.List>
+      </Form>
+    );
+  }
+
+  it('puts main’s message for a list row (shares.1.claimantId) under that row’s field', async () => {
+    expect(fieldPath('shares.1.claimantId')).toEqual(['shares', 1, 'claimantId']);
+    expect(fieldPath('station.code')).toEqual(['station', 'code']);
+    let form: FormInstance | null = null;
+    render(<Rows onForm={(f) => (form = f)} />);
+    const err = new ApiError('VALIDATION', '同一认领方只能出现一次', { 'shares.1.claimantId': '同一认领方只能出现一次' });
+    let said: string | null = 'not called';
+    act(() => {
+      said = showFormError(form!, err, ['shares', 'shares.0.claimantId', 'shares.1.claimantId']);
+    });
+    // shown at the field, so no second copy above the form
+    expect(said).toBeNull();
+    expect(await screen.findByText('同一认领方只能出现一次')).toBeTruthy();
+    expect(screen.getByTestId('row-1').textContent).toContain('同一认领方只能出现一次');
+    expect(screen.getByTestId('row-0').textContent).not.toContain('同一认领方只能出现一次');
   });
 });
 

@@ -6,7 +6,6 @@ import {
   effectiveStatus,
   formatWishNo,
   formatYuan,
-  maskName,
   parseYuan,
   refusalOf,
   splitValue,
@@ -118,13 +117,6 @@ describe('value in yuan', () => {
 });
 
 describe('names, numbers, credit codes', () => {
-  it('masks names for the wall and prints, counting rare characters once', () => {
-    expect(maskName('张建华')).toBe('张*华');
-    expect(maskName('李娜')).toBe('李*');
-    expect(maskName('欧阳建华')).toBe('欧**华');
-    expect(maskName('𠮷𪚥𠀀')).toBe('𠮷*𠀀');
-  });
-
   it('numbers wishes like receipts, with a W', () => {
     expect(formatWishNo('130102001', '2026-11-27', 7)).toBe('130102001-20261127-W0007');
   });

@@ -15,6 +15,7 @@ import m0014 from './0014-intake-check-code.sql?raw';
 import m0016 from './0016-staff-grants.sql?raw';
 import m0019 from './0019-wishes.sql?raw';
 import m0021 from './0021-relief.sql?raw';
+import m0022 from './0022-wish-masked-names.sql?raw';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: '0016-staff-grants', sql: m0016 },
   { version: 19, name: '0019-wishes', sql: m0019 },
   { version: 21, name: '0021-relief', sql: m0021 },
+  { version: 22, name: '0022-wish-masked-names', sql: m0022 },
 ];

@@ -5,6 +5,7 @@
 import type { FormModel, Field } from '../layout';
 import type { ReliefAcceptanceData, ReliefAuthorizationData, ReliefInvestigationData, ReliefPublicityData, ReliefRefusalData } from '../relief-types';
 import { calendarDateCn, dateTimeCn, dayOfCn, ensureMaskedId } from '../format';
+import { maskPersonName } from '../../../common/person-name';
 
 export const RELIEF_TITLES = {
   acceptance: '社会救助受理回执',
@@ -13,18 +14,6 @@ export const RELIEF_TITLES = {
   publicity: '社会救助审核公示',
   refusal: '社会救助不予批准通知书',
 } as const;
-
-/**
- * 张*华: the family name and the last character stay, the rest are stars; 欧阳*华 for a
- * two-character family name is not guessed — one leading character is always kept.
- * Characters are counted by code point, so a rare (Ext-B) character is one, not two.
- */
-export function maskPersonName(name: string): string {
-  const cs = Array.from(name.trim());
-  if (cs.length <= 1) return cs.join('');
-  if (cs.length === 2) return `${cs[0]}*`;
-  return `${cs[0]}${'*'.repeat(cs.length - 2)}${cs[cs.length - 1]}`;
-}
 
 const yuan = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 

@@ -84,6 +84,7 @@ export function wishPosterDefinition(d: WishPosterData, onPages: (n: number) => 
     content: [
       { text: keepTail(d.station.name), alignment: 'center', fontSize: s.font + 5, margin: [0, 0, 0, 4] },
       { text: WISH_POSTER_TITLE, alignment: 'center', fontSize: s.title, bold: true, characterSpacing: 4, margin: [0, 0, 0, 6] },
+      ...(d.category ? [{ text: `本期：${d.category}类心愿`, alignment: 'center' as const, fontSize: s.font + 3, bold: true, margin: [0, 0, 0, 6] as [number, number, number, number] }] : []),
       // a copy printed again says so, like every other form (DESIGN.md §6)
       ...(reprint ? [{ text: `补打（第 ${reprint.n} 次）\u3000补打时间：${dateTimeCn(reprint.at)}`, alignment: 'center' as const, bold: true, margin: [0, 0, 0, 6] as [number, number, number, number] }] : []),
       {

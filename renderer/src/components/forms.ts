@@ -37,11 +37,19 @@ export function showFormError(form: FormInstance, err: unknown, fieldKeys: reado
   if (!(err instanceof ApiError)) return errorText(err);
   const entries = Object.entries(err.fields ?? {}).filter(([k]) => fieldKeys.includes(k));
   if (entries.length === 0) return err.message;
-  form.setFields(entries.map(([k, msg]) => ({ name: k.split('.'), errors: [msg] })));
+  form.setFields(entries.map(([k, msg]) => ({ name: fieldPath(k), errors: [msg] })));
   const first = entries[0];
-  if (first) form.scrollToField(first[0].split('.'), { focus: true, block: 'nearest' });
+  if (first) form.scrollToField(fieldPath(first[0]), { focus: true, block: 'nearest' });
   const unmatched = Object.keys(err.fields ?? {}).some((k) => !fieldKeys.includes(k));
   return unmatched ? err.message : null;
+}
+
+/**
+ * main's field key as the form's name path: "shares.1.percent" → ['shares', 1, 'percent'].
+ * A list row's index must be a number, or antd finds no field and the message shows nowhere.
+ */
+export function fieldPath(key: string): (string | number)[] {
+  return key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 const FIELD_SELECTOR = [

@@ -6,7 +6,7 @@ import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api';
 import { errorText } from '../../components/feedback';
-import { enterAdvances, focusUnlessTyping } from '../../components/forms';
+import { enterAdvances, fieldPath, focusUnlessTyping } from '../../components/forms';
 import type { ReliefStep } from '../../../../common/relief';
 import { reliefData, type ReliefCase, type StepInput } from './data';
 import * as S from './strings';
@@ -195,7 +195,7 @@ export function StepDialog({ step, c, clerkName, onClose, onDone }: Props) {
       onDone(await reliefData.step(c, toInput(step, form.getFieldsValue(true))));
     } catch (err) {
       if (err instanceof ApiError && err.fields) {
-        const entries = Object.entries(err.fields).map(([k, msg]) => ({ name: k.replace(/^input\./, '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [msg] }));
+        const entries = Object.entries(err.fields).map(([k, msg]) => ({ name: fieldPath(k.replace(/^input\./, '')), errors: [msg] }));
         form.setFields(entries);
       }
       setError(errorText(err));

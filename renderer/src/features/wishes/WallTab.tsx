@@ -49,7 +49,8 @@ export function WallTab({ onOpen }: { onOpen: (id: string) => void }) {
   async function poster(paper: 'a4' | 'a3') {
     setPrintError(null);
     try {
-      const r = await papers.poster(paper);
+      // the category the wall shows, as the poster's own note advises for a long list
+      const r = await papers.poster(paper, category);
       if (r.documentId) setDocumentId(r.documentId);
       else setPrintError(r.documentError ?? '海报未能生成');
     } catch (err) {
@@ -80,9 +81,11 @@ export function WallTab({ onOpen }: { onOpen: (id: string) => void }) {
         />
         <Button icon={<PrinterOutlined />} onClick={() => void poster('a4')} data-testid="wall-poster-a4">
           {S.POSTER_A4}
+          {category ? ` · ${category}` : ''}
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => void poster('a3')} data-testid="wall-poster-a3">
           {S.POSTER_A3}
+          {category ? ` · ${category}` : ''}
         </Button>
       </Space>
       {(wall.error || printError) && <Alert type="error" showIcon title={wall.error ?? printError} style={{ marginBottom: 12 }} />}

@@ -160,7 +160,23 @@ function ClaimDialog({ record, onDone, onClose }: Sub) {
             <div data-testid="wish-claim-shares">
               {fields.map((f, i) => (
                 <Space key={f.key} align="start" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'claimantId']} label={i === 0 ? S.C_CLAIMANT : undefined} rules={[{ required: true, message: '请选择认领方' }]} style={{ width: 340 }}>
+                  <Form.Item
+                    name={[f.name, 'claimantId']}
+                    label={i === 0 ? S.C_CLAIMANT : undefined}
+                    rules={[
+                      { required: true, message: '请选择认领方' },
+                      ({ getFieldValue }) => ({
+                        // main refuses it too (同一认领方只能出现一次); said here before the clerk submits
+                        validator: async (_r, id: string | undefined) => {
+                          const rows: ClaimValues['shares'] = getFieldValue('shares') ?? [];
+                          if (id && rows.slice(0, f.name).some((row) => row?.claimantId === id)) throw new Error(S.C_DUPLICATE);
+                        },
+                      }),
+                    ]}
+                    // a pick is done when it is made: said at once, not when the field loses focus
+                    validateTrigger={['onChange', 'onBlur']}
+                    style={{ width: 340 }}
+                  >
                     <Select
                       showSearch={{ filterOption: false, onSearch: setSearch }}
                       autoFocus={i === 0}

@@ -1,6 +1,7 @@
 /** The 微心愿 area's one way to main: every call it makes, in one place. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInput, CallOutput } from '../../../../common/contract';
+import type { WishCategory } from '../../../../common/wish-status';
 import { api } from '../../api';
 import { errorText } from '../../components/feedback';
 
@@ -77,7 +78,7 @@ export const claimants = {
 export const papers = {
   claimVoucher: (id: string, claimantId?: string) => api['wishDocs.claimVoucher']({ id, ...(claimantId ? { claimantId } : {}) }),
   handover: (id: string) => api['wishDocs.handover']({ id }),
-  poster: (paper: 'a4' | 'a3') => api['wishDocs.poster']({ paper }),
+  poster: (paper: 'a4' | 'a3', category?: WishCategory) => api['wishDocs.poster']({ paper, ...(category ? { category } : {}) }),
 };
 
 /** A file from disk as base64 (browser mode and Electron alike: the renderer reads it, main checks it). */

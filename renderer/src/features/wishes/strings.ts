@@ -102,6 +102,7 @@ export const C_ADD = '增加共同认领方';
 export const C_REMOVE = '移除';
 export const C_TOTAL = (n: number) => `合计 ${n}%`;
 export const C_TOTAL_BAD = (n: number) => `各认领方份额合计须为 100%，现为 ${n}%`;
+export const C_DUPLICATE = '同一认领方只能出现一次';
 export const C_PROMISED = '承诺交接日期';
 export const C_NOTE = '备注';
 export const C_NEW_CLAIMANT = '登记新认领方';
