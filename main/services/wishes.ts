@@ -183,9 +183,10 @@ export function createWishes(ctx: ServiceContext, deps: { residents: Residents }
   }
 
   function followUp(input: ParsedInput<'wishes.followUp'>, me: StaffActor) {
-    if (input.visitedOn > today()) throw fieldError('visitedOn', '回访日期不能晚于今天');
     write((tx) => {
+      // the wish's state first, like every step: a visit to a wish not yet handed over says so
       const r = current(input.id, input.version, 'followUp');
+      if (input.visitedOn > today()) throw fieldError('visitedOn', '回访日期不能晚于今天');
       if (r.handover_date && input.visitedOn < r.handover_date) throw fieldError('visitedOn', '回访日期不能早于交接日期');
       store.step(tx, r, 'followUp', { visited_on: input.visitedOn, satisfaction: input.satisfaction, follow_up_note: input.note ?? null, followed_up_at: clock.now().toISOString(), followed_up_by: me.id }, me, { satisfaction: input.satisfaction });
     });

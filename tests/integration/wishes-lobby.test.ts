@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../helpers/http';
+import { exchangeLaunchCode, launchCodeOf } from '../helpers/host-session';
 import { startHost, type Host } from '../../main/host/server';
 import { CALL_NAMES } from '../../common/contract';
 import { setUpStation, tempDir } from '../helpers/station';
@@ -63,6 +64,10 @@ describe('大厅屏 link', () => {
       const variants: Record<string, string>[] = [
         { origin, 'content-type': 'application/json', 'x-station-token': token },
         { origin, 'content-type': 'application/json', 'x-lobby-token': token },
+        // as the counter's session cookie, under its real name and a bare one
+        { origin, 'content-type': 'application/json', cookie: `stationdesk_${host.port}=${token}` },
+        { origin, 'content-type': 'application/json', cookie: `stationdesk=${token}; lobby=${token}` },
+        { origin, 'content-type': 'application/json', authorization: `Bearer ${token}` },
       ];
       for (const headers of variants) {
         const r = await request(host.port, { method: 'POST', path: `/api/${name}?t=${token}`, headers, body: '{}' });
@@ -70,6 +75,21 @@ describe('大厅屏 link', () => {
         expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       }
     }
+  });
+
+  it('buys no session as a launch code: no cookie, and the counter\'s page and calls stay shut', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    const refused = await exchangeLaunchCode(host, token);
+    expect(refused.status).toBe(401);
+    expect(refused.setCookie).toBeNull();
+    // the same request with a real one-time code does open a session: the refusal was the token's
+    const opened = await exchangeLaunchCode(host, launchCodeOf(host.newLaunchUrl()));
+    expect(opened.status).toBe(200);
+    expect(opened.setCookie).toMatch(/^stationdesk_\d+=/);
+    const page = await request(host.port, { path: `/?launch=${encodeURIComponent(token)}` });
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const call = await request(host.port, { method: 'POST', path: '/api/app.info', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
+    expect(call.status).toBe(401);
   });
 
   it('is not the clerk\'s token, and the clerk\'s token is no lobby token', async () => {

@@ -396,6 +396,9 @@ describe('微心愿 refusals in the clerk’s order, and retries', () => {
     const e = await refused(t.s.client['wishes.claim']({ id: w.id, version: w.version, shares: [{ claimantId: t.unitA.id, percent: 90 }], promisedHandoverDate: '2026-11-01' }));
     expect(e.message).toBe('该心愿尚未发布，发布后才能认领');
     expect(count(t, 'wish_claims')).toBe(0);
+    // a follow-up of a wish not handed over, on a day still to come: the state is what is wrong
+    const f = await refused(t.s.client['wishes.followUp']({ id: w.id, version: w.version, visitedOn: '2027-01-05', satisfaction: '满意' }));
+    expect(f.message).toBe('该心愿当前为“待审核”，圆梦交接后才能回访');
   });
 
   it('answers yesterday’s create repeated today with the wish it made, though its deadline was yesterday', async () => {
