@@ -35,6 +35,20 @@ const OTHER_DAYS = [
   ['2027-07-15 03:00:00', '北京时间 2027-07-15 11:00'],
 ];
 let otherDayFailed = 0;
+// The names of failed tests, per run, repeated in the closing lines: CI keeps only the tail
+// of the output, and a failure under a moved clock is otherwise a bare count.
+const failedNames = [];
+function noteFailures(report, label) {
+  for (const file of report?.testResults ?? []) {
+    for (const a of file.assertionResults ?? []) {
+      if (a.status === 'failed') {
+        const where = path.relative(root, file.name);
+        const first = (a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        failedNames.push(`  ✗ [${label}] ${where} › ${a.fullName ?? a.title}${first ? `\n      ${first}` : ''}`);
+      }
+    }
+  }
+}
 if ((!only || only === 'unit') && process.env.STATIONDESK_SKIP_OTHER_DAYS !== '1') {
   if (spawnSync('sh', ['-c', 'command -v faketime']).status !== 0) {
     console.error('缺少 faketime：无法验证换一天运行（apt-get install faketime）');
@@ -53,6 +67,7 @@ if ((!only || only === 'unit') && process.env.STATIONDESK_SKIP_OTHER_DAYS !== '1
     } else if (v.numFailedTests > 0) {
       console.error(`  ${label}：${v.numFailedTests} 个测试失败`);
       otherDayFailed += v.numFailedTests;
+      noteFailures(v, label);
     }
   }
 }
@@ -67,6 +82,7 @@ let failed = 0;
 let skipped = 0;
 if (fs.existsSync(vitestJson)) {
   const v = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  noteFailures(v, '本机时间');
   passed += v.numPassedTests;
   failed += v.numFailedTests;
   skipped += v.numPendingTests + (v.numTodoTests ?? 0);
@@ -82,5 +98,6 @@ if (passed + failed === 0) {
   ok = false;
 }
 failed += otherDayFailed;
+if (failedNames.length) console.log(`\n失败的测试：\n${failedNames.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(ok && failed === 0 ? 0 : 1);
