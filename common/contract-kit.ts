@@ -24,7 +24,9 @@ export function call<I extends z.ZodType, O extends z.ZodType, A extends Access>
  */
 export const RequestId = z.uuid({ error: '请求编号格式不正确，请刷新页面后重试' });
 
-type Calls = Record<string, { input: z.ZodType; output: z.ZodType; access: Access }>;
+/** One call seen without its own schema types: what code that handles every call alike needs. */
+export type CallSpec = { input: z.ZodType; output: z.ZodType; access: Access };
+type Calls = Record<string, CallSpec>;
 type Merged<P extends readonly Calls[]> = P extends readonly [infer H, ...infer T extends readonly Calls[]] ? H & Merged<T> : unknown;
 
 /**

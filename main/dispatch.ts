@@ -4,7 +4,7 @@
  * exceptions never cross to the renderer.
  */
 import * as z from 'zod';
-import { contract, isCallName, type CallName, type StationApi } from '../common/contract';
+import { isCallName, specOf, type CallName, type StationApi } from '../common/contract';
 import { AppError, GENERIC_MESSAGES, type Envelope } from '../common/errors';
 import { errorText, log } from './log';
 import type { CallerResolver } from './access';
@@ -29,7 +29,7 @@ export async function dispatch(station: StationCalls, name: string, rawInput: un
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'NOT_FOUND', message: `未知的调用：${name.slice(0, 60)}` } };
   }
-  const spec = contract[name];
+  const spec = specOf(name);
   let caller: ReturnType<StationCalls['callerFor']>;
   try {
     // who may call comes before what was sent: a refused caller learns nothing from the schema

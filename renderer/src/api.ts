@@ -5,7 +5,7 @@
  * page got for its one-time launch code (main/host/session.ts).
  * Stores and components import `api` and never learn which transport carried a call.
  */
-import { CALL_NAMES, contract, httpPathOf, type CallInput, type CallName, type CallOutput, type ClientApi } from '../../common/contract';
+import { CALL_NAMES, httpPathOf, specOf, type CallInput, type CallName, type CallOutput, type ClientApi } from '../../common/contract';
 import { BRIDGE_KEY, type StationBridge } from '../../common/bridge';
 import { ERROR_CODES, type ApiErrorBody, type Envelope, type ErrorCode } from '../../common/errors';
 
@@ -73,7 +73,7 @@ function asEnvelope(raw: unknown): AnyEnvelope | null {
 function unwrap(name: CallName, envelope: AnyEnvelope | null): unknown {
   if (!envelope) throw new ApiError('INTERNAL', BAD_ANSWER_MESSAGE);
   if (!envelope.ok) throw ApiError.from(envelope.error);
-  const parsed = contract[name].output.safeParse(envelope.value);
+  const parsed = specOf(name).output.safeParse(envelope.value);
   if (!parsed.success) throw new ApiError('INTERNAL', BAD_ANSWER_MESSAGE);
   return parsed.data;
 }

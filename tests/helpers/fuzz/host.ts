@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { startHost, type Host } from '../../../main/host/server';
-import { CALL_NAMES, contract, TOKEN_HEADER, type CallName } from '../../../common/contract';
+import { CALL_NAMES, specOf, TOKEN_HEADER, type CallName } from '../../../common/contract';
 import { browserHeaders } from '../host-session';
 import { can, ROLES, type Role } from '../../../common/roles';
 import { openTestStation, tempDir, STATION, ADMIN } from '../station';
@@ -178,11 +178,11 @@ export async function fuzzHost(fh: FuzzHost, opts: HostRunOptions): Promise<Host
       problem(`cannot sign in as ${who.role}`);
     }
     for (const name of CALL_NAMES) {
-      const access = contract[name].access;
+      const access = specOf(name).access;
       const allowed = access === 'public' || (access === 'signedIn' ? who.role !== null : can(who.role, access));
       if (allowed) continue;
       f.privilegedTried++;
-      const rep = await send(name, JSON.stringify(sample(contract[name].input, r) ?? {}));
+      const rep = await send(name, JSON.stringify(sample(specOf(name).input, r) ?? {}));
       if (rep && (rep.env?.ok || rep.env?.error?.code !== 'FORBIDDEN')) {
         f.privilegeEscapes++;
         problem(`${who.role ?? 'signed out'} → ${name}: ${rep.body.slice(0, 160)}`);
@@ -324,7 +324,7 @@ export async function fuzzHost(fh: FuzzHost, opts: HostRunOptions): Promise<Host
       const batch: { name: string; body: string }[] = [];
       for (const [callIndex, name] of calls.entries()) {
         const kinds = opts.perCall !== undefined ? [MUTATIONS[(round * 7 + callIndex + roleIndex * 3) % MUTATIONS.length]!] : [r.pick(MUTATIONS), r.pick(MUTATIONS), r.pick(MUTATIONS)];
-        for (const mutation of kinds) batch.push({ name, body: malformedBody(contract[name as CallName].input, mutation, r) });
+        for (const mutation of kinds) batch.push({ name, body: malformedBody(specOf(name as CallName).input, mutation, r) });
       }
       const parallel = batch.filter((b) => !SESSION_CALLS.has(b.name));
       let next = 0;
