@@ -98,17 +98,29 @@ export async function setUpThroughScreen(page: Page, url: string): Promise<void>
   await expect(page.getByTestId('shell')).toBeVisible();
 }
 
-/** Picks `label` in the antd Select with this test id. */
+/**
+ * Picks `label` in the antd Select with this test id: the option whose text is exactly the
+ * label, else the first that contains it, and then waits for the select to show it. The
+ * whole pick is tried again when the select does not take it: under load the click can
+ * land while the list is still sliding in, and the pick is then lost without a sign (a
+ * clerk clicks what they see, after it has settled).
+ */
 export async function choose(page: Page, testId: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
-  await select.click();
-  // this select's own list (aria-controls while open): another select's list may still be
-  // fading out with the same options in it
   const combobox = select.getByRole('combobox');
-  await expect(combobox).toHaveAttribute('aria-controls', /_list$/);
-  const list = await combobox.getAttribute('aria-controls');
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) });
-  await dropdown.locator('.ant-select-item-option', { hasText: label }).first().click();
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await expect(async () => {
+    if ((await combobox.getAttribute('aria-expanded')) !== 'true') await select.click();
+    // this select's own list (aria-controls while open): another select's list may still be
+    // fading out with the same options in it
+    await expect(combobox).toHaveAttribute('aria-controls', /_list$/, { timeout: 3_000 });
+    const list = await combobox.getAttribute('aria-controls');
+    const options = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${list}"]`) }).locator('.ant-select-item-option');
+    await expect(options.filter({ hasText: label }).first()).toBeVisible({ timeout: 3_000 });
+    const same = options.filter({ hasText: exact });
+    await ((await same.count()) > 0 ? same : options.filter({ hasText: label })).first().click({ timeout: 3_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Types a login and password on the sign-in screen and presses Enter. */

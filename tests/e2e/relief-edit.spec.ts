@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, setUpThroughScreen, closePreview } from './fixtures';
+import { test, expect, choose, setUpThroughScreen, closePreview } from './fixtures';
+import { pickResident, registerResident, stationDay } from './relief-helpers';
 import { withCheckDigit } from '../helpers/relief';
 
 const SHOTS = 'test-results/e2e/relief-edit';
@@ -14,36 +15,6 @@ const HOUSEHOLD = [
   { name: '张建华', idNumber: withCheckDigit('13010219700101101'), address: '建北街道中山东路 3 号' },
   { name: '李秀英', idNumber: withCheckDigit('13010219720202102'), address: '建北街道中山东路 3 号' },
 ];
-
-/** The station's calendar date (Asia/Shanghai) `days` from now. */
-function stationDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
-}
-
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
-
-async function registerResident(page: Page, who: { name: string; idNumber: string; address: string }): Promise<void> {
-  await page.getByTestId('nav-residents').click();
-  await page.getByTestId('resident-register').click();
-  await expect(page.getByTestId('resident-form-idNumber')).toBeFocused();
-  await page.getByTestId('resident-form-idNumber').fill(who.idNumber);
-  await page.getByTestId('resident-form-name').fill(who.name);
-  await page.getByTestId('resident-form-address').fill(who.address);
-  await page.getByTestId('resident-save').click();
-  await expect(page.getByTestId('resident-detail-name')).toHaveText(who.name);
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('resident-detail')).toBeHidden();
-}
-
-async function pickResident(page: Page, box: string, name: string): Promise<void> {
-  const search = page.getByTestId(box).getByTestId('resident-picker-search');
-  await search.fill(name);
-  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
-  await search.press('Enter');
-}
 
 async function reliefSettings(page: Page): Promise<void> {
   await page.getByTestId('nav-settings').click();

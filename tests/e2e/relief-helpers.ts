@@ -108,12 +108,6 @@ export function archived(dataDir: string, kind: string): string[] {
   return found.map((f) => execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8', env: { PATH: process.env.PATH } }).replace(/\s+/g, ''));
 }
 
-/** antd Select: open it and click the option by its label. */
-export async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
-
 export async function registerResident(page: Page, who: Person): Promise<void> {
   await page.getByTestId('nav-residents').click();
   await page.getByTestId('resident-register').click();

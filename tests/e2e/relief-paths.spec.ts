@@ -14,8 +14,8 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { RunningCounty } from './county';
-import { test, expect, addStaff, closePreview, firstSignIn, signIn, stopHost, type RunningHost } from './fixtures';
-import { archived, choose, countyAndStation, openCase, pickResident, registerResident, reloadSignedIn, startFakedHost, stationCalendar, stationDay, step, syncNow, type Person } from './relief-helpers';
+import { test, expect, addStaff, choose, closePreview, firstSignIn, signIn, stopHost, type RunningHost } from './fixtures';
+import { archived, countyAndStation, openCase, pickResident, registerResident, reloadSignedIn, startFakedHost, stationCalendar, stationDay, step, syncNow, type Person } from './relief-helpers';
 import { withCheckDigit } from '../helpers/relief';
 import { addDays } from '../../common/relief-deadlines';
 import { materialsFor } from '../../common/relief';

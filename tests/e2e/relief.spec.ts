@@ -9,85 +9,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { startCounty, type RunningCounty } from './county';
-import { test, expect, setUpThroughScreen, closePreview, startBuiltHost, stopHost, type RunningHost } from './fixtures';
+import { test, expect, choose, setUpThroughScreen, closePreview, stopHost, type RunningHost } from './fixtures';
+import { archived, pickResident, registerResident, startFakedHost, stationDay, step, syncNow, STATION_CODE, STATION_NAME } from './relief-helpers';
 import { withCheckDigit } from '../helpers/relief';
 
 const SHOTS = 'test-results/e2e/relief';
-const STATION_CODE = '130102001';
-const STATION_NAME = '建北街道党群服务中心';
-const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const HOUSEHOLD = [
   { name: '张建华', idNumber: withCheckDigit('13010219700101101'), address: '建北街道中山东路 3 号' },
   { name: '李秀英', idNumber: withCheckDigit('13010219720202102'), address: '建北街道中山东路 3 号' },
   { name: '张小明', idNumber: withCheckDigit('13010220150303103'), address: '建北街道中山东路 3 号' },
 ];
-
-/** The station's calendar date (Asia/Shanghai) `days` from now. */
-function stationDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
-}
-
-/** The archived PDFs of one kind, read back as text. */
-function archived(dataDir: string, kind: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.includes(`-${kind}`) && e.name.endsWith('.pdf')) found.push(p);
-    }
-  };
-  walk(path.join(dataDir, 'documents'));
-  return found.map((f) => execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8', env: { PATH: process.env.PATH } }).replace(/\s+/g, ''));
-}
-
-/** antd Select: open it and click the option by its label. */
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-}
-
-async function registerResident(page: Page, who: { name: string; idNumber: string; address: string }): Promise<void> {
-  await page.getByTestId('nav-residents').click();
-  await page.getByTestId('resident-register').click();
-  await expect(page.getByTestId('resident-form-idNumber')).toBeFocused();
-  await page.getByTestId('resident-form-idNumber').fill(who.idNumber);
-  await page.getByTestId('resident-form-name').fill(who.name);
-  await page.getByTestId('resident-form-address').fill(who.address);
-  await page.getByTestId('resident-save').click();
-  await expect(page.getByTestId('resident-detail-name')).toHaveText(who.name);
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('resident-detail')).toBeHidden();
-}
-
-async function pickResident(page: Page, box: string, name: string): Promise<void> {
-  const search = page.getByTestId(box).getByTestId('resident-picker-search');
-  await search.fill(name);
-  await expect(page.getByTestId('resident-picker-option')).toHaveCount(1);
-  await search.press('Enter');
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.keyboard.press('Alt+7');
-  await expect(page.getByTestId('sync-state-label')).toHaveText('已连接');
-  const said = page.locator('.ant-message-notice');
-  await expect(said).toHaveCount(0, { timeout: 15_000 });
-  await page.getByTestId('sync-now').click();
-  await expect(said).toContainText(/同步完成|本轮已结束/, { timeout: 45_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '0', { timeout: 45_000 });
-}
-
-async function step(page: Page, action: string, fill: (page: Page) => Promise<void>): Promise<void> {
-  await page.getByTestId(`relief-action-${action}`).click();
-  await expect(page.getByTestId(`relief-step-${action}`)).toBeVisible();
-  await fill(page);
-  await page.getByTestId('relief-step-ok').click();
-  await expect(page.getByTestId(`relief-step-${action}`)).toBeHidden();
-}
 
 let county: RunningCounty | null = null;
 let host: RunningHost | null = null;
@@ -106,18 +39,9 @@ test('低保 for a three-person household: 受理 to the county approval, with i
   page.on('pageerror', (e) => errors.push(e.message));
 
   // the station's host a week in the past
-  const offsetFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sd-e2e-ft-')), 'offset');
-  fs.writeFileSync(offsetFile, '-7d');
-  const saved = { LD_PRELOAD: process.env.LD_PRELOAD, FAKETIME_TIMESTAMP_FILE: process.env.FAKETIME_TIMESTAMP_FILE, FAKETIME_NO_CACHE: process.env.FAKETIME_NO_CACHE };
-  Object.assign(process.env, { LD_PRELOAD: FAKETIME_LIB, FAKETIME_TIMESTAMP_FILE: offsetFile, FAKETIME_NO_CACHE: '1' });
-  try {
-    host = await startBuiltHost();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  const faked = await startFakedHost('-7d');
+  host = faked.host;
+  const offsetFile = faked.offsetFile;
   const weekAgo = stationDay(-7);
 
   county = await startCounty();
@@ -176,6 +100,8 @@ test('低保 for a three-person household: 受理 to the county approval, with i
   await page.getByTestId('relief-member-1-health').fill('尿毒症，每周透析');
 
   await pickResident(page, 'relief-add-member', '张小明');
+  // no figures while a member's work is unchosen, and the panel says whose
+  await expect(page.getByTestId('relief-means-waiting')).toHaveText('请选择张小明的就业状况，选好后显示计算过程');
   await choose(page, 'relief-member-2-relation', '子女');
   await choose(page, 'relief-member-2-employment', '在校学生');
   await page.getByTestId('relief-member-2-school').fill('建北小学五年级');

@@ -1,7 +1,7 @@
 /** The application form's state turned into the contract's input, and the 公示 end it shows. */
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../common/contract';
-import { EMPTY_DRAFT, createInput, newMember, previewable, type ApplicationDraft } from '../../renderer/src/features/relief/draft';
+import { EMPTY_DRAFT, createInput, newMember, previewable, previewWaitsFor, type ApplicationDraft } from '../../renderer/src/features/relief/draft';
 import { publicityEnd } from '../../renderer/src/features/relief/StepDialog';
 
 const resident = (id: string, name: string) => ({ id, name, sex: 'male' as const, birthDate: '1970-01-01', age: 56, idMasked: '130102********1019', phoneMasked: null, address: '', grid: '', tags: [] });
@@ -40,6 +40,19 @@ describe('relief draft', () => {
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['members.1.employment', 'members.0.incomes.0.amount']));
+  });
+
+  it('names what the figures still wait for, the first gap member by member', () => {
+    const d = draft();
+    expect(previewWaitsFor(d)).toBeNull();
+    expect(previewable(d)).toBe(true);
+    expect(previewWaitsFor({ ...d, members: [] })).toBe('选择申请人后显示计算过程');
+    expect(previewWaitsFor({ ...d, type: null })).toBe('选择救助类型后显示计算过程');
+    const noJob = { ...d, members: [d.members[0]!, { ...d.members[1]!, employment: null }] };
+    expect(previewWaitsFor(noJob)).toBe('请选择李秀英的就业状况，选好后显示计算过程');
+    const noAmount = { ...noJob, members: [{ ...d.members[0]!, incomes: [{ kind: 'wage' as const, amount: null, months: 1 }] }, noJob.members[1]!] };
+    expect(previewWaitsFor(noAmount)).toBe('请填写张建华的收入金额，填好后显示计算过程');
+    expect(previewable(noAmount)).toBe(false);
   });
 
   it('drops the close-relative records when the answer is 否', () => {

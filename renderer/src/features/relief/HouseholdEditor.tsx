@@ -13,7 +13,7 @@ import { enterAdvances } from '../../components/forms';
 import { FieldErr, type FieldErrors } from './FieldErr';
 import { AssetsSection, MembersSection, SupportersSection } from './HouseholdFields';
 import { MeansPanel } from './MeansPanel';
-import { draftFromCase, householdInput, previewable, updateInput, type HouseholdDraft } from './draft';
+import { draftFromCase, householdInput, previewable, previewWaitsFor, updateInput, type HouseholdDraft } from './draft';
 import { reliefData, type Preview, type ReliefCase } from './data';
 import * as S from './strings';
 
@@ -101,7 +101,7 @@ export function HouseholdEditor({ c, onCancel, onSaved }: { c: ReliefCase; onCan
         <FieldErr errors={errors} at="closeRelatives" />
       </div>
       <aside className="sd-relief-side">
-        <MeansPanel means={preview?.means ?? null} warnings={preview?.assetWarnings ?? []} error={previewError} />
+        <MeansPanel means={preview?.means ?? null} warnings={preview?.assetWarnings ?? []} error={previewError} waitingFor={previewWaitsFor(d)} />
         {note && <Alert type="info" showIcon message={note} data-testid="relief-edit-note" />}
         {formError && (
           <Alert

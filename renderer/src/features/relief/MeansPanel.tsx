@@ -9,13 +9,21 @@ import * as S from './strings';
 
 type Means = NonNullable<ReliefCase['means']>;
 
-export function MeansPanel({ means, warnings, redacted = false, error }: { means: Means | null; warnings: Preview['assetWarnings']; redacted?: boolean; error?: string | null }) {
+/**
+ * `waitingFor`: why there are no figures yet (draft.ts previewWaitsFor), shown in their place;
+ * null when nothing is missing and the figures are on their way.
+ */
+export function MeansPanel({ means, warnings, redacted = false, error, waitingFor }: { means: Means | null; warnings: Preview['assetWarnings']; redacted?: boolean; error?: string | null; waitingFor?: string | null }) {
   if (redacted) return <Alert type="info" showIcon message={S.REDACTED} data-testid="relief-means-redacted" />;
   return (
     <div className="sd-relief-means" data-testid="relief-means" aria-label={S.MEANS}>
       <div className="sd-relief-sub">{S.MEANS}</div>
       {error && <div className="sd-field-error">{error}</div>}
-      {!means && !error && <div className="sd-relief-muted">{S.MEANS_NONE}</div>}
+      {!means && !error && (
+        <div className="sd-relief-muted" data-testid="relief-means-waiting">
+          {waitingFor === undefined ? S.MEANS_NONE : (waitingFor ?? S.MEANS_COUNTING)}
+        </div>
+      )}
       {means && (
         <>
           <ol className="sd-relief-steps" data-testid="relief-means-steps">

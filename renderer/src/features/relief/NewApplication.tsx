@@ -18,7 +18,7 @@ import { FieldErr, type FieldErrors } from './FieldErr';
 import { AssetsSection, MembersSection, SupportersSection } from './HouseholdFields';
 import { MeansPanel } from './MeansPanel';
 import { Outcome, type Created } from './Outcome';
-import { EMPTY_DRAFT, createInput, householdInput, previewable, type ApplicationDraft } from './draft';
+import { EMPTY_DRAFT, createInput, householdInput, previewable, previewWaitsFor, type ApplicationDraft } from './draft';
 import { reliefData, type Preview } from './data';
 import * as S from './strings';
 
@@ -191,7 +191,7 @@ export function NewApplication() {
       </div>
 
       <aside className="sd-relief-side">
-        <MeansPanel means={preview?.means ?? null} warnings={preview?.assetWarnings ?? []} error={previewError} redacted={!mayView} />
+        <MeansPanel means={preview?.means ?? null} warnings={preview?.assetWarnings ?? []} error={previewError} redacted={!mayView} waitingFor={previewWaitsFor(d)} />
         {missing.length > 0 && d.type && (
           <Alert type="warning" showIcon message={`缺少 ${missing.length} 项材料`} description={<ol>{missing.map((m) => <li key={m}>{m}</li>)}</ol>} data-testid="relief-missing" />
         )}

@@ -2,6 +2,7 @@
 import type { ResidentSummary } from '../../../../common/contracts/residents';
 import type { AssetKind, CloseRelativeOf, Employment, IncomeKind, MemberRelation, ReliefType, SupporterRelation } from '../../../../common/relief';
 import type { CreateInput, HouseholdInput, ReliefCase, UpdateHouseholdInput } from './data';
+import * as S from './strings';
 
 export interface IncomeDraft {
   kind: IncomeKind;
@@ -103,10 +104,22 @@ export function createInput(d: ApplicationDraft, requestId: string): CreateInput
   };
 }
 
-/** Whether the figures can be asked for: a type and every income typed. */
-export function previewable(d: HouseholdDraft): boolean {
-  return d.type !== null && d.members.length > 0 && d.members.every((m) => m.employment !== null && m.incomes.every((i) => i.amount !== null));
+/**
+ * What the figures still wait for, in the clerk's words, or null when they can be asked
+ * for: an applicant, a type, every member's employment and every income's amount. The
+ * first gap is named, member by member, so the panel never just sits empty.
+ */
+export function previewWaitsFor(d: HouseholdDraft): string | null {
+  if (d.members.length === 0) return S.MEANS_NONE;
+  if (d.type === null) return S.MEANS_NEEDS_TYPE;
+  for (const m of d.members) {
+    if (m.employment === null) return S.MEANS_NEEDS_EMPLOYMENT(m.resident.name);
+    if (m.incomes.some((i) => i.amount === null)) return S.MEANS_NEEDS_AMOUNT(m.resident.name);
+  }
+  return null;
 }
+
+export const previewable = (d: HouseholdDraft): boolean => previewWaitsFor(d) === null;
 
 /**
  * A case's household as the form holds it, for 修改家庭情况. Only an unredacted case can be
